@@ -1,0 +1,100 @@
+"""Open invoices from exported spreadsheets: importers, and the one that claims a file.
+
+Exactly one importer must claim a file. Configured profiles and third-party
+importers (entry point group ``dunning_mailer.importers``) are asked first;
+the generic importer takes what none of them claims.
+"""
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Sequence
+
+from ..model import ImportResult
+from .base import SUPPORTED_SUFFIXES, Importer, SourceError, looks_incomplete
+from .generic import GenericImporter
+from .profiles import Profile, ProfileImporter, profile_from_mapping
+
+ENTRY_POINT_GROUP = "dunning_mailer.importers"
+
+__all__ = [
+    "SUPPORTED_SUFFIXES", "GenericImporter", "Importer", "Profile", "ProfileImporter",
+    "SourceError", "choose_importer", "installed_importers", "looks_incomplete",
+    "profile_from_mapping", "read_invoices",
+]
+
+
+def installed_importers() -> list[Importer]:
+    """Importers that other packages register under the entry point group."""
+    found: list[Importer] = []
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            loaded = point.load()
+            importer = loaded() if isinstance(loaded, type) or not hasattr(loaded, "identify") else loaded
+        except Exception as error:  # a broken plugin must say which one it is
+            raise SourceError(
+                f"importer entry point {point.name!r} ({point.value}) failed to load: {error}"
+            ) from None
+        if not isinstance(importer, Importer):
+            raise SourceError(
+                f"importer entry point {point.name!r} ({point.value}) has no "
+                "name/identify/extract"
+            )
+        found.append(importer)
+    return found
+
+
+def choose_importer(
+    path: Path, specific: Sequence[Importer], fallback: Importer | None = None
+) -> Importer:
+    """The one importer that claims `path`; SourceError for none or several."""
+    path = Path(path)
+    claimed = []
+    for importer in specific:
+        try:
+            if importer.identify(path):
+                claimed.append(importer)
+        except SourceError:
+            raise
+        except Exception as error:
+            raise SourceError(
+                f"importer {importer.name!r} failed while identifying the file: {error}",
+                where=str(path),
+            ) from None
+    if len(claimed) > 1:
+        names = ", ".join(repr(i.name) for i in claimed)
+        raise SourceError(
+            f"claimed by several importers ({names}); make their match_filename "
+            "patterns or columns specific enough that only one matches",
+            where=str(path),
+        )
+    if claimed:
+        return claimed[0]
+    if fallback is not None and fallback.identify(path):
+        return fallback
+    if looks_incomplete(path):
+        reason = "a lock, partial-download or hidden file"
+    else:
+        reason = f"of an unsupported type (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})"
+    raise SourceError(f"no importer claims this file: it is {reason}", where=str(path))
+
+
+def read_invoices(
+    path: Path, *, profiles: Sequence[Profile] = (), default_currency: str = "ILS"
+) -> ImportResult:
+    """The open invoices in one exported file, read by the one importer that claims it."""
+    path = Path(path)
+    if not path.is_file():
+        raise SourceError("no such file", where=str(path))
+    specific: list[Importer] = [ProfileImporter(p, default_currency) for p in profiles]
+    specific += installed_importers()
+    importer = choose_importer(path, specific, GenericImporter(default_currency))
+    try:
+        return importer.extract(path)
+    except SourceError:
+        raise
+    except Exception as error:
+        raise SourceError(
+            f"importer {importer.name!r} failed: {type(error).__name__}: {error}",
+            where=str(path),
+        ) from None
