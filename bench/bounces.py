@@ -61,7 +61,7 @@ def main(argv: list[str]) -> int:
         return 1
     c = {k: 0 for k in ("bounce", "bounce_ok", "status", "enhanced", "recip", "orig_id",
                         "base", "auto", "auto_ok", "arf", "arf_ok", "not", "not_ok",
-                        "crash", "hard", "delayed")}
+                        "crash", "hard", "delayed", "inferred")}
     misses: list[str] = []
     t0 = time.perf_counter()
     for p in files:
@@ -79,7 +79,11 @@ def main(argv: list[str]) -> int:
             if v.kind == "bounce":
                 c["bounce_ok"] += 1
                 b = v.bounce
-                if b.status:
+                inferred = any("inferred" in w for w in v.why)
+                if b.status and inferred:
+                    c["inferred"] += 1
+                    misses.append(f"inferred    {p.name} {b.status}")
+                elif b.status:
                     c["status"] += 1
                     if b.status != f"{b.status[0]}.0.0":
                         c["enhanced"] += 1
@@ -120,6 +124,8 @@ def main(argv: list[str]) -> int:
         ("  baseline: top-level multipart/report", pct(c["base"], c["bounce"])),
         ("  status code read (of recognized)", pct(c["status"], c["bounce_ok"])),
         ("    of which enhanced x.y.z in the mail", pct(c["enhanced"], c["bounce_ok"])),
+        ("  status inferred from the reason text", pct(c["inferred"], c["bounce_ok"])),
+        ("  status read or inferred", pct(c["status"] + c["inferred"], c["bounce_ok"])),
         ("  failed recipient read (of recognized)", pct(c["recip"], c["bounce_ok"])),
         ("  original Message-ID found (of recognized)", pct(c["orig_id"], c["bounce_ok"])),
         ("  called hard / delayed", f"{c['hard']} / {c['delayed']}"),

@@ -400,7 +400,8 @@ _BOUNCE_BODY = [
     (r"Delivery to these recipients or groups is complete", "Exchange"),
     (r"Sorry, we were unable to deliver your message to the following address", "Yahoo"),
     (r"Message from yahoo\.com\.|Unable to deliver message to the following address", "Yahoo"),
-    (r"\"notificationType\"\s*:\s*\"(?:Bounce|Delivery Delay)\"", "Amazon SES"),
+    (r"\\?\"notificationType\\?\"\s*:\s*\\?\"(?:Bounce|DeliveryDelay)\\?\"", "Amazon SES"),
+    (r"Could not be delivered to:\s*<", "KDDI/au"),
     (r"This is the MAILER-DAEMON, please DO NOT REPLY", "OpenSMTPD"),
     (r"An error has occurred while attempting to deliver a message", "OpenSMTPD"),
     (r"This is an automatically generated Delivery Status Notification", "DSN text"),
@@ -460,6 +461,11 @@ def _notice_text(msg: email.message.Message) -> str:
     for p in _walk(msg):
         ct = p.get_content_type()
         if p.is_multipart() or ct in ("message/rfc822", "message/global"):
+            continue
+        if ct.startswith("multipart/"):
+            # A multipart whose boundary never appears: the parser leaves the
+            # whole body as one string; read it as text.
+            chunks.append(_part_text(p))
             continue
         if ct.startswith("text/") or ct in ("message/delivery-status",
                                               "message/global-delivery-status"):
@@ -526,20 +532,38 @@ def _bounce_signs(msg: email.message.Message, subject: str) -> list[str]:
 _ENH = r"[245]\.\d{1,3}\.\d{1,3}"
 _STATUS_PATTERNS = [
     re.compile(r"(?im)^\s*Status:\s*(" + _ENH + r")\b"),
-    re.compile(r"\"status\"\s*:\s*\"(" + _ENH + r")\""),
+    re.compile(r"\\?\"status\\?\"\s*:\s*\\?\"(" + _ENH + r")\\?\""),
     re.compile(r"\b[245]\d\d[ -]#?(" + _ENH + r")(?![\d.])"),
     re.compile(r"#(" + _ENH + r")(?![\d.])"),
     re.compile(r"\((" + _ENH + r")\)"),
     re.compile(r"(?<![\w.])(" + r"[45]\.\d{1,3}\.\d{1,3}" + r")(?![\d.])"),
 ]
 _REPLY_CODE = re.compile(
-    r"(?:^|[\s:(\[\"'])([45][0-5]\d)(?:[ -][^\d.]|[\s.:]*$|\s*$)|"
+    r"(?:^|[\s:(\[\"'])([45][0-5]\d)(?:[ :-][^\d.]|[\s.:]*$|\s*$)|"
     r"(?i:(?:said|reply|response|error|code|answer)\W{0,5})([45][0-5]\d)\b", re.M)
+_INFER = [(re.compile(p, re.I), code) for p, code in (
+    (r"user unknown|unknown user|no such user|does(?: not|n't) exist|not recognized|"
+     r"doesn't have an? .{0,40}account|invalid (?:recipient|user|mailbox|address)|"
+     r"mailbox (?:not found|unavailable)|address not found|unknown recipient|"
+     r"no mailbox|recipient not found|user not found|unknown address|"
+     r"account (?:has been |is )?(?:disabled|deactivated|suspended)", "5.1.1"),
+    (r"host unknown|domain not found|no such domain|host or domain name not found|"
+     r"unknown host|name lookup failure", "5.1.2"),
+    (r"mailbox (?:is )?full|over ?quota|quota exceeded|exceeded (?:the )?storage|"
+     r"insufficient (?:disk )?space", "4.2.2"),
+    (r"message (?:is )?too (?:large|big)|size limit|exceeds? (?:the )?(?:maximum )?"
+     r"(?:message )?size", "5.3.4"),
+    (r"retry timeout exceeded|timed? ?out|expired|cannot send message for|"
+     r"could not send mail for past|still being retried|will (?:continue|keep) trying", "4.4.7"),
+    (r"relay(?:ing)? (?:denied|not permitted|access denied)|spam|blocked|blacklist|"
+     r"rejected|denied|not (?:a member|allowed|authorized|permitted)", "5.7.1"),
+    (r"service unavailable|unavailable", "5.0.0"),
+)]
 _ADDR = r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 _ADDR_RE = re.compile(_ADDR)
 _RCPT_PATTERNS = [
     re.compile(r"(?im)^\s*(?:Final|Original)-Recipient:\s*(?:rfc822|[\w-]+)?\s*;\s*<?(" + _ADDR + r")>?"),
-    re.compile(r"\"emailAddress\"\s*:\s*\"(" + _ADDR + r")\""),
+    re.compile(r"\\?\"emailAddress\\?\"\s*:\s*\\?\"(" + _ADDR + r")\\?\""),
     re.compile(r"(?m)^\s*<(" + _ADDR + r")>(?:\s*\(expanded from[^)]*\))?:"),  # qmail, Postfix
     re.compile(r"(?m)^\s*<?(" + _ADDR + r")>?\.\.\.\s"),  # Sendmail
     re.compile(r"(?im)^\s*RCPT TO:\s*<?(" + _ADDR + r")>?"),
@@ -696,6 +720,16 @@ def _bounce_info(msg: email.message.Message, subject: str) -> tuple[BounceInfo, 
             code = rc.group(1) or rc.group(2)
             status = f"{code[0]}.0.0"
             why.append(f"status {status} from SMTP reply {code}")
+
+    if not status:
+        for rx, code in _INFER:
+            mm = rx.search(notice)
+            if mm:
+                status = code
+                if code == "4.2.2" and re.search(r"(?i)permanent", notice):
+                    status = "5.2.2"
+                why.append(f"status {status} inferred from {mm.group(0).strip()!r}")
+                break
 
     delayed = bool(actions) and all(a.startswith("delayed") for a in actions)
     if not actions:
