@@ -1,0 +1,371 @@
+"""TOML config -> one frozen Config, with every problem reported at once.
+
+Every key has an embedded default, so an empty file (or none) is a working
+demo setup: SQLite ledger, the `outbox` transport, a local Maildir.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .model import DunningError, Stage
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # index == date.weekday()
+EMAIL_RE = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+
+
+class ConfigError(DunningError):
+    """One or more config problems; each names its key."""
+
+    def __init__(self, problems: list[str], path: Path | None = None):
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"the config has {len(problems)} problem(s):\n{lines}",
+                         where=str(path) if path else None)
+
+
+@dataclass(frozen=True)
+class Business:
+    name: str = "העסק שלי"
+    email: str = "billing@example.co.il"
+    timezone: str = "Asia/Jerusalem"
+    reply_to: str = ""
+    phone: str = ""
+    website: str = ""
+    signature_name: str = ""
+    signature_role: str = ""
+    payment_methods: tuple[str, ...] = ("העברה בנקאית", "כרטיס אשראי")
+    payment_link: str = ""
+    bank_details: str = ""
+    color: str = "#2b6cb0"
+    logo_url: str = ""
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def domain(self) -> str:
+        return self.email.rpartition("@")[2]
+
+
+@dataclass(frozen=True)
+class Paths:
+    drop: Path
+    processed: Path
+    rejected: Path
+    database: Path
+    templates: Path
+
+
+@dataclass(frozen=True)
+class Transport:
+    kind: str = "outbox"
+    outbox: Path = Path("outbox")
+    host: str = "localhost"
+    port: int = 0  # 0: the usual port for `security`
+    security: str = "starttls"
+    username: str = ""
+    timeout: float = 30.0
+
+    @property
+    def effective_port(self) -> int:
+        return self.port or {"ssl": 465, "starttls": 587, "none": 25}[self.security]
+
+
+@dataclass(frozen=True)
+class Mailbox:
+    kind: str = "maildir"
+    maildir: Path = Path("mail")
+    host: str = "localhost"
+    port: int = 0
+    security: str = "ssl"
+    username: str = ""
+    folder: str = "INBOX"
+    sent_folder: str = ""
+
+
+@dataclass(frozen=True)
+class Calendar:
+    workdays: tuple[int, ...] = (6, 0, 1, 2, 3)  # Sun–Thu, as date.weekday() numbers
+    send_window: tuple[dt.time, dt.time] = (dt.time(9), dt.time(17))
+    holidays: str = "IL"
+    holiday_eves: bool = True
+
+
+@dataclass(frozen=True)
+class Policy:
+    min_days_between: int = 5
+    max_close_fraction: float = 0.5
+    brake_min_open: int = 4
+
+
+DEFAULT_STAGES = (
+    Stage("before_due", -3, "before_due"),
+    Stage("reminder", 3, "reminder"),
+    Stage("checkin", 10, "checkin"),
+    Stage("solution", 21, "solution"),
+    Stage("final", 35, "final"),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None
+    business: Business
+    paths: Paths
+    transport: Transport
+    mailbox: Mailbox
+    calendar: Calendar
+    policy: Policy
+    stages: tuple[Stage, ...] = DEFAULT_STAGES
+    importers: tuple[dict, ...] = field(default_factory=tuple)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return self.business.tz
+
+
+def load(path: Path | None) -> Config:
+    """Read `path` (None: embedded defaults in the current folder)."""
+    if path is None:
+        return from_mapping({}, base=Path.cwd(), path=None)
+    try:
+        with open(path, "rb") as f:
+            raw = tomllib.load(f)
+    except FileNotFoundError:
+        raise DunningError("config file not found (create one with `dunning-mailer init DIR`)",
+                           where=str(path)) from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError([f"not valid TOML: {e}"], path) from None
+    return from_mapping(raw, base=path.resolve().parent, path=path)
+
+
+class _Reader:
+    """Pulls typed values out of a TOML table, collecting problems instead of raising."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+
+    def table(self, raw: dict, name: str) -> dict:
+        value = raw.get(name, {})
+        if not isinstance(value, dict):
+            self.problems.append(f"[{name}] must be a table")
+            return {}
+        return value
+
+    def take(self, table: dict, section: str, key: str, kind: type | tuple, default: Any) -> Any:
+        if key not in table:
+            return default
+        value = table[key]
+        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+        if not ok:
+            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            self.problems.append(f"{section}.{key}: expected {names}, got {value!r}")
+            return default
+        return value
+
+    def unknown(self, table: dict, section: str, known: set[str]) -> None:
+        for key in table:
+            if key not in known:
+                self.problems.append(f"{section}.{key}: unknown key")
+
+    def choice(self, table, section, key, choices, default):
+        value = self.take(table, section, key, str, default)
+        if value not in choices:
+            self.problems.append(f"{section}.{key}: must be one of {', '.join(choices)}, got {value!r}")
+            return default
+        return value
+
+
+def _time(text: str) -> dt.time:
+    return dt.time.fromisoformat(text)
+
+
+def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
+    problems: list[str] = []
+    r = _Reader(problems)
+    r.unknown(raw, "config", {"business", "paths", "transport", "mailbox", "calendar",
+                              "policy", "stage", "importer"})
+
+    b = r.table(raw, "business")
+    d = Business()
+    r.unknown(b, "business", set(Business.__dataclass_fields__))
+    business = Business(
+        name=r.take(b, "business", "name", str, d.name),
+        email=r.take(b, "business", "email", str, d.email),
+        timezone=r.take(b, "business", "timezone", str, d.timezone),
+        reply_to=r.take(b, "business", "reply_to", str, d.reply_to),
+        phone=r.take(b, "business", "phone", str, d.phone),
+        website=r.take(b, "business", "website", str, d.website),
+        signature_name=r.take(b, "business", "signature_name", str, d.signature_name),
+        signature_role=r.take(b, "business", "signature_role", str, d.signature_role),
+        payment_methods=tuple(r.take(b, "business", "payment_methods", list, list(d.payment_methods))),
+        payment_link=r.take(b, "business", "payment_link", str, d.payment_link),
+        bank_details=r.take(b, "business", "bank_details", str, d.bank_details),
+        color=r.take(b, "business", "color", str, d.color),
+        logo_url=r.take(b, "business", "logo_url", str, d.logo_url),
+    )
+    try:
+        ZoneInfo(business.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(f"business.timezone: unknown time zone {business.timezone!r}")
+    for key in ("email", "reply_to"):
+        value = getattr(business, key)
+        if value and not EMAIL_RE.match(value):
+            problems.append(f"business.{key}: not an email address: {value!r}")
+    if not re.fullmatch(r"#[0-9A-Fa-f]{3}([0-9A-Fa-f]{3})?", business.color):
+        problems.append(f"business.color: expected a colour like \"#2b6cb0\", got {business.color!r}")
+
+    p = r.table(raw, "paths")
+    r.unknown(p, "paths", {"drop", "processed", "rejected", "database", "templates"})
+    drop = base / r.take(p, "paths", "drop", str, "drop")
+    paths = Paths(
+        drop=drop,
+        processed=base / r.take(p, "paths", "processed", str, "drop/processed"),
+        rejected=base / r.take(p, "paths", "rejected", str, "drop/rejected"),
+        database=base / r.take(p, "paths", "database", str, "dunning.sqlite3"),
+        templates=base / r.take(p, "paths", "templates", str, "templates/he"),
+    )
+
+    t = r.table(raw, "transport")
+    td = Transport()
+    r.unknown(t, "transport", {"kind", "outbox", "host", "port", "security", "username", "timeout"})
+    transport = Transport(
+        kind=r.choice(t, "transport", "kind", ("outbox", "smtp"), td.kind),
+        outbox=base / r.take(t, "transport", "outbox", str, "outbox"),
+        host=r.take(t, "transport", "host", str, td.host),
+        port=r.take(t, "transport", "port", int, td.port),
+        security=r.choice(t, "transport", "security", ("none", "starttls", "ssl"), td.security),
+        username=r.take(t, "transport", "username", str, td.username),
+        timeout=float(r.take(t, "transport", "timeout", (int, float), td.timeout)),
+    )
+
+    m = r.table(raw, "mailbox")
+    md = Mailbox()
+    r.unknown(m, "mailbox", {"kind", "maildir", "host", "port", "security", "username",
+                             "folder", "sent_folder"})
+    mailbox = Mailbox(
+        kind=r.choice(m, "mailbox", "kind", ("maildir", "imap", "none"), md.kind),
+        maildir=base / r.take(m, "mailbox", "maildir", str, "mail"),
+        host=r.take(m, "mailbox", "host", str, md.host),
+        port=r.take(m, "mailbox", "port", int, md.port),
+        security=r.choice(m, "mailbox", "security", ("none", "starttls", "ssl"), md.security),
+        username=r.take(m, "mailbox", "username", str, md.username),
+        folder=r.take(m, "mailbox", "folder", str, md.folder),
+        sent_folder=r.take(m, "mailbox", "sent_folder", str, md.sent_folder),
+    )
+
+    c = r.table(raw, "calendar")
+    cd = Calendar()
+    r.unknown(c, "calendar", {"workdays", "send_window", "holidays", "holiday_eves"})
+    workdays = cd.workdays
+    names = r.take(c, "calendar", "workdays", list, None)
+    if names is not None:
+        bad = [n for n in names if str(n).lower() not in WEEKDAYS]
+        if bad or not names:
+            problems.append(f"calendar.workdays: expected day names like \"sun\", \"mon\"; got {names!r}")
+        else:
+            workdays = tuple(WEEKDAYS.index(str(n).lower()) for n in names)
+    window = cd.send_window
+    w = r.take(c, "calendar", "send_window", list, None)
+    if w is not None:
+        try:
+            start, end = (_time(x) for x in w)
+            if start >= end:
+                raise ValueError
+            window = (start, end)
+        except (ValueError, TypeError):
+            problems.append(f"calendar.send_window: expected [\"HH:MM\", \"HH:MM\"] with start < end, got {w!r}")
+    calendar = Calendar(
+        workdays=workdays,
+        send_window=window,
+        holidays=r.take(c, "calendar", "holidays", str, cd.holidays),
+        holiday_eves=r.take(c, "calendar", "holiday_eves", bool, cd.holiday_eves),
+    )
+    if calendar.holidays.lower() != "none":
+        try:
+            import holidays as holidays_lib
+            holidays_lib.country_holidays(calendar.holidays)
+        except (NotImplementedError, KeyError, ImportError):
+            problems.append(f"calendar.holidays: unknown country code {calendar.holidays!r} (use e.g. \"IL\" or \"none\")")
+
+    po = r.table(raw, "policy")
+    pd = Policy()
+    r.unknown(po, "policy", set(Policy.__dataclass_fields__))
+    policy = Policy(
+        min_days_between=r.take(po, "policy", "min_days_between", int, pd.min_days_between),
+        max_close_fraction=float(r.take(po, "policy", "max_close_fraction", (int, float), pd.max_close_fraction)),
+        brake_min_open=r.take(po, "policy", "brake_min_open", int, pd.brake_min_open),
+    )
+    if policy.min_days_between < 0:
+        problems.append("policy.min_days_between: must be 0 or more")
+    if not 0 < policy.max_close_fraction <= 1:
+        problems.append("policy.max_close_fraction: must be above 0 and at most 1")
+
+    stages = DEFAULT_STAGES
+    raw_stages = raw.get("stage")
+    if raw_stages is not None:
+        if not isinstance(raw_stages, list) or not raw_stages:
+            problems.append("stage: expected one or more [[stage]] tables")
+        else:
+            parsed = []
+            for i, s in enumerate(raw_stages):
+                where = f"stage[{i}]"
+                if not isinstance(s, dict):
+                    problems.append(f"{where}: must be a table")
+                    continue
+                r.unknown(s, where, {"name", "days", "template"})
+                name = r.take(s, where, "name", str, None)
+                days = r.take(s, where, "days", int, None)
+                if name is None or not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+                    problems.append(f"{where}.name: required, lowercase letters, digits and _")
+                    continue
+                if days is None:
+                    problems.append(f"{where}.days: required (days relative to the due date)")
+                    continue
+                parsed.append(Stage(name, days, r.take(s, where, "template", str, name)))
+            names_seen = [s.name for s in parsed]
+            if len(set(names_seen)) != len(names_seen):
+                problems.append("stage: two stages share a name")
+            if [s.days for s in parsed] != sorted(s.days for s in parsed):
+                problems.append("stage: stages must be listed in order of their days")
+            stages = tuple(parsed) or DEFAULT_STAGES
+
+    importers = raw.get("importer", [])
+    if not isinstance(importers, list):
+        problems.append("importer: expected [[importer]] tables")
+        importers = []
+    else:
+        for i, imp in enumerate(importers):
+            try:
+                from .sources import profile_from_mapping
+                profile_from_mapping(str(imp.get("name", f"importer{i}")), imp)
+            except ImportError:
+                pass
+            except (ValueError, AttributeError) as e:
+                problems.append(f"importer[{i}]: {e}")
+
+    if problems:
+        raise ConfigError(problems, path)
+    return Config(path=path, business=business, paths=paths, transport=transport,
+                  mailbox=mailbox, calendar=calendar, policy=policy, stages=stages,
+                  importers=tuple(importers))
+
+
+def secret(name: str, account: str) -> str | None:
+    """A password from the environment (`DUNNING_MAILER_<NAME>_PASSWORD`) or the OS keyring."""
+    env = os.environ.get(f"DUNNING_MAILER_{name.upper()}_PASSWORD")
+    if env:
+        return env
+    try:
+        import keyring
+        return keyring.get_password("dunning-mailer", f"{name}:{account}")
+    except Exception:  # no backend on a headless server: the caller says what to do
+        return None

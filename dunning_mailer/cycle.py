@@ -1,0 +1,297 @@
+"""run_once: take new files, read the mailbox, plan, send. The one place edges meet the core."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+import secrets
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import render
+from .calendar import BusinessCalendar
+from .config import Config
+from .ledger import Ledger
+from .mailboxes import Mailbox
+from .matching import match_customer
+from .model import DunningError
+from .planner import Plan, plan
+from .transports import SendError, Transport
+
+log = logging.getLogger(__name__)
+
+_DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)|(?<!\d)(\d{2})[-_.](\d{2})[-_.](\d{4})(?!\d)")
+
+
+@dataclass
+class FileOutcome:
+    file: str
+    status: str          # applied | stale | duplicate | braked | rejected | skipped
+    message: str
+
+
+@dataclass
+class SentEmail:
+    customer_id: str
+    customer_name: str
+    stage: str
+    message_id: str
+    recipients: tuple[str, ...]
+    invoices: tuple[str, ...]
+    label: str
+    recovered: bool = False
+
+
+@dataclass
+class CycleReport:
+    now: dt.datetime
+    dry_run: bool
+    files: list[FileOutcome] = field(default_factory=list)
+    replies: list[dict] = field(default_factory=list)
+    sent: list[SentEmail] = field(default_factory=list)
+    waiting: list[str] = field(default_factory=list)    # will be retried next cycle
+    errors: list[str] = field(default_factory=list)     # the user must act: exit 1
+    plan: Plan | None = None
+
+
+# ---- the drop folder ----------------------------------------------------------
+
+def snapshot_time(path: Path, tz) -> dt.datetime:
+    """The date a snapshot describes: a date in the file name, else the file's modification time."""
+    m = _DATE_IN_NAME.search(path.stem)
+    if m:
+        try:
+            if m.group(1):
+                day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            else:
+                day = dt.date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
+            return dt.datetime.combine(day, dt.time(0), tz)
+        except ValueError:
+            pass
+    return dt.datetime.fromtimestamp(path.stat().st_mtime, tz)
+
+
+def dropped_files(config: Config) -> list[tuple[str, Path]]:
+    """(source, path) for every file waiting in the drop folder; a subfolder names its source."""
+    from .sources import SUPPORTED_SUFFIXES, looks_incomplete
+
+    drop = config.paths.drop
+    skip = {config.paths.processed.resolve(), config.paths.rejected.resolve()}
+    found: list[tuple[str, Path]] = []
+    if not drop.is_dir():
+        return found
+    for entry in sorted(drop.iterdir()):
+        if entry.is_dir():
+            if entry.resolve() in skip or entry.name.startswith("."):
+                continue
+            found += [(entry.name, p) for p in sorted(entry.iterdir()) if p.is_file()]
+        elif entry.is_file():
+            found.append(("default", entry))
+    return [(s, p) for s, p in found
+            if p.suffix.lower() in SUPPORTED_SUFFIXES and not looks_incomplete(p)]
+
+
+def _move(path: Path, folder: Path, now: dt.datetime) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{now:%Y-%m-%d}_{path.name}"
+    n = 1
+    while target.exists():
+        target = folder / f"{now:%Y-%m-%d}_{n}_{path.name}"
+        n += 1
+    shutil.move(str(path), target)
+    return target
+
+
+def import_files(config: Config, ledger: Ledger, now: dt.datetime, report: CycleReport, *,
+                 force: bool = False, move_files: bool = True) -> None:
+    from .sources import SourceError, profile_from_mapping, read_invoices
+
+    profiles = [profile_from_mapping(str(m.get("name", f"importer{i}")), m)
+                for i, m in enumerate(config.importers)]
+    for source, path in dropped_files(config):
+        name = path.name if source == "default" else f"{source}/{path.name}"
+        data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        snap = snapshot_time(path, config.tz)
+        try:
+            result = read_invoices(path, profiles=profiles)
+        except SourceError as e:
+            message = str(e)
+            report.files.append(FileOutcome(name, "rejected", message))
+            report.errors.append(f"{name} could not be read and was moved to {config.paths.rejected}: {message}")
+            ledger.record_import(source=source, file_name=name, sha256=sha, snapshot_at=snap, now=now,
+                                 status="rejected", report=message)
+            if move_files:
+                target = _move(path, config.paths.rejected, now)
+                target.with_name(target.name + ".error.txt").write_text(_rejection_report(name, message),
+                                                                        encoding="utf-8")
+            continue
+        outcome = ledger.apply_snapshot(
+            source=source, file_name=name, sha256=sha, snapshot_at=snap, result=result, now=now,
+            max_close_fraction=config.policy.max_close_fraction,
+            brake_min_open=config.policy.brake_min_open, force=force)
+        for warning in result.warnings:
+            log.warning("%s: %s", name, warning)
+        report.files.append(FileOutcome(name, outcome.status, outcome.message))
+        if outcome.status == "braked":
+            report.errors.append(f"{name} was left in the drop folder: {outcome.message}")
+            continue
+        if move_files:
+            _move(path, config.paths.processed, now)
+
+
+def _rejection_report(name: str, message: str) -> str:
+    return (f"dunning-mailer could not read {name}.\n\n{message}\n\n"
+            "Nothing from this file was imported. Fix the file (or describe its layout in an\n"
+            "[[importer]] section of config.toml; `dunning-mailer inspect FILE` shows how it is read),\n"
+            "then drop it into the folder again.\n")
+
+
+# ---- the mailbox ----------------------------------------------------------------
+
+def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datetime,
+                 report: CycleReport) -> None:
+    from .replies import classify
+
+    seen = ledger.seen_keys(mailbox.name)
+    ours = ledger.known_message_ids()
+    contacts = ledger.contacts_by_email()
+    invoice_customers = ledger.open_invoice_customers()
+    local_now = now.astimezone(config.tz)
+    for incoming in mailbox.fetch_new(seen):
+        verdict = classify(incoming.raw, now=local_now, known_numbers=invoice_customers.keys())
+        dedup = verdict.message_id or "sha256:" + hashlib.sha256(incoming.raw).hexdigest()
+        refs = list(verdict.in_reply_to)
+        if verdict.bounce and verdict.bounce.original_message_id:
+            refs.append(verdict.bounce.original_message_id)
+        customer_id, how = match_customer(in_reply_to=refs, sender=verdict.sender,
+                                          invoices=verdict.invoices, our_message_ids=ours,
+                                          contacts=contacts, invoice_customers=invoice_customers)
+        with ledger.transaction():
+            ledger.mark_seen(mailbox.name, incoming.key)
+            added = ledger.add_reply(dedup=dedup, message_id=verdict.message_id, customer_id=customer_id,
+                                     sender=verdict.sender, subject=verdict.subject, received_at=now,
+                                     kind=verdict.kind, matched_by=how, detail=verdict.to_json(),
+                                     raw=incoming.raw)
+            if not added:
+                continue
+            report.replies.append({"customer_id": customer_id, "kind": verdict.kind,
+                                   "subject": verdict.subject, "matched_by": how})
+            if verdict.kind == "bounce" and verdict.bounce and verdict.bounce.hard:
+                for addr in verdict.bounce.recipients:
+                    ledger.mark_contact_bad(addr, now=now, reason=f"bounced {verdict.bounce.status or ''}".strip())
+            elif verdict.kind == "human" and customer_id:
+                # A minimal listener: any answer from the customer pauses the ladder until a
+                # person has read it (`dunning-mailer resume`).
+                ledger.pause(customer_id, now=now, origin="reply",
+                             reason=f"the customer replied on {local_now.date().isoformat()}: {verdict.subject[:80]}")
+
+
+# ---- sending ----------------------------------------------------------------------
+
+def _label(local_date: dt.date, stage: str, customer_id: str, message_id: str) -> str:
+    token = message_id.strip("<>").split("@")[0].rsplit(".", 1)[-1]
+    return f"{local_date.isoformat()}_{stage}_{customer_id}_{token}"
+
+
+def new_message_id(config: Config, local_date: dt.date, stage: str) -> str:
+    return f"<{local_date:%Y%m%d}.{stage}.{secrets.token_hex(8)}@{config.business.domain}>"
+
+
+def _deliver(ledger: Ledger, transport: Transport, config: Config, *, rid: int, raw: bytes,
+             recipients: tuple[str, ...], label: str, now: dt.datetime, recovered: bool,
+             report: CycleReport) -> bool:
+    """Send one outbox row; False when the queue must stop for this cycle."""
+    ledger.mark_sending(rid)
+    try:
+        result = transport.send(raw, sender=config.business.email, recipients=recipients, label=label)
+    except SendError as e:
+        ledger.mark_error(rid, str(e))
+        if e.transient:
+            report.waiting.append(f"{label}: {e} (will be retried next cycle)")
+        else:
+            ledger.db.execute("UPDATE reminders SET status='failed' WHERE id=?", (rid,))
+            for addr in recipients:
+                ledger.mark_contact_bad(addr, now=now, reason=str(e))
+            report.errors.append(f"{label}: {e}")
+        if e.stop_queue:
+            report.errors.append(f"sending stopped for this cycle: {e}")
+            return False
+        return True
+    with ledger.transaction():
+        for addr, answer in result.refused.items():
+            if answer[:1] == "5":
+                ledger.mark_contact_bad(addr, now=now, reason=answer)
+    ledger.mark_sent(rid, now=now, recovered=recovered)
+    return True
+
+
+def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mailbox | None,
+             now: dt.datetime, *, dry_run: bool = False, force: bool = False) -> CycleReport:
+    """One full cycle. With `dry_run`, the caller passes an in-memory ledger copy and a
+    transport that keeps nothing; files stay where they are."""
+    report = CycleReport(now=now, dry_run=dry_run)
+    calendar = BusinessCalendar.from_config(config)
+    local = calendar.local(now)
+
+    import_files(config, ledger, now, report, force=force, move_files=not dry_run)
+    if mailbox is not None:
+        try:
+            read_mailbox(config, ledger, mailbox, now, report)
+        except (OSError, DunningError) as e:
+            report.errors.append(f"the mailbox could not be read: {e}")
+
+    with transport:
+        # Emails written in an earlier cycle and not confirmed sent go first, as the same bytes.
+        stopped = False
+        if calendar.why_not_sending_now(now) is None:
+            for row in ledger.unsent():
+                label = _label(local.date(), row.stage, row.customer_id, row.message_id)
+                ok = _deliver(ledger, transport, config, rid=row.id, raw=row.raw, recipients=row.recipients,
+                              label=label, now=now, recovered=True, report=report)
+                if ledger.db.execute("SELECT status FROM reminders WHERE id=?", (row.id,)).fetchone()[0] == "sent":
+                    report.sent.append(SentEmail(row.customer_id, "", row.stage, row.message_id,
+                                                 row.recipients, (), label, recovered=True))
+                if not ok:
+                    stopped = True
+                    break
+
+        the_plan = plan(ledger.customer_states(local.date()), now=now, stages=config.stages,
+                        calendar=calendar, min_days_between=config.policy.min_days_between)
+        report.plan = the_plan
+        if stopped:
+            return report
+        env = render.environment(config.paths.templates)
+        broken: set[str] = set()
+        for email in the_plan.emails:
+            stage = email.stage
+            if stage.template in broken:
+                continue
+            try:
+                rendered = render.render(env, stage.template,
+                                         render.context(email, business=config.business, today=local.date()))
+            except render.TemplateError as e:
+                broken.add(stage.template)
+                report.errors.append(f"template for stage {stage.name} is broken, its emails were not sent: {e}")
+                continue
+            message_id = new_message_id(config, local.date(), stage.name)
+            raw = render.build_message(rendered, business=config.business, recipients=email.recipients,
+                                       customer_name=email.customer.name, message_id=message_id, now=local,
+                                       thread=email.thread)
+            rid = ledger.record_intent(
+                customer_id=email.customer.id, stage=stage.name, message_id=message_id,
+                recipients=email.recipients, subject=rendered.subject, raw=raw, now=now,
+                local_date=local.date(), transport=transport.name,
+                items=[(s.source, s.invoice.number, st.name, s.invoice.balance, s.invoice.currency)
+                       for s, st in email.items])
+            label = _label(local.date(), stage.name, email.customer.id, message_id)
+            ok = _deliver(ledger, transport, config, rid=rid, raw=raw, recipients=email.recipients,
+                          label=label, now=now, recovered=False, report=report)
+            if ledger.db.execute("SELECT status FROM reminders WHERE id=?", (rid,)).fetchone()[0] == "sent":
+                report.sent.append(SentEmail(email.customer.id, email.customer.name, stage.name, message_id,
+                                             email.recipients, tuple(i.number for i in email.invoices), label))
+            if not ok:
+                break
+    return report

@@ -1,0 +1,520 @@
+"""The ledger: the only user of sqlite3. Customers, invoices, import snapshots,
+reminders (intent before the send, result after), replies, pauses and events.
+
+Money is stored as decimal strings, dates as ISO text, times as ISO text with offset.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .model import Customer, DunningError, ImportResult, Invoice
+from .planner import CustomerState, Pause
+from .policy import InvoiceState
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE imports(
+  id INTEGER PRIMARY KEY, source TEXT NOT NULL, file_name TEXT NOT NULL, sha256 TEXT NOT NULL,
+  snapshot_at TEXT NOT NULL, imported_at TEXT NOT NULL,
+  status TEXT NOT NULL,            -- applied | stale | duplicate | braked | rejected
+  importer TEXT, invoices INTEGER NOT NULL DEFAULT 0, opened INTEGER NOT NULL DEFAULT 0,
+  updated INTEGER NOT NULL DEFAULT 0, closed INTEGER NOT NULL DEFAULT 0, report TEXT);
+CREATE INDEX imports_sha ON imports(sha256);
+CREATE TABLE customers(id TEXT PRIMARY KEY, name TEXT NOT NULL, language TEXT, updated_at TEXT);
+CREATE TABLE contacts(
+  customer_id TEXT NOT NULL, email TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1,
+  bad INTEGER NOT NULL DEFAULT 0, bad_reason TEXT, PRIMARY KEY(customer_id, email));
+CREATE TABLE invoices(
+  source TEXT NOT NULL, number TEXT NOT NULL, customer_id TEXT NOT NULL,
+  issue_date TEXT, due_date TEXT NOT NULL, amount TEXT NOT NULL, balance TEXT NOT NULL,
+  currency TEXT NOT NULL, status TEXT NOT NULL,   -- open | paid
+  first_import INTEGER, last_import INTEGER, closed_at TEXT, closed_reason TEXT,
+  PRIMARY KEY(source, number));
+CREATE INDEX invoices_open ON invoices(status, customer_id);
+CREATE TABLE reminders(
+  id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, stage TEXT NOT NULL,
+  message_id TEXT NOT NULL UNIQUE, recipients TEXT NOT NULL, subject TEXT NOT NULL,
+  status TEXT NOT NULL,            -- pending | sending | sent | failed
+  created_at TEXT NOT NULL, local_date TEXT NOT NULL, sent_at TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0, error TEXT, transport TEXT, recovered INTEGER NOT NULL DEFAULT 0,
+  raw BLOB NOT NULL);
+CREATE INDEX reminders_customer ON reminders(customer_id, status);
+CREATE TABLE reminder_invoices(
+  reminder_id INTEGER NOT NULL, source TEXT NOT NULL, number TEXT NOT NULL, stage TEXT NOT NULL,
+  balance TEXT NOT NULL, currency TEXT NOT NULL, PRIMARY KEY(reminder_id, source, number));
+CREATE INDEX reminder_invoices_invoice ON reminder_invoices(source, number);
+CREATE TABLE replies(
+  id INTEGER PRIMARY KEY, dedup TEXT NOT NULL UNIQUE, message_id TEXT, customer_id TEXT,
+  sender TEXT, subject TEXT, received_at TEXT NOT NULL, kind TEXT NOT NULL, matched_by TEXT,
+  detail TEXT, raw BLOB NOT NULL);
+CREATE TABLE pauses(
+  id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, since TEXT NOT NULL, until TEXT,
+  reason TEXT NOT NULL, origin TEXT NOT NULL, ended_at TEXT);
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY, at TEXT NOT NULL, customer_id TEXT, kind TEXT NOT NULL, detail TEXT);
+CREATE INDEX events_customer ON events(customer_id);
+CREATE TABLE mailbox_seen(mailbox TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY(mailbox, key));
+CREATE TABLE mailbox_state(
+  mailbox TEXT NOT NULL, folder TEXT NOT NULL, uidvalidity INTEGER, last_uid INTEGER,
+  PRIMARY KEY(mailbox, folder));
+"""
+
+# Stages of reminders in these states count as taken: a pending one is re-sent
+# with its own bytes, never re-rendered, so a customer never gets two emails for one stage.
+LIVE = ("pending", "sending", "sent")
+
+
+class LedgerError(DunningError):
+    pass
+
+
+@dataclass(frozen=True)
+class SnapshotOutcome:
+    status: str          # applied | stale | duplicate | braked
+    message: str
+    opened: int = 0
+    updated: int = 0
+    closed: int = 0
+    closed_numbers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    customer_id: str
+    stage: str
+    message_id: str
+    recipients: tuple[str, ...]
+    subject: str
+    status: str
+    attempts: int
+    raw: bytes
+
+
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+class Ledger:
+    """One SQLite file, `0600`, WAL; every write is one short transaction."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.exists():
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        os.chmod(self.path, 0o600)
+        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.db.in_transaction:  # nested: the outer transaction decides
+            yield self.db
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        has_meta = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+        version = 0
+        if has_meta:
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise LedgerError(f"the ledger has schema version {version}, newer than this program "
+                              f"understands ({SCHEMA_VERSION}); upgrade dunning-mailer", where=str(self.path))
+        if version == 0:
+            # executescript commits on its own, so the transaction is spelled out inside it.
+            self.db.executescript(f"BEGIN IMMEDIATE;{SCHEMA}INSERT INTO meta "
+                                  f"VALUES('schema_version', '{SCHEMA_VERSION}');COMMIT;")
+        # Later versions: `if version < 2: ...` steps, each in its own transaction.
+
+    # ---- events -------------------------------------------------------------
+    def log(self, at: dt.datetime, kind: str, customer_id: str | None = None, **detail) -> None:
+        self.db.execute("INSERT INTO events(at, customer_id, kind, detail) VALUES(?,?,?,?)",
+                        (at.isoformat(), customer_id, kind, json.dumps(detail, ensure_ascii=False, default=str)))
+
+    # ---- imports ------------------------------------------------------------
+    def import_seen(self, sha256: str) -> sqlite3.Row | None:
+        return self.db.execute(
+            "SELECT * FROM imports WHERE sha256=? AND status IN ('applied','stale') ORDER BY id LIMIT 1",
+            (sha256,)).fetchone()
+
+    def record_import(self, *, source: str, file_name: str, sha256: str, snapshot_at: dt.datetime,
+                      now: dt.datetime, status: str, importer: str | None = None,
+                      report: str = "", invoices: int = 0) -> None:
+        with self.transaction():
+            self._insert_import(source, file_name, sha256, snapshot_at, now, status, importer,
+                                report, invoices, 0, 0, 0)
+            self.log(now, f"import_{status}", file=file_name, source=source, report=report)
+
+    def _insert_import(self, source, file_name, sha256, snapshot_at, now, status, importer,
+                       report, invoices, opened, updated, closed) -> int:
+        cur = self.db.execute(
+            "INSERT INTO imports(source, file_name, sha256, snapshot_at, imported_at, status, importer,"
+            " invoices, opened, updated, closed, report) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+            (source, file_name, sha256, snapshot_at.isoformat(), now.isoformat(), status, importer,
+             invoices, opened, updated, closed, report))
+        return cur.lastrowid
+
+    def apply_snapshot(self, *, source: str, file_name: str, sha256: str, snapshot_at: dt.datetime,
+                       result: ImportResult, now: dt.datetime, max_close_fraction: float,
+                       brake_min_open: int, force: bool = False) -> SnapshotOutcome:
+        """Make the ledger agree with a full snapshot of one source's open invoices."""
+        seen = self.import_seen(sha256)
+        if seen is not None:
+            return SnapshotOutcome("duplicate", f"the same content was already imported on "
+                                   f"{seen['imported_at'][:10]} as {seen['file_name']}")
+        newest = self.db.execute(
+            "SELECT MAX(snapshot_at) FROM imports WHERE source=? AND status='applied'", (source,)).fetchone()[0]
+        if newest and dt.datetime.fromisoformat(newest) > snapshot_at:
+            message = (f"snapshot dated {snapshot_at.date().isoformat()} is older than the newest one "
+                       f"already imported ({newest[:10]}); nothing changed")
+            self.record_import(source=source, file_name=file_name, sha256=sha256, snapshot_at=snapshot_at,
+                               now=now, status="stale", importer=result.importer, report=message,
+                               invoices=len(result.invoices))
+            return SnapshotOutcome("stale", message)
+
+        incoming: dict[str, Invoice] = {}
+        for inv in result.invoices:
+            incoming[inv.number] = inv
+        open_rows = {r["number"]: r for r in self.db.execute(
+            "SELECT number, customer_id, balance, currency FROM invoices WHERE source=? AND status='open'",
+            (source,))}
+        to_close = {n: "missing from the snapshot" for n in open_rows if n not in incoming}
+        for n, inv in incoming.items():
+            if inv.balance <= 0 and n in open_rows:
+                to_close[n] = "balance reached 0"
+        if (not force and len(open_rows) >= brake_min_open
+                and len(to_close) > max_close_fraction * len(open_rows)):
+            message = (f"this file would close {len(to_close)} of {len(open_rows)} open invoices at once "
+                       f"(more than {max_close_fraction:.0%}); if it is right, run again with --force")
+            self.record_import(source=source, file_name=file_name, sha256=sha256, snapshot_at=snapshot_at,
+                               now=now, status="braked", importer=result.importer, report=message,
+                               invoices=len(result.invoices))
+            return SnapshotOutcome("braked", message)
+
+        opened = updated = 0
+        with self.transaction() as db:
+            import_id = self._insert_import(source, file_name, sha256, snapshot_at, now, "applied",
+                                            result.importer, "", len(result.invoices), 0, 0, 0)
+            customers: dict[str, Invoice] = {}
+            for inv in incoming.values():
+                customers.setdefault(inv.customer_id, inv)
+            contact_rows = defaultdict(set)
+            for inv in incoming.values():
+                contact_rows[inv.customer_id].update(inv.emails)
+            for cid, inv in customers.items():
+                db.execute("INSERT INTO customers(id, name, language, updated_at) VALUES(?,?,?,?) "
+                           "ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+                           "language=COALESCE(excluded.language, customers.language), updated_at=excluded.updated_at",
+                           (cid, inv.customer_name, inv.language, now.isoformat()))
+                emails = contact_rows[cid]
+                if emails:
+                    db.execute("UPDATE contacts SET active=0 WHERE customer_id=?", (cid,))
+                    db.executemany("INSERT INTO contacts(customer_id, email) VALUES(?,?) "
+                                   "ON CONFLICT(customer_id, email) DO UPDATE SET active=1",
+                                   [(cid, e) for e in sorted(emails)])
+            existing = {r["number"]: r for r in db.execute(
+                "SELECT number, status FROM invoices WHERE source=?", (source,))}
+            rows = []
+            for n, inv in incoming.items():
+                if inv.balance <= 0:
+                    continue
+                if n in existing and existing[n]["status"] == "open":
+                    updated += 1
+                else:
+                    opened += 1
+                    if n in existing:
+                        self.log(now, "invoice_reopened", inv.customer_id, number=n, source=source)
+                rows.append((source, n, inv.customer_id, _iso(inv.issue_date), inv.due_date.isoformat(),
+                             str(inv.amount), str(inv.balance), inv.currency, import_id, import_id))
+            db.executemany(
+                "INSERT INTO invoices(source, number, customer_id, issue_date, due_date, amount, balance,"
+                " currency, status, first_import, last_import) VALUES(?,?,?,?,?,?,?,?,'open',?,?)"
+                " ON CONFLICT(source, number) DO UPDATE SET customer_id=excluded.customer_id,"
+                " issue_date=excluded.issue_date, due_date=excluded.due_date, amount=excluded.amount,"
+                " balance=excluded.balance, currency=excluded.currency, status='open',"
+                " last_import=excluded.last_import, closed_at=NULL, closed_reason=NULL", rows)
+            for n, reason in sorted(to_close.items()):
+                db.execute("UPDATE invoices SET status='paid', closed_at=?, closed_reason=?, last_import=? "
+                           "WHERE source=? AND number=?", (now.isoformat(), reason, import_id, source, n))
+                self.log(now, "paid", open_rows[n]["customer_id"], number=n, source=source, reason=reason,
+                         balance=open_rows[n]["balance"], currency=open_rows[n]["currency"])
+            db.execute("UPDATE imports SET opened=?, updated=?, closed=? WHERE id=?",
+                       (opened, updated, len(to_close), import_id))
+            self.log(now, "import_applied", file=file_name, source=source, invoices=len(incoming),
+                     opened=opened, updated=updated, closed=len(to_close))
+        return SnapshotOutcome("applied", f"{len(incoming)} open invoices: {opened} new, "
+                               f"{len(to_close)} closed as paid", opened, updated, len(to_close),
+                               tuple(sorted(to_close)))
+
+    def mark_paid(self, number: str, *, now: dt.datetime, reason: str) -> int:
+        with self.transaction() as db:
+            rows = db.execute("SELECT source, customer_id FROM invoices WHERE number=? AND status='open'",
+                              (number,)).fetchall()
+            for r in rows:
+                db.execute("UPDATE invoices SET status='paid', closed_at=?, closed_reason=? "
+                           "WHERE source=? AND number=?", (now.isoformat(), reason, r["source"], number))
+                self.log(now, "paid", r["customer_id"], number=number, source=r["source"], reason=reason)
+        return len(rows)
+
+    # ---- the planner's view -------------------------------------------------
+    def customer_states(self, today: dt.date) -> list[CustomerState]:
+        db = self.db
+        sent: dict[tuple[str, str], list[tuple[str, dt.date]]] = defaultdict(list)
+        for r in db.execute(
+                "SELECT ri.source, ri.number, ri.stage, r.local_date FROM reminder_invoices ri "
+                "JOIN reminders r ON r.id = ri.reminder_id JOIN invoices i "
+                "ON i.source = ri.source AND i.number = ri.number AND i.status='open' "
+                f"WHERE r.status IN {LIVE} ORDER BY r.id"):
+            sent[(r[0], r[1])].append((r[2], dt.date.fromisoformat(r[3])))
+        last_email: dict[str, dt.date] = {}
+        thread: dict[str, list[str]] = defaultdict(list)
+        for r in db.execute(f"SELECT customer_id, local_date, message_id FROM reminders "
+                            f"WHERE status IN {LIVE} ORDER BY id"):
+            last_email[r[0]] = dt.date.fromisoformat(r[1])
+            thread[r[0]].append(r[2])
+        emails: dict[str, list[str]] = defaultdict(list)
+        for r in db.execute("SELECT customer_id, email FROM contacts WHERE active=1 AND bad=0 ORDER BY email"):
+            emails[r[0]].append(r[1])
+        pauses = self.active_pauses(today)
+        invoices: dict[str, list[InvoiceState]] = defaultdict(list)
+        names: dict[str, tuple[str, str | None]] = {}
+        for r in db.execute(
+                "SELECT i.source, i.number, i.customer_id, i.issue_date, i.due_date, i.amount, i.balance,"
+                " i.currency, c.name, c.language FROM invoices i JOIN customers c ON c.id = i.customer_id"
+                " WHERE i.status='open' ORDER BY i.customer_id, i.due_date, i.number"):
+            cid = r[2]
+            names[cid] = (r[8], r[9])
+            inv = Invoice(r[1], cid, r[8], tuple(emails.get(cid, ())), _date(r[3]), dt.date.fromisoformat(r[4]),
+                          Decimal(r[5]), Decimal(r[6]), r[7], r[9])
+            invoices[cid].append(InvoiceState(inv, r[0], tuple(sent.get((r[0], r[1]), ()))))
+        return [
+            CustomerState(Customer(cid, names[cid][0], tuple(emails.get(cid, ())), names[cid][1]),
+                          tuple(invs), last_email.get(cid), pauses.get(cid), tuple(thread.get(cid, ())))
+            for cid, invs in invoices.items()
+        ]
+
+    # ---- pauses -------------------------------------------------------------
+    def active_pauses(self, today: dt.date) -> dict[str, Pause]:
+        out: dict[str, Pause] = {}
+        for r in self.db.execute("SELECT customer_id, since, until, reason FROM pauses "
+                                 "WHERE ended_at IS NULL ORDER BY id"):
+            until = _date(r[2])
+            if until is None or until >= today:
+                out[r[0]] = Pause(r[3], dt.datetime.fromisoformat(r[1]), until)
+        return out
+
+    def pause(self, customer_id: str, *, now: dt.datetime, reason: str, origin: str,
+              until: dt.date | None = None) -> None:
+        with self.transaction():
+            self.db.execute("INSERT INTO pauses(customer_id, since, until, reason, origin) VALUES(?,?,?,?,?)",
+                            (customer_id, now.isoformat(), _iso(until), reason, origin))
+            self.log(now, "paused", customer_id, until=_iso(until), reason=reason, origin=origin)
+
+    def resume(self, customer_id: str, *, now: dt.datetime, reason: str = "") -> int:
+        with self.transaction():
+            n = self.db.execute("UPDATE pauses SET ended_at=? WHERE customer_id=? AND ended_at IS NULL",
+                                (now.isoformat(), customer_id)).rowcount
+            self.log(now, "resumed", customer_id, reason=reason, pauses_ended=n)
+        return n
+
+    def customer_exists(self, customer_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM customers WHERE id=?", (customer_id,)).fetchone() is not None
+
+    # ---- the outbox ---------------------------------------------------------
+    def record_intent(self, *, customer_id: str, stage: str, message_id: str,
+                      recipients: tuple[str, ...], subject: str, raw: bytes, now: dt.datetime,
+                      local_date: dt.date, transport: str,
+                      items: Iterable[tuple[str, str, str, Decimal, str]]) -> int:
+        """Write the email (exact bytes) before any attempt to send it."""
+        with self.transaction() as db:
+            rid = db.execute(
+                "INSERT INTO reminders(customer_id, stage, message_id, recipients, subject, status,"
+                " created_at, local_date, transport, raw) VALUES(?,?,?,?,?,'pending',?,?,?,?)",
+                (customer_id, stage, message_id, json.dumps(list(recipients)), subject, now.isoformat(),
+                 local_date.isoformat(), transport, raw)).lastrowid
+            db.executemany("INSERT INTO reminder_invoices(reminder_id, source, number, stage, balance, currency)"
+                           " VALUES(?,?,?,?,?,?)",
+                           [(rid, src, num, st, str(bal), cur) for src, num, st, bal, cur in items])
+        return rid
+
+    def mark_sending(self, rid: int) -> None:
+        self.db.execute("UPDATE reminders SET status='sending', attempts=attempts+1 WHERE id=?", (rid,))
+
+    def mark_sent(self, rid: int, *, now: dt.datetime, recovered: bool = False) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE reminders SET status='sent', sent_at=?, error=NULL, recovered=? WHERE id=?",
+                            (now.isoformat(), int(recovered), rid))
+            row = self.db.execute("SELECT customer_id, stage, message_id FROM reminders WHERE id=?",
+                                  (rid,)).fetchone()
+            self.log(now, "reminder_sent", row[0], stage=row[1], message_id=row[2], recovered=recovered)
+
+    def mark_error(self, rid: int, error: str) -> None:
+        self.db.execute("UPDATE reminders SET status='pending', error=? WHERE id=?", (error, rid))
+
+    def unsent(self) -> list[OutboxRow]:
+        return [self._outbox_row(r) for r in self.db.execute(
+            "SELECT * FROM reminders WHERE status IN ('pending','sending') ORDER BY id")]
+
+    @staticmethod
+    def _outbox_row(r: sqlite3.Row) -> OutboxRow:
+        return OutboxRow(r["id"], r["customer_id"], r["stage"], r["message_id"],
+                         tuple(json.loads(r["recipients"])), r["subject"], r["status"], r["attempts"], r["raw"])
+
+    def known_message_ids(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT message_id, customer_id FROM reminders")}
+
+    def open_invoice_customers(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.db.execute(
+            "SELECT number, customer_id FROM invoices WHERE status='open'")}
+
+    def contacts_by_email(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT email, customer_id FROM contacts ORDER BY active")}
+
+    # ---- replies ------------------------------------------------------------
+    def add_reply(self, *, dedup: str, message_id: str | None, customer_id: str | None, sender: str | None,
+                  subject: str, received_at: dt.datetime, kind: str, matched_by: str | None,
+                  detail: dict, raw: bytes) -> bool:
+        """Store an incoming message once; False when it was already logged."""
+        try:
+            self.db.execute(
+                "INSERT INTO replies(dedup, message_id, customer_id, sender, subject, received_at, kind,"
+                " matched_by, detail, raw) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                (dedup, message_id, customer_id, sender, subject, received_at.isoformat(), kind, matched_by,
+                 json.dumps(detail, ensure_ascii=False, default=str), raw))
+        except sqlite3.IntegrityError:
+            return False
+        return True
+
+    def reply_seen(self, dedup: str) -> bool:
+        return self.db.execute("SELECT 1 FROM replies WHERE dedup=?", (dedup,)).fetchone() is not None
+
+    def seen_keys(self, mailbox: str) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT key FROM mailbox_seen WHERE mailbox=?", (mailbox,))}
+
+    def mark_seen(self, mailbox: str, key: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO mailbox_seen VALUES(?,?)", (mailbox, key))
+
+    def mark_contact_bad(self, email: str, *, now: dt.datetime, reason: str) -> list[str]:
+        rows = [r[0] for r in self.db.execute("SELECT customer_id FROM contacts WHERE email=? AND bad=0",
+                                              (email.lower(),))]
+        self.db.execute("UPDATE contacts SET bad=1, bad_reason=? WHERE email=?", (reason, email.lower()))
+        for cid in rows:
+            self.log(now, "address_bad", cid, email=email.lower(), reason=reason)
+        return rows
+
+    def copy_in_memory(self) -> "Ledger":
+        """A private in-memory copy, for `--dry-run`: the whole cycle runs, nothing is kept."""
+        copy = Ledger.__new__(Ledger)
+        copy.path = Path(":memory:")
+        copy.db = sqlite3.connect(":memory:", isolation_level=None)
+        copy.db.row_factory = sqlite3.Row
+        self.db.backup(copy.db)
+        return copy
+
+    def mailbox_position(self, mailbox: str, folder: str) -> tuple[int | None, int]:
+        r = self.db.execute("SELECT uidvalidity, last_uid FROM mailbox_state WHERE mailbox=? AND folder=?",
+                            (mailbox, folder)).fetchone()
+        return (r[0], r[1] or 0) if r else (None, 0)
+
+    def set_mailbox_position(self, mailbox: str, folder: str, uidvalidity: int | None, last_uid: int) -> None:
+        self.db.execute("INSERT INTO mailbox_state VALUES(?,?,?,?) ON CONFLICT(mailbox, folder) "
+                        "DO UPDATE SET uidvalidity=excluded.uidvalidity, last_uid=excluded.last_uid",
+                        (mailbox, folder, uidvalidity, last_uid))
+
+    # ---- reports ------------------------------------------------------------
+    def status(self, today: dt.date) -> list[dict]:
+        states = {c.customer.id: c for c in self.customer_states(today)}
+        last_reply = {r[0]: (r[1], r[2]) for r in self.db.execute(
+            "SELECT customer_id, received_at, kind FROM replies WHERE customer_id IS NOT NULL ORDER BY id")}
+        out = []
+        for cid, c in states.items():
+            totals: dict[str, Decimal] = defaultdict(Decimal)
+            for s in c.invoices:
+                totals[s.invoice.currency] += s.invoice.balance
+            out.append({
+                "customer_id": cid,
+                "name": c.customer.name,
+                "emails": list(c.customer.emails),
+                "balance": {cur: str(v) for cur, v in totals.items()},
+                "invoices": [{
+                    "number": s.invoice.number, "source": s.source,
+                    "due_date": s.invoice.due_date.isoformat(), "balance": str(s.invoice.balance),
+                    "currency": s.invoice.currency, "stages_sent": [n for n, _ in s.sent],
+                    "last_stage": s.sent[-1][0] if s.sent else None,
+                } for s in c.invoices],
+                "last_email": c.last_email_on.isoformat() if c.last_email_on else None,
+                "last_reply": ({"at": last_reply[cid][0], "kind": last_reply[cid][1]}
+                               if cid in last_reply else None),
+                "pause": ({"reason": c.pause.reason, "since": c.pause.since.isoformat(),
+                           "until": _iso(c.pause.until)} if c.pause else None),
+            })
+        return out
+
+    def history(self, customer_id: str | None = None) -> list[dict]:
+        where, args = ("WHERE customer_id=?", (customer_id,)) if customer_id else ("", ())
+        items: list[dict] = []
+        if customer_id is None:
+            for r in self.db.execute("SELECT * FROM imports ORDER BY id"):
+                items.append({"at": r["imported_at"], "kind": "import", "file": r["file_name"],
+                              "source": r["source"], "status": r["status"], "importer": r["importer"],
+                              "snapshot": r["snapshot_at"], "invoices": r["invoices"], "opened": r["opened"],
+                              "updated": r["updated"], "closed": r["closed"], "report": r["report"] or None})
+        for r in self.db.execute(f"SELECT * FROM reminders {where} ORDER BY id", args):
+            numbers = [dict(x) for x in self.db.execute(
+                "SELECT number, stage, balance, currency FROM reminder_invoices WHERE reminder_id=? ORDER BY number",
+                (r["id"],))]
+            items.append({"at": r["sent_at"] or r["created_at"], "kind": "email", "customer_id": r["customer_id"],
+                          "stage": r["stage"], "message_id": r["message_id"], "status": r["status"],
+                          "recipients": json.loads(r["recipients"]), "subject": r["subject"],
+                          "recovered": bool(r["recovered"]), "invoices": numbers})
+        for r in self.db.execute(f"SELECT * FROM replies {where} ORDER BY id", args):
+            items.append({"at": r["received_at"], "kind": "reply", "customer_id": r["customer_id"],
+                          "reply_kind": r["kind"], "message_id": r["message_id"], "sender": r["sender"],
+                          "subject": r["subject"], "matched_by": r["matched_by"],
+                          "detail": json.loads(r["detail"] or "{}")})
+        for r in self.db.execute(f"SELECT * FROM events {where} ORDER BY id", args):
+            if r["kind"] in ("reminder_sent",) or r["kind"].startswith("import_"):
+                continue  # already shown above from their own tables
+            items.append({"at": r["at"], "kind": r["kind"], "customer_id": r["customer_id"],
+                          **json.loads(r["detail"] or "{}")})
+        items.sort(key=lambda i: i["at"] or "")
+        return items

@@ -1,0 +1,38 @@
+"""A local Maildir, read only: messages are never moved or flagged."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from . import Incoming
+
+
+class MaildirMailbox:
+    name = "maildir"
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def __enter__(self) -> "MaildirMailbox":
+        for sub in ("new", "cur", "tmp"):
+            (self.folder / sub).mkdir(parents=True, exist_ok=True)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def fetch_new(self, seen: set[str]) -> Iterator[Incoming]:
+        entries = []
+        for sub in ("cur", "new"):
+            for path in (self.folder / sub).iterdir():
+                if path.name.startswith("."):
+                    continue
+                key = path.name.split(":", 1)[0]  # the unique part survives new/ -> cur/ and flag changes
+                if key not in seen:
+                    entries.append((path.stat().st_mtime, key, path))
+        for _, key, path in sorted(entries):
+            try:
+                raw = path.read_bytes()
+            except FileNotFoundError:  # moved by a mail client between listing and reading
+                continue
+            yield Incoming(key, raw)

@@ -1,0 +1,59 @@
+"""Which stage of the ladder is due for one invoice (C4, C6).
+
+Rules: stages go out in order, each at most once; a stage is due when its
+day (due date + days) has come and the invoice's previous stage went out at
+least `min_days_between` days before; a stage before the due date is skipped
+once the invoice is past due; nothing else is ever skipped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .model import Invoice, Stage
+
+
+@dataclass(frozen=True)
+class InvoiceState:
+    """An open invoice with the stages already sent for it (local dates, in order)."""
+
+    invoice: Invoice
+    source: str = "default"
+    sent: tuple[tuple[str, dt.date], ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.source, self.invoice.number)
+
+
+@dataclass(frozen=True)
+class StageDecision:
+    stage: Stage | None          # due now, or None
+    next_stage: Stage | None     # the stage that comes next, due or not
+    next_on: dt.date | None      # the earliest day the next stage may go out
+    finished: bool = False       # the last stage has gone out
+
+
+def decide(state: InvoiceState, stages: tuple[Stage, ...], today: dt.date,
+           min_days_between: int) -> StageDecision:
+    names = [s.name for s in stages]
+    sent_names = [name for name, _ in state.sent if name in names]
+    last_index = max((names.index(n) for n in sent_names), default=-1)
+    if last_index == len(stages) - 1:
+        return StageDecision(None, None, None, finished=True)
+    due = state.invoice.due_date
+    remaining = [s for s in stages[last_index + 1:] if not (s.days < 0 and today > due)]
+    if not remaining:
+        return StageDecision(None, None, None, finished=True)
+    stage = remaining[0]
+    on = due + dt.timedelta(days=stage.days)
+    if state.sent:
+        on = max(on, state.sent[-1][1] + dt.timedelta(days=min_days_between))
+    return StageDecision(stage if today >= on else None, stage, on)
+
+
+def stage_index(stages: tuple[Stage, ...], name: str) -> int:
+    for i, s in enumerate(stages):
+        if s.name == name:
+            return i
+    return -1

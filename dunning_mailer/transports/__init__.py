@@ -1,0 +1,40 @@
+"""Transports deliver the exact bytes of a reminder: `outbox` (a folder of .eml files) or `smtp`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..model import DunningError
+
+
+class SendError(DunningError):
+    """Nothing was delivered; `transient` errors are retried on a later cycle."""
+
+    def __init__(self, message: str, *, transient: bool = True, stop_queue: bool = False):
+        super().__init__(message)
+        self.transient = transient
+        self.stop_queue = stop_queue  # the whole queue waits (throttling, auth, quota)
+
+
+@dataclass(frozen=True)
+class SendResult:
+    refused: dict[str, str] = field(default_factory=dict)  # address -> server answer
+
+
+class Transport(Protocol):
+    name: str
+
+    def __enter__(self) -> "Transport": ...
+
+    def __exit__(self, *exc) -> None: ...
+
+    def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str) -> SendResult:
+        """Deliver `raw` as is. `label` names the email for people (file names, logs)."""
+
+
+def open_transport(config, password: str | None = None) -> Transport:
+    if config.transport.kind == "smtp":
+        from .smtp import SmtpTransport
+        return SmtpTransport(config.transport, password)
+    from .outbox import OutboxTransport
+    return OutboxTransport(config.transport.outbox)

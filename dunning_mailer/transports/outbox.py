@@ -1,0 +1,47 @@
+"""The `outbox` transport: each email becomes an .eml file, plus an .html to open in a browser."""
+from __future__ import annotations
+
+import email
+import email.policy
+import os
+import re
+from pathlib import Path
+
+from . import SendResult
+
+
+class OutboxTransport:
+    name = "outbox"
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def __enter__(self) -> "OutboxTransport":
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def path_for(self, label: str) -> Path:
+        safe = re.sub(r"[^\w.@+-]+", "_", label, flags=re.UNICODE).strip("._") or "email"
+        return self.folder / f"{safe}.eml"
+
+    def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str) -> SendResult:
+        # Same label -> same file: a recovered re-send replaces, never adds.
+        path = self.path_for(label)
+        _write_atomic(path, raw)
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+        html = message.get_body(preferencelist=("html",))
+        if html is not None:
+            _write_atomic(path.with_suffix(".html"), html.get_content().encode("utf-8"))
+        return SendResult()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
