@@ -363,6 +363,11 @@ def _arf_signs(msg: email.message.Message, subject: str) -> list[str]:
                 why.append("message/feedback-report part (ARF abuse report)")
                 break
     if not why:
+        m = re.search(r'\\?"notificationType\\?"\s*:\s*\\?"(Complaint|Delivery)\\?"',
+                      _notice_text(msg)[:5000]) if msg.get_content_maintype() == "text" else None
+        if m:
+            why.append(f"Amazon SES {m.group(1).lower()} notification (not a bounce)")
+    if not why:
         frm = _sender(msg) or ""
         if re.match(r"(?i)\s*complaint about message from", subject) and frm.startswith("staff@"):
             why.append("Hotmail complaint (feedback loop) report")
@@ -1258,20 +1263,26 @@ def _date_in(text: str, today: dt.date, near: int = 0) -> tuple[dt.date | None, 
     return best[1], best[2]
 
 
-_RETURN_CUE = re.compile(
-    r"back\s+(?:in\s+the\s+office\s+)?(?:on|by)?|return(?:ing)?\s+(?:to\s+the\s+office\s+)?"
-    r"(?:on)?|until|till|through|אחזור|אשוב|נחזור|נשוב|חוזר(?:ת)?|שב(?:ה)?\s+|עד\s+(?:ה|ל)?|"
-    r"מ(?:יום|תאריך)", re.I)
+_RETURN_CUES = (
+    # A stated return day first ...
+    re.compile(r"back\s+(?:in\s+the\s+office\s+)?(?:on|by)?|return(?:ing)?\s+"
+               r"(?:to\s+the\s+office\s+)?(?:on)?|אחזור|אשוב|נחזור|נשוב|חוזר(?:ת)?\s|"
+               r"(?:אהיה\s+)?זמין(?:ה)?\s+(?:שוב\s+)?(?:החל\s+)?מ", re.I),
+    # ... else "away until" (the last day away).
+    re.compile(r"until|till|through|עד", re.I),
+)
 
 
 def _return_date(text: str, today: dt.date) -> dt.date | None:
     text = _strip_bidi(text)
-    for cue in _RETURN_CUE.finditer(text):
-        seg = text[cue.end():cue.end() + 60]
-        d, _ = _date_in(seg, today, near=0)
-        if d is not None and d >= today - dt.timedelta(days=1):
+    for rx in _RETURN_CUES:
+        for cue in rx.finditer(text):
+            seg = text[cue.end():cue.end() + 60]
             m = _DATE_RX.search(seg)
-            if m and m.start() <= 25:
+            if not m or m.start() > 25:
+                continue
+            d, _ = _date_in(seg, today, near=0)
+            if d is not None and d >= today - dt.timedelta(days=1):
                 return d
     return None
 
