@@ -188,7 +188,7 @@ def build_message(rendered: RenderedEmail, *, business: Any, recipients: tuple[s
     msg["To"] = ", ".join(formataddr((name, addr), charset="utf-8") for addr in recipients)
     if business.reply_to:
         msg["Reply-To"] = business.reply_to
-    msg["Subject"] = Header(_display(rendered.subject), "utf-8").encode()
+    msg["Subject"] = Header(_display(rendered.subject), "utf-8", header_name="Subject")
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = message_id
     if thread:

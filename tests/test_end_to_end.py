@@ -1,0 +1,290 @@
+"""The spine: an export dropped in a folder becomes Hebrew reminders, each sent exactly once."""
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.policy
+import json
+import re
+from email.header import decode_header, make_header
+from pathlib import Path
+
+import pytest
+
+from books import book, write_csv, write_xlsx
+from conftest import D, run_cli, write_config
+from dunning_mailer.cli import main
+
+HEBREW = re.compile(r"[\u0590-\u05FF]")
+
+
+def emls(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.eml"))
+
+
+def parse(path_or_bytes):
+    raw = path_or_bytes.read_bytes() if isinstance(path_or_bytes, Path) else path_or_bytes
+    return email.message_from_bytes(raw, policy=email.policy.default)
+
+
+def run(workdir: Path, now: dt.datetime, *extra: str) -> int:
+    return main(["run", "--config", str(workdir / "config.toml"), "--now", now.isoformat(), *extra])
+
+
+def plan_json(workdir: Path, now: dt.datetime) -> dict:
+    r = run_cli("plan", "--config", str(workdir / "config.toml"), "--now", now.isoformat(), "--json")
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def due_customers(workdir: Path, now: dt.datetime) -> set[str]:
+    return {e["customer_id"] for e in plan_json(workdir, now)["emails"]}
+
+
+def test_one_email_per_due_customer_then_nothing_twice(workdir: Path):
+    snapshot = D.date() - dt.timedelta(days=1)
+    rows = book(snapshot)
+    write_xlsx(workdir / "drop" / f"open-{snapshot}.xlsx", rows)
+
+    assert run(workdir, D) == 0
+    sent = emls(workdir / "outbox")
+    customers = {r.customer_id for r in rows}
+    # Who should get mail: anyone with an invoice past due, or due within 3 days.
+    expected = {r.customer_id for r in rows if (D.date() - r.due).days >= -3}
+    recipients = [parse(p)["To"].addresses[0].addr_spec for p in sent]
+    assert len(sent) == len(expected) and len(set(recipients)) == len(recipients)
+    assert {f"billing{int(c) - 1000}@cust{int(c) - 1000}.example" for c in expected} == set(recipients)
+    assert expected < customers  # some customers have nothing due and got nothing
+
+    # The same moment again: nothing new.
+    assert run(workdir, D) == 0
+    assert emls(workdir / "outbox") == sent
+
+    # A week later: only stages that became due since.
+    later = D + dt.timedelta(days=7)
+    expected_later = due_customers(workdir, later)
+    assert run(workdir, later) == 0
+    new = [p for p in emls(workdir / "outbox") if p not in sent]
+    assert len(new) == len(expected_later)
+    history = json.loads(run_cli("history", "--config", str(workdir / "config.toml"), "--json").stdout)
+    stages_by_invoice: dict[str, list[str]] = {}
+    for item in history["items"]:
+        if item["kind"] == "email":
+            for inv in item["invoices"]:
+                stages_by_invoice.setdefault(inv["number"], []).append(inv["stage"])
+    for number, stages in stages_by_invoice.items():
+        assert len(stages) == len(set(stages)), f"{number} got a stage twice: {stages}"
+
+
+def test_email_shape(workdir: Path):
+    snapshot = D.date() - dt.timedelta(days=1)
+    rows = book(snapshot)
+    write_xlsx(workdir / "drop" / f"open-{snapshot}.xlsx", rows)
+    assert run(workdir, D) == 0
+    history = json.loads(run_cli("history", "--config", str(workdir / "config.toml"), "--json").stdout)
+    ids = {i["message_id"]: i for i in history["items"] if i["kind"] == "email"}
+    files = emls(workdir / "outbox")
+    assert files and len(files) == len(ids)
+    for path in files:
+        raw = path.read_bytes()
+        msg = parse(raw)
+        assert msg.get_content_type() == "multipart/alternative"
+        text = msg.get_body(("plain",))
+        html = msg.get_body(("html",))
+        assert text.get_content_charset() == "utf-8" and html.get_content_charset() == "utf-8"
+        body_text, body_html = text.get_content(), html.get_content()
+        assert re.search(r'<html[^>]*dir="rtl"', body_html) and re.search(r'<html[^>]*lang="he"', body_html)
+        raw_subject = re.search(rb"^Subject:(.*?)\r\n(?! )", raw, re.S | re.M).group(1).decode()
+        subject = str(make_header(decode_header(raw_subject)))
+        assert HEBREW.match(subject.strip()), subject
+        assert msg["Message-ID"] in ids
+        assert msg["Message-ID"].endswith("@gefen-studio.example>")
+        for header in ("Auto-Submitted", "X-Auto-Response-Suppress", "Precedence"):
+            assert header not in msg
+        for inv in ids[msg["Message-ID"]]["invoices"]:
+            amount = f"{float(inv['balance']):,.2f}"
+            for part in (body_text, body_html):
+                assert inv["number"] in part
+                assert amount in part
+
+
+def test_newer_snapshot_closes_paid_invoices_for_good(workdir: Path):
+    snapshot = D.date() - dt.timedelta(days=1)
+    rows = book(snapshot)
+    write_xlsx(workdir / "drop" / f"open-{snapshot}.xlsx", rows)
+    assert run(workdir, D) == 0
+    paid = {r.number for r in rows[::4]}  # a quarter of them were paid
+    later = D + dt.timedelta(days=14)
+    write_xlsx(workdir / "drop" / f"open-{later.date()}.xlsx", [r for r in rows if r.number not in paid])
+    before = set(emls(workdir / "outbox"))
+    for step in range(0, 60, 1):
+        assert run(workdir, later + dt.timedelta(days=step)) == 0
+    for path in set(emls(workdir / "outbox")) - before:
+        msg = parse(path)
+        body = msg.get_body(("plain",)).get_content() + msg.get_body(("html",)).get_content()
+        for number in paid:
+            assert number not in body, f"{number} was paid but {path.name} mentions it"
+    status = json.loads(run_cli("status", "--config", str(workdir / "config.toml"),
+                                "--now", later.isoformat(), "--json").stdout)
+    open_numbers = {i["number"] for c in status["customers"] for i in c["invoices"]}
+    assert not open_numbers & paid
+
+
+def test_older_snapshot_changes_nothing(workdir: Path):
+    rows = book(D.date())
+    write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", rows)
+    assert run(workdir, D) == 0
+    write_xlsx(workdir / "drop" / "open-2026-11-20.xlsx", rows[:3])
+    assert run(workdir, D) == 0
+    history = json.loads(run_cli("history", "--config", str(workdir / "config.toml"), "--json").stdout)
+    imports = [i for i in history["items"] if i["kind"] == "import"]
+    assert [i["status"] for i in imports] == ["applied", "stale"]
+    assert "older" in imports[1]["report"]
+    status = json.loads(run_cli("status", "--config", str(workdir / "config.toml"), "--json").stdout)
+    assert sum(len(c["invoices"]) for c in status["customers"]) == len(rows)
+
+
+def test_safety_brake_then_force(workdir: Path):
+    rows = book(D.date())
+    write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", rows)
+    assert run(workdir, D) == 0
+    truncated = workdir / "drop" / "open-2026-12-01.xlsx"
+    write_xlsx(truncated, rows[:5])
+    r = run_cli("run", "--config", str(workdir / "config.toml"), "--now", D.isoformat())
+    assert r.returncode == 1 and "--force" in r.stderr
+    assert truncated.exists()  # left where it was
+    status = json.loads(run_cli("status", "--config", str(workdir / "config.toml"), "--json").stdout)
+    assert sum(len(c["invoices"]) for c in status["customers"]) == len(rows)
+    assert run(workdir, D, "--force") == 0
+    assert not truncated.exists()
+    status = json.loads(run_cli("status", "--config", str(workdir / "config.toml"), "--json").stdout)
+    assert sum(len(c["invoices"]) for c in status["customers"]) == 5
+
+
+def test_bad_file_is_rejected_with_a_report_and_the_rest_still_runs(workdir: Path):
+    write_csv(workdir / "drop" / "good-2026-11-30.csv", book(D.date()))
+    bad = workdir / "drop" / "broken.xlsx"
+    bad.write_bytes(b"this is not a spreadsheet")
+    r = run_cli("run", "--config", str(workdir / "config.toml"), "--now", D.isoformat())
+    assert r.returncode == 1
+    assert "broken.xlsx" in r.stderr
+    rejected = list((workdir / "drop" / "rejected").iterdir())
+    assert any(p.name.endswith("broken.xlsx") for p in rejected)
+    report = next(p for p in rejected if p.name.endswith(".error.txt"))
+    assert "broken.xlsx" in report.read_text(encoding="utf-8")
+    assert emls(workdir / "outbox")  # the good file was processed and its reminders went out
+    assert any(p.name.endswith("good-2026-11-30.csv") for p in (workdir / "drop" / "processed").iterdir())
+
+
+@pytest.mark.parametrize("command", [["plan", "--json"], ["status", "--json"], ["history", "--json"]])
+def test_json_commands_print_only_json(workdir: Path, command):
+    write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
+    assert run(workdir, D) == 0
+    r = run_cli(*command, "--config", str(workdir / "config.toml"), "-v")
+    assert r.returncode == 0, r.stderr
+    json.loads(r.stdout)
+
+
+def test_inspect_json(tmp_path: Path):
+    path = write_xlsx(tmp_path / "book.xlsx", book(D.date()))
+    r = run_cli("inspect", str(path), "--json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["header_row"] == 3 and len(doc["invoices"]) == 36
+    assert {"number", "customer_id", "customer_name", "due_date", "balance"} <= set(doc["columns"])
+
+
+def test_plan_json_shape(workdir: Path):
+    write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
+    main(["run", "--config", str(workdir / "config.toml"), "--now", (D - dt.timedelta(days=30)).isoformat()])
+    doc = plan_json(workdir, D)
+    assert doc["emails"]
+    for e in doc["emails"]:
+        assert {"customer_id", "recipients", "stage", "invoices"} <= set(e)
+        for inv in e["invoices"]:
+            assert {"number", "due_date", "balance", "currency"} <= set(inv)
+    assert isinstance(doc["held"], list)
+
+
+def test_bad_config_key_exits_2_and_names_it(tmp_path: Path):
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[transport]\nkind = "pigeon"\nhots = "x"\n[policy]\nmin_days_between = "five"\n',
+                   encoding="utf-8")
+    r = run_cli("run", "--config", str(cfg))
+    assert r.returncode == 2
+    for key in ("transport.kind", "transport.hots", "policy.min_days_between"):
+        assert key in r.stderr
+
+
+def test_smtp_one_connection_for_a_cycle(workdir: Path, smtp_sink):
+    write_config(workdir, f'[transport]\nkind = "smtp"\nhost = "127.0.0.1"\nport = {smtp_sink.port}\n'
+                          f'security = "none"\n')
+    write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
+    expected = due_customers_after_import(workdir)
+    assert run(workdir, D) == 0
+    assert len(smtp_sink.messages) == expected > 3
+    assert len(smtp_sink.sessions) == 1
+    for mail_from, rcpts, raw in smtp_sink.messages:
+        assert mail_from == "billing@gefen-studio.example"
+        assert parse(raw)["Message-ID"]
+    assert run(workdir, D) == 0
+    assert len(smtp_sink.messages) == expected
+
+
+def due_customers_after_import(workdir: Path) -> int:
+    r = run_cli("run", "--config", str(workdir / "config.toml"), "--now", D.isoformat(), "--dry-run")
+    assert r.returncode == 0, r.stderr
+    m = re.search(r"Would send (\d+) email", r.stdout)
+    return int(m.group(1)) if m else 0
+
+
+def test_dry_run_keeps_nothing(workdir: Path):
+    dropped = write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
+    r = run_cli("run", "--config", str(workdir / "config.toml"), "--now", D.isoformat(), "--dry-run")
+    assert r.returncode == 0 and "Would send" in r.stdout
+    assert dropped.exists() and not emls(workdir / "outbox")
+    status = json.loads(run_cli("status", "--config", str(workdir / "config.toml"), "--json").stdout)
+    assert status["customers"] == []
+
+
+def test_a_reply_pauses_the_customer_until_resume(workdir: Path):
+    write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
+    assert run(workdir, D) == 0
+    first = parse(emls(workdir / "outbox")[0])
+    customer = first["To"].addresses[0].addr_spec
+    reply = (f"From: {customer}\r\nTo: billing@gefen-studio.example\r\nSubject: =?utf-8?b?"
+             + __import__("base64").b64encode("תשובה: החשבונית".encode()).decode()
+             + f"?=\r\nMessage-ID: <r1@cust.example>\r\nIn-Reply-To: {first['Message-ID']}\r\n"
+             "Content-Type: text/plain; charset=utf-8\r\n\r\n").encode() + "קיבלנו, נבדוק ונחזור אליכם.\r\n".encode()
+    (workdir / "mail" / "new" / "1700000000.r1.host").write_bytes(reply)
+    later = D + dt.timedelta(days=40)
+    assert run(workdir, later) == 0
+    history = json.loads(run_cli("history", "--config", str(workdir / "config.toml"), "--json").stdout)
+    replies = [i for i in history["items"] if i["kind"] == "reply"]
+    assert len(replies) == 1 and replies[0]["matched_by"] == "thread"
+    cid = replies[0]["customer_id"]
+    emails_to = [i for i in history["items"] if i["kind"] == "email" and i["customer_id"] == cid]
+    assert len(emails_to) == 1  # nothing after the reply
+    doc = plan_json(workdir, later + dt.timedelta(days=1))
+    assert any(h["customer_id"] == cid and "paused" in h["reason"] for h in doc["held"])
+    assert main(["resume", cid, "--config", str(workdir / "config.toml")]) == 0
+    assert cid in due_customers(workdir, later + dt.timedelta(days=1))
+    # Read once: the same message is not logged again.
+    assert run(workdir, later + dt.timedelta(days=1)) == 0
+    history = json.loads(run_cli("history", "--config", str(workdir / "config.toml"), "--json").stdout)
+    assert len([i for i in history["items"] if i["kind"] == "reply"]) == 1
+
+
+def test_ledger_file_is_private(workdir: Path):
+    write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
+    assert run(workdir, D) == 0
+    assert (workdir / "dunning.sqlite3").stat().st_mode & 0o777 == 0o600
+
+
+def test_nothing_goes_out_on_shabbat(workdir: Path):
+    write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
+    saturday = dt.datetime(2026, 12, 5, 11, 0, tzinfo=D.tzinfo)
+    assert run(workdir, saturday) == 0
+    assert not emls(workdir / "outbox")
+    doc = plan_json(workdir, saturday)
+    assert doc["sending"] is False and doc["next_sending"].startswith("2026-12-06T09:00")
