@@ -139,6 +139,11 @@ def main(argv: list[str]) -> int:
     print(f"corpus: {corpus}")
     for k, v in rows:
         print(f"{k:<{w}}  {v}")
+    print("\nnotes on labels (read the files before trusting a file-name label):")
+    print("  maildir/not/rb-issue-368-bug.eml is itself a 'mailbox full' notice from postmaster@")
+    print("    with a null Return-Path; we call it a bounce on purpose.")
+    print("  lhost-amazonses-11..13 are SES complaint/delivery notifications (no failure);")
+    print("    we call them 'other', so they count as misses above.")
     if show and misses:
         print("\n".join(["", "misses:"] + misses))
     elif misses:

@@ -379,7 +379,7 @@ def _arf_signs(msg: email.message.Message, subject: str) -> list[str]:
 # --------------------------------------------------------------------------
 _DAEMON_LOCAL = re.compile(
     r"^(mailer[-_. ]?daemon|postmaster|post_master|mail\.?delivery\.?system|"
-    r"mail-delivery-subsystem|mmsc|bounces?|poostmaster)$", re.I)
+    r"mail-delivery-subsystem|mmsc|poostmaster)$", re.I)
 _DAEMON_NAME = re.compile(
     r"mail delivery (sub)?system|mail deliver system|mailer[- ]daemon|"
     r"ndr administrator|postmaster|delivery status notification", re.I)
@@ -565,15 +565,15 @@ _INFER = [(re.compile(p, re.I), code) for p, code in (
     (r"service unavailable|unavailable", "5.0.0"),
 )]
 _ADDR = r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-_ADDR_RE = re.compile(_ADDR)
+_ADDR_RE = re.compile(r"(?<![\w.+-])" + _ADDR)
 _RCPT_PATTERNS = [
     re.compile(r"(?im)^\s*(?:Final|Original)-Recipient:\s*(?:rfc822|[\w-]+)?\s*;\s*<?(" + _ADDR + r")>?"),
     re.compile(r"\\?\"emailAddress\\?\"\s*:\s*\\?\"(" + _ADDR + r")\\?\""),
     re.compile(r"(?m)^\s*<(" + _ADDR + r")>(?:\s*\(expanded from[^)]*\))?:"),  # qmail, Postfix
     re.compile(r"(?m)^\s*<?(" + _ADDR + r")>?\.\.\.\s"),  # Sendmail
     re.compile(r"(?im)^\s*RCPT TO:\s*<?(" + _ADDR + r")>?"),
-    re.compile(r"(?im)(?:failed|rejected|undeliverable|could not be delivered|unknown|"
-               r"recipient|address(?:es)?|to)\W{0,40}?<?(" + _ADDR + r")>?"),
+    re.compile(r"(?im)\b(?:failed|rejected|undeliverable|could not be delivered|unknown|"
+               r"recipient|address(?:es)?|to)\b\W{0,40}?<?(?<![\w.+-])(" + _ADDR + r")>?"),
 ]
 _DELAY_TEXT = re.compile(
     r"delayed|delay\)|not yet been delivered|still being retried|will (?:continue|keep) "
@@ -632,8 +632,7 @@ def _returned_headers(msg: email.message.Message) -> list[email.message.Message]
 def _bounce_info(msg: email.message.Message, subject: str) -> tuple[BounceInfo, list[str]]:
     why: list[str] = []
     own = {a for a in (_addr(_header(msg, h)) for h in
-                       ("From", "To", "Reply-To", "Return-Path", "Delivered-To",
-                        "X-Original-To", "Sender", "Envelope-To")) if a}
+                       ("From", "To", "Reply-To", "Return-Path", "Sender")) if a}
     text = _notice_text(msg)
     m = _RETURN_MARK.search(text)
     notice = text[:m.start()] if m and m.start() > 40 else text
@@ -663,15 +662,23 @@ def _bounce_info(msg: email.message.Message, subject: str) -> tuple[BounceInfo, 
                 recips.append(a.lower())
                 why.append("failed recipient from X-Failed-Recipients")
 
-    def usable(a: str) -> bool:
+    msgids = {x.lower().strip("<>") for x in
+              re.findall(r"(?i)(?:message-id|\"messageId\")\W{0,5}<?([^\s<>\"]+@[^\s<>\"]+)", text)}
+
+    def usable(a: str, strict: bool = True) -> bool:
         a = a.lower()
+        if a in msgids:
+            return False
         local = a.split("@")[0]
-        return a not in own and not _DAEMON_LOCAL.match(local) and \
-            not re.match(r"(?i)(no-?reply|mailer|daemon)", local)
+        if re.match(r"(?i)(no-?reply|mailer|daemon)", local):
+            return False
+        return a not in own and (not strict or not _DAEMON_LOCAL.match(local))
 
     if not recips:
-        for rx in _RCPT_PATTERNS:
-            found = [a.lower() for a in rx.findall(notice) if usable(a)]
+        for i, rx in enumerate(_RCPT_PATTERNS):
+            # The first two patterns are report fields: trust them as they are.
+            found = [a.lower() for a in rx.findall(notice if i > 1 else text)
+                     if i <= 1 or usable(a, strict=False)]
             if found:
                 for a in found:
                     if a not in recips:
