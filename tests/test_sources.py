@@ -413,3 +413,53 @@ def test_supported_suffixes_and_incomplete_files():
     for name in ["~$open.xlsx", "open.xlsx.crdownload", "open.csv.part", "x.tmp", ".hidden.csv"]:
         assert looks_incomplete(Path(name)), name
     assert not looks_incomplete(Path("open.xlsx"))
+
+
+def test_blank_row_ends_an_account_block(tmp_path):
+    path = write_csv(tmp_path / "x.csv", [
+        ["מס' מסמך", "שם לקוח", "תאריך פירעון", "יתרה"],
+        ["1", "שמש", "01/05/2025", "10"],
+        ["2", "", "01/05/2025", "20"],
+        [],
+        ["3", "", "01/05/2025", "30"],
+    ])
+    result = read_invoices(path)
+    assert [(i.number, i.customer_name) for i in result.invoices] == [("1", "שמש"), ("2", "שמש")]
+    assert result.warnings == ("x.csv row 5: no customer name, id or email; row skipped",)
+
+
+def test_profile_header_row_without_headers(tmp_path):
+    path = write_csv(tmp_path / "x.csv", [HEBREW_HEADER, ["1", "א", "", "01/04/2025", "01/05/2025", "1", ""]])
+    profile = profile_from_mapping("p", {"match_filename": "x.csv", "header_row": 2})
+    with pytest.raises(SourceError, match="row 2 .header_row"):
+        read_invoices(path, profiles=[profile])
+
+
+def test_entry_point_importers_are_loaded(tmp_path, monkeypatch):
+    from importlib.metadata import EntryPoint
+
+    import dunning_mailer.sources as sources
+
+    (tmp_path / "plugin_mod.py").write_text(
+        "from dunning_mailer.model import ImportResult\n"
+        "class PluginImporter:\n"
+        "    name = 'plugin'\n"
+        "    def identify(self, path):\n"
+        "        return path.name.startswith('plugin')\n"
+        "    def extract(self, path):\n"
+        "        return ImportResult(importer=self.name, invoices=())\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    points = [EntryPoint("plugin", "plugin_mod:PluginImporter", sources.ENTRY_POINT_GROUP)]
+    monkeypatch.setattr(sources, "entry_points", lambda group: points)
+    data = tmp_path / "data"
+    data.mkdir()
+    assert read_invoices(write_csv(data / "plugin.csv", [["x"]])).importer == "plugin"
+    assert read_invoices(write_csv(data / "mine.csv", [HEBREW_HEADER])).importer == "generic"
+    clash = profile_from_mapping("mine", {"match_filename": "plugin*"})
+    with pytest.raises(SourceError, match="'mine', 'plugin'"):
+        read_invoices(data / "plugin.csv", profiles=[clash])
+
+    points[:] = [EntryPoint("broken", "no_such_module:X", sources.ENTRY_POINT_GROUP)]
+    with pytest.raises(SourceError, match="'broken'"):
+        read_invoices(data / "mine.csv")

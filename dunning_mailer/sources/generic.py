@@ -176,7 +176,7 @@ def decide_order(
     )
 
 
-def _header_problem(path: Path, rows: Sequence[Row], header: Header | None,
+def _header_problem(path: Path, header: Header | None,
                     overrides: Mapping[str, str] | None, header_row: int | None) -> SourceError:
     if header is None and overrides:
         wanted = ", ".join(f"{f} = {t!r}" for f, t in overrides.items())
@@ -184,6 +184,12 @@ def _header_problem(path: Path, rows: Sequence[Row], header: Header | None,
         return SourceError(
             f"no row in {scope} holds all the configured columns ({wanted}); check "
             "[importer.columns] against the file's header",
+            where=str(path),
+        )
+    if header_row and (header is None or not header.index):
+        return SourceError(
+            f"row {header_row} (header_row in the profile) holds no known column "
+            "names; fix header_row or name the columns in [importer.columns]",
             where=str(path),
         )
     if header is None or not header.index:
@@ -215,7 +221,7 @@ def extract_rows(
     """Open invoices from a file's rows; row problems become warnings."""
     header = find_header(rows, columns, header_row)
     if header is None or missing_required(header.index):
-        raise _header_problem(path, rows, header, columns, header_row)
+        raise _header_problem(path, header, columns, header_row)
     body = [(n, c) for n, c in rows if n > header.row]
     work = _Extraction(path, header, decide_order(path, header, body, date_order), default_currency)
     number_key = header_key(header.texts["number"])
@@ -224,6 +230,8 @@ def extract_rows(
     carried: dict | None = None
     for row, cells in body:
         if all(parse.is_blank(c) for c in cells):
+            # A gap ends an account block: never lend a customer across it.
+            carried = None
             continue
         if is_total_row(cells, header):
             carried = None
