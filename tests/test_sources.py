@@ -463,3 +463,14 @@ def test_entry_point_importers_are_loaded(tmp_path, monkeypatch):
     points[:] = [EntryPoint("broken", "no_such_module:X", sources.ENTRY_POINT_GROUP)]
     with pytest.raises(SourceError, match="'broken'"):
         read_invoices(data / "mine.csv")
+
+
+def test_names_and_descriptions_starting_with_total_are_not_totals(tmp_path):
+    path = write_csv(tmp_path / "x.csv", [
+        ["Invoice Number", "Customer", "Description", "Due Date", "Amount"],
+        ["1", "Total Solutions Ltd", "Total package fee", "2025-05-01", "10"],
+        ["", "Total for Total Solutions Ltd", "", "", "10"],
+        ["2", "Acme", "Subtotal", "2025-05-01", "10"],
+        ["3", "Acme", "", "Total", "10"],
+    ])
+    assert [i.number for i in read_invoices(path).invoices] == ["1"]

@@ -14,10 +14,14 @@ from .base import SUPPORTED_SUFFIXES, SourceError, looks_incomplete
 from .columns import HEADER_SCAN_ROWS, Header, find_header, header_key, missing_required
 from .tabular import Row, read_rows
 
+# In number, date and amount columns any of these openings marks a total.
 _TOTAL_MARKERS = ("סהכ", "total", "subtotal", "grand total", "יתרת פתיחה", "יתרת סגירה", "סיכום")
-# A customer may be called "Total Solutions Ltd": its column needs a stricter test.
-_NAME_TOTAL = re.compile(r"(סהכ|total|subtotal|grand total)(\s.*)?|total for .*|סהכ .*|יתרת .*")
-_CUSTOMER_FIELDS = ("customer_name", "customer_id", "emails")
+# Names and free text may start with "Total" ("Total Solutions Ltd"), so
+# there only these whole phrases count.
+_TOTAL_PHRASE = re.compile(
+    r"סהכ.*|(sub|grand )?totals?( for .*|:.*| \(.*\))?|יתרת (פתיחה|סגירה).*|סיכום.*"
+)
+_FREE_TEXT_FIELDS = ("customer_name", "customer_id", "emails")
 
 
 def _marker_text(value: object) -> str:
@@ -26,15 +30,14 @@ def _marker_text(value: object) -> str:
 
 def is_total_row(cells: Sequence[object], header: Header) -> bool:
     """Whether a row is a subtotal, total, opening or closing balance line."""
-    customer_columns = {header.index[f] for f in _CUSTOMER_FIELDS if f in header.index}
+    typed = {c for f, c in header.index.items() if f not in _FREE_TEXT_FIELDS}
     for column, cell in enumerate(cells):
         text = _marker_text(cell)
         if not text:
             continue
-        if column in customer_columns:
-            if _NAME_TOTAL.fullmatch(text):
-                return True
-        elif text.startswith(_TOTAL_MARKERS):
+        if column in typed and text.startswith(_TOTAL_MARKERS):
+            return True
+        if _TOTAL_PHRASE.fullmatch(text):
             return True
     return False
 
