@@ -155,12 +155,11 @@ def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datet
                  report: CycleReport) -> None:
     from .replies import classify
 
-    seen = ledger.seen_keys(mailbox.name)
     ours = ledger.known_message_ids()
     contacts = ledger.contacts_by_email()
     invoice_customers = ledger.open_invoice_customers()
     local_now = now.astimezone(config.tz)
-    for incoming in mailbox.fetch_new(seen):
+    for incoming in mailbox.fetch_new(ledger):
         verdict = classify(incoming.raw, now=local_now, known_numbers=invoice_customers.keys())
         dedup = verdict.message_id or "sha256:" + hashlib.sha256(incoming.raw).hexdigest()
         refs = list(verdict.in_reply_to)
@@ -171,6 +170,8 @@ def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datet
                                           contacts=contacts, invoice_customers=invoice_customers)
         with ledger.transaction():
             ledger.mark_seen(mailbox.name, incoming.key)
+            if incoming.uid is not None:
+                ledger.set_mailbox_position(mailbox.name, incoming.folder, incoming.uidvalidity, incoming.uid)
             added = ledger.add_reply(dedup=dedup, message_id=verdict.message_id, customer_id=customer_id,
                                      sender=verdict.sender, subject=verdict.subject, received_at=now,
                                      kind=verdict.kind, matched_by=how, detail=verdict.to_json(),

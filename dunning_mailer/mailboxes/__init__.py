@@ -7,8 +7,19 @@ from typing import Iterator, Protocol
 
 @dataclass(frozen=True)
 class Incoming:
-    key: str      # stable within the mailbox (Maildir unique name, or UIDVALIDITY:UID)
+    key: str                        # stable within the mailbox (Maildir unique name, or folder:UIDVALIDITY:UID)
     raw: bytes
+    folder: str | None = None       # IMAP: where it was found; the cycle stores the new position
+    uidvalidity: int | None = None  # with the message, in one transaction
+    uid: int | None = None
+
+
+class Cursor(Protocol):
+    """What a mailbox may ask the ledger about its own past: read only."""
+
+    def seen_keys(self, mailbox: str) -> set[str]: ...
+
+    def mailbox_position(self, mailbox: str, folder: str) -> tuple[int | None, int]: ...
 
 
 class Mailbox(Protocol):
@@ -18,8 +29,8 @@ class Mailbox(Protocol):
 
     def __exit__(self, *exc) -> None: ...
 
-    def fetch_new(self, seen: set[str]) -> Iterator[Incoming]:
-        """Messages whose key is not in `seen`, oldest first, without touching their flags."""
+    def fetch_new(self, cursor: Cursor) -> Iterator[Incoming]:
+        """Messages not seen before, oldest first, without touching their flags."""
 
 
 def open_mailbox(config, password: str | None = None) -> Mailbox | None:
@@ -28,6 +39,6 @@ def open_mailbox(config, password: str | None = None) -> Mailbox | None:
         from .maildir import MaildirMailbox
         return MaildirMailbox(config.mailbox.maildir)
     if kind == "imap":
-        from .imap import ImapMailbox  # noqa: F401 — comes with the inbox issue
+        from .imap import ImapMailbox
         return ImapMailbox(config.mailbox, password)
     return None

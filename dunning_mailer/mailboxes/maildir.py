@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from . import Incoming
+from . import Cursor, Incoming
 
 
 class MaildirMailbox:
@@ -21,7 +21,8 @@ class MaildirMailbox:
     def __exit__(self, *exc) -> None:
         pass
 
-    def fetch_new(self, seen: set[str]) -> Iterator[Incoming]:
+    def fetch_new(self, cursor: Cursor) -> Iterator[Incoming]:
+        seen = cursor.seen_keys(self.name)
         entries = []
         for sub in ("cur", "new"):
             for path in (self.folder / sub).iterdir():
