@@ -318,7 +318,7 @@ def _part_text(part: email.message.Message) -> str:
 
 
 def _is_attachment(part: email.message.Message) -> bool:
-    disp = (part.get("Content-Disposition") or "").lower()
+    disp = str(part.get("Content-Disposition") or "").lower()
     return disp.startswith("attachment") or bool(part.get_filename())
 
 
@@ -511,7 +511,7 @@ def _bounce_signs(msg: email.message.Message, subject: str) -> list[str]:
     null_rp = _null_return_path(msg)
     returned = any(p.get_content_type() in ("message/rfc822", "text/rfc822-headers")
                    for p in _walk(msg))
-    auto = (msg.get("Auto-Submitted") or "").strip().lower()
+    auto = _header(msg, "Auto-Submitted").strip().lower()
     auto = bool(auto) and not auto.startswith("no")
 
     if specific:
@@ -776,21 +776,21 @@ _AUTO_SUBJECT = re.compile(
 
 def _auto_reply_signs(msg: email.message.Message, subject: str) -> list[str]:
     why = []
-    auto = (msg.get("Auto-Submitted") or "").strip().lower()
+    auto = _header(msg, "Auto-Submitted").strip().lower()
     if auto and not auto.startswith("no"):
         why.append(f"Auto-Submitted: {auto}")
     for h in ("X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-Auto-Reply"):
         v = msg.get(h)
         if v is not None and str(v).strip().lower() not in ("no", "false", "0"):
             why.append(f"{h} header")
-    prec = (msg.get("Precedence") or "").strip().lower()
+    prec = _header(msg, "Precedence").strip().lower()
     if prec in ("auto_reply", "bulk", "junk"):
         why.append(f"Precedence: {prec}")
     if msg.get("X-Auto-Response-Suppress") is not None and \
             msg.get("X-MS-Exchange-Inbox-Rules-Loop") is not None:
         why.append("Exchange out-of-office (X-Auto-Response-Suppress with "
                    "X-MS-Exchange-Inbox-Rules-Loop)")
-    if (msg.get("X-Apple-Action") or "").strip().upper() == "VACATION":
+    if _header(msg, "X-Apple-Action").strip().upper() == "VACATION":
         why.append("Apple vacation responder (X-Apple-Action: VACATION)")
     s = _AUTO_SUBJECT.search(_strip_bidi(subject or ""))
     if s:

@@ -317,6 +317,8 @@ def test_person_mentioning_delivery_is_not_bounce():
     b"Content-Type: text/plain; charset=no-such-charset\n\n\xe0\xe1",
     b"Subject: =?utf-8?b?broken\n\n",
     b"From: <>\nContent-Type: message/rfc822\n\nFrom: x\n",
+    # 8-bit bytes in headers come back from the parser as Header objects
+    b"Auto-Submitted: \xff\xfe\nPrecedence: \xe0\nContent-Disposition: attachment\xff\n\nx",
 ])
 def test_malformed_never_raises(raw):
     v = classify(raw, now=NOW)
