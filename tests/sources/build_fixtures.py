@@ -1,4 +1,4 @@
-"""Rebuild the committed fixtures: one Rivhit-like open-documents report in three encodings.
+"""Rebuild the committed fixtures: a Rivhit-like report in three encodings, and a mixed sheet.
 
 Run `python tests/sources/build_fixtures.py`; then refresh the golden files
 with `UPDATE_GOLDEN=1 pytest tests/test_sources_golden.py`.
@@ -81,7 +81,32 @@ def write_xlsx(path: Path) -> None:
     book.save(path)
 
 
+MIXED_HEADER = ["מס' לקוח", "שם לקוח", "אימייל", "מס' חשבונית", "תאריך חשבונית",
+                "תאריך לתשלום", "תנאי תשלום", "סכום", "סכום ששולם", "מטבע", "שפה"]
+MIXED_ROWS = [
+    ["501", "גל שיווק", "gal@gal.co.il, fin@gal.co.il", "9001", "03/04/2025", "", "שוטף+30",
+     1000, 400, "₪", "עברית"],
+    ["501", "גל שיווק", "gal@gal.co.il", "9002", "05/04/2025", "31.12.2025", "", 250, None,
+     "$", "English"],
+    ["502", "גל שיווק", "gal@@bad", "9003", dt.date(2025, 4, 7), dt.date(2025, 5, 7), "",
+     "1,500.00", None, "", ""],
+]
+
+
+def write_mixed_xlsx(path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(MIXED_HEADER)
+    for row in MIXED_ROWS:
+        sheet.append(row)
+    book.properties.created = book.properties.modified = dt.datetime(2025, 6, 1)
+    book.save(path)
+
+
 if __name__ == "__main__":
+    write_mixed_xlsx(HERE / "mixed_currencies.xlsx")
     write_csv(HERE / "rivhit_open_docs_utf8bom.csv", "utf-8-sig")
     write_csv(HERE / "rivhit_open_docs_cp1255.csv", "cp1255")
     write_xlsx(HERE / "rivhit_open_docs.xlsx")
