@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -19,7 +18,7 @@ _TOTAL_MARKERS = ("סהכ", "total", "subtotal", "grand total", "יתרת פתי
 # Names and free text may start with "Total" ("Total Solutions Ltd"), so
 # there only these whole phrases count.
 _TOTAL_PHRASE = re.compile(
-    r"סהכ.*|(sub|grand )?totals?( for .*|:.*| \(.*\))?|יתרת (פתיחה|סגירה).*|סיכום.*"
+    r"סהכ.*|(sub|grand )?totals?( for .*|:.*| \(.*\))?|יתרת (פתיחה|סגירה).*"
 )
 _FREE_TEXT_FIELDS = ("customer_name", "customer_id", "emails")
 
