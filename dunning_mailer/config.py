@@ -73,6 +73,10 @@ class Transport:
     security: str = "starttls"
     username: str = ""
     timeout: float = 30.0
+    max_per_minute: int = 0          # 0: no limit (Microsoft 365 allows 30)
+    max_per_day: int = 0             # 0: no limit (Google Workspace ~2,000)
+    give_up_after_days: float = 3.0  # a temporary failure older than this is given up, the customer flagged
+    oauth2_token_command: str = ""   # XOAUTH2: a command that prints an access token
 
     @property
     def effective_port(self) -> int:
@@ -236,7 +240,8 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
 
     t = r.table(raw, "transport")
     td = Transport()
-    r.unknown(t, "transport", {"kind", "outbox", "host", "port", "security", "username", "timeout"})
+    r.unknown(t, "transport", {"kind", "outbox", "host", "port", "security", "username", "timeout",
+                               "max_per_minute", "max_per_day", "give_up_after_days", "oauth2_token_command"})
     transport = Transport(
         kind=r.choice(t, "transport", "kind", ("outbox", "smtp"), td.kind),
         outbox=base / r.take(t, "transport", "outbox", str, "outbox"),
@@ -245,7 +250,15 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         security=r.choice(t, "transport", "security", ("none", "starttls", "ssl"), td.security),
         username=r.take(t, "transport", "username", str, td.username),
         timeout=float(r.take(t, "transport", "timeout", (int, float), td.timeout)),
+        max_per_minute=r.take(t, "transport", "max_per_minute", int, td.max_per_minute),
+        max_per_day=r.take(t, "transport", "max_per_day", int, td.max_per_day),
+        give_up_after_days=float(r.take(t, "transport", "give_up_after_days", (int, float),
+                                        td.give_up_after_days)),
+        oauth2_token_command=r.take(t, "transport", "oauth2_token_command", str, td.oauth2_token_command),
     )
+    for key in ("max_per_minute", "max_per_day"):
+        if getattr(transport, key) < 0:
+            problems.append(f"transport.{key}: must be 0 (no limit) or more")
 
     m = r.table(raw, "mailbox")
     md = Mailbox()

@@ -4,9 +4,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
+import random
 import re
 import secrets
 import shutil
+import signal
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -201,36 +205,110 @@ def new_message_id(config: Config, local_date: dt.date, stage: str) -> str:
     return f"<{local_date:%Y%m%d}.{stage}.{secrets.token_hex(8)}@{config.business.domain}>"
 
 
-def _deliver(ledger: Ledger, transport: Transport, config: Config, *, rid: int, raw: bytes,
-             recipients: tuple[str, ...], label: str, now: dt.datetime, recovered: bool,
-             report: CycleReport) -> bool:
-    """Send one outbox row; False when the queue must stop for this cycle."""
-    ledger.mark_sending(rid)
-    try:
-        result = transport.send(raw, sender=config.business.email, recipients=recipients, label=label)
-    except SendError as e:
-        ledger.mark_error(rid, str(e))
-        if e.transient:
-            report.waiting.append(f"{label}: {e} (will be retried next cycle)")
-        else:
-            ledger.db.execute("UPDATE reminders SET status='failed' WHERE id=?", (rid,))
-            for addr in recipients:
-                ledger.mark_contact_bad(addr, now=now, reason=str(e))
-            report.errors.append(f"{label}: {e}")
-        if e.stop_queue:
-            report.errors.append(f"sending stopped for this cycle: {e}")
+def retry_delay(attempts: int, rng: random.Random) -> dt.timedelta:
+    """Exponential backoff with jitter: ~5 min, 10, 20 … capped at 6 hours."""
+    base = min(5 * 2 ** max(attempts - 1, 0), 360)
+    return dt.timedelta(minutes=base * rng.uniform(0.8, 1.2))
+
+
+class Throttle:
+    """Per-minute and per-day send limits (providers cut senders off past them)."""
+
+    def __init__(self, config: Config, ledger: Ledger, now: dt.datetime, sleep=time.sleep):
+        self.per_minute = config.transport.max_per_minute
+        self.left_today = (config.transport.max_per_day - ledger.sent_since(now - dt.timedelta(days=1))
+                           if config.transport.max_per_day else None)
+        self.sleep = sleep
+        self.recent: list[float] = []
+
+    def allow(self) -> bool:
+        if self.left_today is not None and self.left_today <= 0:
             return False
+        if self.per_minute:
+            clock = time.monotonic()
+            self.recent = [t for t in self.recent if clock - t < 60]
+            if len(self.recent) >= self.per_minute:
+                self.sleep(60 - (clock - self.recent[0]))
+            self.recent.append(time.monotonic())
+        if self.left_today is not None:
+            self.left_today -= 1
         return True
-    with ledger.transaction():
-        for addr, answer in result.refused.items():
-            if answer[:1] == "5":
-                ledger.mark_contact_bad(addr, now=now, reason=answer)
-    ledger.mark_sent(rid, now=now, recovered=recovered)
-    return True
+
+
+class Sender:
+    """Delivers outbox rows one by one; the ledger says what happened to each."""
+
+    def __init__(self, config: Config, ledger: Ledger, transport: Transport, now: dt.datetime,
+                 report: CycleReport, rng: random.Random | None = None, sleep=time.sleep):
+        self.config, self.ledger, self.transport, self.now, self.report = config, ledger, transport, now, report
+        self.rng = rng or random.Random()
+        self.throttle = Throttle(config, ledger, now, sleep)
+        self.stopped = False
+
+    def deliver(self, *, rid: int, raw: bytes, recipients: tuple[str, ...], label: str, created_at: dt.datetime,
+                attempts: int, recovered: bool) -> bool:
+        """Send one row; True when it is confirmed sent."""
+        if not self.throttle.allow():
+            self.stopped = True
+            self.report.waiting.append("the daily send limit (transport.max_per_day) is reached; "
+                                       "the rest goes out on the next cycle")
+            return False
+        self.ledger.mark_sending(rid)
+        checkpoint("sending")
+        try:
+            result = self.transport.send(raw, sender=self.config.business.email, recipients=recipients,
+                                         label=label)
+        except SendError as e:
+            checkpoint("send_failed")
+            self._failed(rid, e, label, recipients, created_at, attempts + 1)
+            return False
+        checkpoint("sent_unrecorded")  # the server has it, the ledger does not know yet
+        with self.ledger.transaction():
+            for addr, answer in result.refused.items():
+                if answer[:1] == "5":
+                    self.ledger.mark_contact_bad(addr, now=self.now, reason=answer)
+            self.ledger.mark_sent(rid, now=self.now, recovered=recovered)
+        checkpoint("sent")
+        return True
+
+    def _failed(self, rid, e: SendError, label, recipients, created_at, attempts) -> None:
+        age = self.now - created_at
+        give_up_after = dt.timedelta(days=self.config.transport.give_up_after_days)
+        if not e.transient:
+            with self.ledger.transaction():
+                for addr in recipients:
+                    self.ledger.mark_contact_bad(addr, now=self.now, reason=str(e))
+                self.ledger.give_up(rid, now=self.now, error=str(e))
+            self.report.errors.append(f"{label}: {e}")
+        elif age >= give_up_after:
+            self.ledger.give_up(rid, now=self.now, error=f"still failing after {age.days} days: {e}")
+            self.report.errors.append(f"{label}: given up after {age.days} days: {e}")
+        else:
+            at = self.now + retry_delay(attempts, self.rng)
+            self.ledger.retry_later(rid, error=str(e), at=at)
+            self.report.waiting.append(f"{label}: {e} (retry after {at.astimezone(self.config.tz):%d/%m %H:%M})")
+        if e.stop_queue:
+            self.stopped = True
+            self.report.errors.append(f"sending stopped for this cycle: {e}")
+
+
+_CHECKPOINTS = {"n": 0}
+
+
+def checkpoint(name: str) -> None:
+    """Fault injection for the crash tests: DUNNING_MAILER_CRASH_AT=N kills the process at the
+    N-th checkpoint, as a power cut would. Costs one dictionary update when unset."""
+    target = os.environ.get("DUNNING_MAILER_CRASH_AT")
+    if not target:
+        return
+    _CHECKPOINTS["n"] += 1
+    if _CHECKPOINTS["n"] == int(target):
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mailbox | None,
-             now: dt.datetime, *, dry_run: bool = False, force: bool = False) -> CycleReport:
+             now: dt.datetime, *, dry_run: bool = False, force: bool = False, sleep=time.sleep,
+             rng: random.Random | None = None) -> CycleReport:
     """One full cycle. With `dry_run`, the caller passes an in-memory ledger copy and a
     transport that keeps nothing; files stay where they are."""
     report = CycleReport(now=now, dry_run=dry_run)
@@ -238,31 +316,33 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
     local = calendar.local(now)
 
     import_files(config, ledger, now, report, force=force, move_files=not dry_run)
+    checkpoint("imported")
     if mailbox is not None:
         try:
             read_mailbox(config, ledger, mailbox, now, report)
         except (OSError, DunningError) as e:
             report.errors.append(f"the mailbox could not be read: {e}")
+    checkpoint("mailbox")
 
+    the_plan = None
     with transport:
-        # Emails written in an earlier cycle and not confirmed sent go first, as the same bytes.
-        stopped = False
+        sender = Sender(config, ledger, transport, now, report, rng, sleep)
         if calendar.why_not_sending_now(now) is None:
-            for row in ledger.unsent():
+            # Emails recorded in an earlier cycle and not confirmed sent go first, as the same bytes
+            # with the same Message-ID: never re-rendered, so one stage is never two different emails.
+            for row in ledger.unsent(now):
                 label = _label(local.date(), row.stage, row.customer_id, row.message_id)
-                ok = _deliver(ledger, transport, config, rid=row.id, raw=row.raw, recipients=row.recipients,
-                              label=label, now=now, recovered=True, report=report)
-                if ledger.db.execute("SELECT status FROM reminders WHERE id=?", (row.id,)).fetchone()[0] == "sent":
+                if sender.deliver(rid=row.id, raw=row.raw, recipients=row.recipients, label=label,
+                                  created_at=row.created_at, attempts=row.attempts, recovered=True):
                     report.sent.append(SentEmail(row.customer_id, "", row.stage, row.message_id,
-                                                 row.recipients, (), label, recovered=True))
-                if not ok:
-                    stopped = True
+                                                 row.recipients, row.invoices, label, recovered=True))
+                if sender.stopped:
                     break
 
         the_plan = plan(ledger.customer_states(local.date()), now=now, stages=config.stages,
                         calendar=calendar, min_days_between=config.policy.min_days_between)
         report.plan = the_plan
-        if stopped:
+        if sender.stopped:
             return report
         env = render.environment(config.paths.templates)
         broken: set[str] = set()
@@ -287,12 +367,12 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
                 local_date=local.date(), transport=transport.name,
                 items=[(s.source, s.invoice.number, st.name, s.invoice.balance, s.invoice.currency)
                        for s, st in email.items])
+            checkpoint("intent")
             label = _label(local.date(), stage.name, email.customer.id, message_id)
-            ok = _deliver(ledger, transport, config, rid=rid, raw=raw, recipients=email.recipients,
-                          label=label, now=now, recovered=False, report=report)
-            if ledger.db.execute("SELECT status FROM reminders WHERE id=?", (rid,)).fetchone()[0] == "sent":
+            if sender.deliver(rid=rid, raw=raw, recipients=email.recipients, label=label, created_at=now,
+                              attempts=0, recovered=False):
                 report.sent.append(SentEmail(email.customer.id, email.customer.name, stage.name, message_id,
                                              email.recipients, tuple(i.number for i in email.invoices), label))
-            if not ok:
+            if sender.stopped:
                 break
     return report

@@ -47,8 +47,8 @@ CREATE TABLE reminders(
   message_id TEXT NOT NULL UNIQUE, recipients TEXT NOT NULL, subject TEXT NOT NULL,
   status TEXT NOT NULL,            -- pending | sending | sent | failed
   created_at TEXT NOT NULL, local_date TEXT NOT NULL, sent_at TEXT,
-  attempts INTEGER NOT NULL DEFAULT 0, error TEXT, transport TEXT, recovered INTEGER NOT NULL DEFAULT 0,
-  raw BLOB NOT NULL);
+  attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT, error TEXT, transport TEXT,
+  recovered INTEGER NOT NULL DEFAULT 0, raw BLOB NOT NULL);
 CREATE INDEX reminders_customer ON reminders(customer_id, status);
 CREATE TABLE reminder_invoices(
   reminder_id INTEGER NOT NULL, source TEXT NOT NULL, number TEXT NOT NULL, stage TEXT NOT NULL,
@@ -58,6 +58,9 @@ CREATE TABLE replies(
   id INTEGER PRIMARY KEY, dedup TEXT NOT NULL UNIQUE, message_id TEXT, customer_id TEXT,
   sender TEXT, subject TEXT, received_at TEXT NOT NULL, kind TEXT NOT NULL, matched_by TEXT,
   detail TEXT, raw BLOB NOT NULL);
+CREATE TABLE customer_flags(
+  id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, flag TEXT NOT NULL, since TEXT NOT NULL,
+  reason TEXT NOT NULL, cleared_at TEXT);
 CREATE TABLE pauses(
   id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, since TEXT NOT NULL, until TEXT,
   reason TEXT NOT NULL, origin TEXT NOT NULL, ended_at TEXT);
@@ -100,6 +103,8 @@ class OutboxRow:
     status: str
     attempts: int
     raw: bytes
+    created_at: dt.datetime
+    invoices: tuple[str, ...] = ()
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
@@ -315,6 +320,7 @@ class Ledger:
         for r in db.execute("SELECT customer_id, email FROM contacts WHERE active=1 AND bad=0 ORDER BY email"):
             emails[r[0]].append(r[1])
         pauses = self.active_pauses(today)
+        flags = self.active_flags()
         invoices: dict[str, list[InvoiceState]] = defaultdict(list)
         names: dict[str, tuple[str, str | None]] = {}
         for r in db.execute(
@@ -328,7 +334,8 @@ class Ledger:
             invoices[cid].append(InvoiceState(inv, r[0], tuple(sent.get((r[0], r[1]), ()))))
         return [
             CustomerState(Customer(cid, names[cid][0], tuple(emails.get(cid, ())), names[cid][1]),
-                          tuple(invs), last_email.get(cid), pauses.get(cid), tuple(thread.get(cid, ())))
+                          tuple(invs), last_email.get(cid), pauses.get(cid), tuple(thread.get(cid, ())),
+                          flags.get(cid, ()))
             for cid, invs in invoices.items()
         ]
 
@@ -353,6 +360,8 @@ class Ledger:
         with self.transaction():
             n = self.db.execute("UPDATE pauses SET ended_at=? WHERE customer_id=? AND ended_at IS NULL",
                                 (now.isoformat(), customer_id)).rowcount
+            n += self.db.execute("UPDATE customer_flags SET cleared_at=? WHERE customer_id=? AND cleared_at IS NULL",
+                                 (now.isoformat(), customer_id)).rowcount
             self.log(now, "resumed", customer_id, reason=reason, pauses_ended=n)
         return n
 
@@ -387,17 +396,51 @@ class Ledger:
                                   (rid,)).fetchone()
             self.log(now, "reminder_sent", row[0], stage=row[1], message_id=row[2], recovered=recovered)
 
-    def mark_error(self, rid: int, error: str) -> None:
-        self.db.execute("UPDATE reminders SET status='pending', error=? WHERE id=?", (error, rid))
+    def retry_later(self, rid: int, *, error: str, at: dt.datetime) -> None:
+        self.db.execute("UPDATE reminders SET status='pending', error=?, next_attempt_at=? WHERE id=?",
+                        (error, at.isoformat(), rid))
 
-    def unsent(self) -> list[OutboxRow]:
-        return [self._outbox_row(r) for r in self.db.execute(
-            "SELECT * FROM reminders WHERE status IN ('pending','sending') ORDER BY id")]
+    def give_up(self, rid: int, *, now: dt.datetime, error: str) -> None:
+        """The email will not be sent: its stage is free again and a person is told (flag)."""
+        with self.transaction():
+            self.db.execute("UPDATE reminders SET status='failed', error=? WHERE id=?", (error, rid))
+            row = self.db.execute("SELECT customer_id, stage, message_id FROM reminders WHERE id=?",
+                                  (rid,)).fetchone()
+            self.log(now, "send_failed", row[0], stage=row[1], message_id=row[2], error=error)
+            self.flag(row[0], "send_failed", now=now, reason=f"the {row[1]} email could not be sent: {error}")
 
-    @staticmethod
-    def _outbox_row(r: sqlite3.Row) -> OutboxRow:
+    def unsent(self, now: dt.datetime | None = None) -> list[OutboxRow]:
+        """Emails recorded but not confirmed sent; with `now`, only those whose retry time has come."""
+        rows = self.db.execute("SELECT * FROM reminders WHERE status IN ('pending','sending') ORDER BY id")
+        return [self._outbox_row(r) for r in rows
+                if now is None or not r["next_attempt_at"]
+                or dt.datetime.fromisoformat(r["next_attempt_at"]) <= now]
+
+    def sent_since(self, since: dt.datetime) -> int:
+        return sum(1 for r in self.db.execute("SELECT sent_at FROM reminders WHERE status='sent' AND sent_at IS NOT NULL")
+                   if dt.datetime.fromisoformat(r[0]) >= since)
+
+    # ---- flags: customers a person should look at ------------------------------
+    def flag(self, customer_id: str, flag: str, *, now: dt.datetime, reason: str) -> None:
+        exists = self.db.execute("SELECT 1 FROM customer_flags WHERE customer_id=? AND flag=? AND cleared_at IS NULL",
+                                 (customer_id, flag)).fetchone()
+        if not exists:
+            self.db.execute("INSERT INTO customer_flags(customer_id, flag, since, reason) VALUES(?,?,?,?)",
+                            (customer_id, flag, now.isoformat(), reason))
+            self.log(now, "flagged", customer_id, flag=flag, reason=reason)
+
+    def active_flags(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for r in self.db.execute("SELECT customer_id, flag FROM customer_flags WHERE cleared_at IS NULL ORDER BY id"):
+            out[r[0]].append(r[1])
+        return {k: tuple(v) for k, v in out.items()}
+
+    def _outbox_row(self, r: sqlite3.Row) -> OutboxRow:
+        numbers = tuple(x[0] for x in self.db.execute(
+            "SELECT number FROM reminder_invoices WHERE reminder_id=? ORDER BY number", (r["id"],)))
         return OutboxRow(r["id"], r["customer_id"], r["stage"], r["message_id"],
-                         tuple(json.loads(r["recipients"])), r["subject"], r["status"], r["attempts"], r["raw"])
+                         tuple(json.loads(r["recipients"])), r["subject"], r["status"], r["attempts"], r["raw"],
+                         dt.datetime.fromisoformat(r["created_at"]), numbers)
 
     def known_message_ids(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.db.execute("SELECT message_id, customer_id FROM reminders")}
@@ -484,6 +527,7 @@ class Ledger:
                 "last_email": c.last_email_on.isoformat() if c.last_email_on else None,
                 "last_reply": ({"at": last_reply[cid][0], "kind": last_reply[cid][1]}
                                if cid in last_reply else None),
+                "flags": list(c.flags),
                 "pause": ({"reason": c.pause.reason, "since": c.pause.since.isoformat(),
                            "until": _iso(c.pause.until)} if c.pause else None),
             })

@@ -27,6 +27,7 @@ class CustomerState:
     last_email_on: dt.date | None = None
     pause: Pause | None = None
     thread: tuple[str, ...] = ()            # Message-IDs of earlier reminders, oldest first
+    flags: tuple[str, ...] = ()             # e.g. "send_failed", "disputed": a person looks first (C17)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,10 @@ def plan(customers: list[CustomerState], *, now: dt.datetime, stages: tuple[Stag
             if d.stage is None and d.next_stage is not None and d.next_on is not None:
                 upcoming.append((cid, d.next_stage.name, d.next_on))
         if not due:
+            continue
+        if c.flags:
+            call_list.append(cid)
+            held.append(Held(cid, f"flagged for a person: {', '.join(c.flags)} (`resume` clears)"))
             continue
         if c.pause and (c.pause.until is None or today <= c.pause.until):
             until = f" until {c.pause.until.isoformat()}" if c.pause.until else " until `resume`"
