@@ -51,6 +51,8 @@ listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# Tests try wrong passwords on purpose: no 2 s failure delay.
+auth_failure_delay = 0
 first_valid_uid = 1
 {users}
 passdb {{
@@ -62,6 +64,7 @@ userdb {{
   args = uid={uid} gid={gid} home={base}/home/%u
 }}
 mail_location = maildir:~/Maildir
+lda_mailbox_autocreate = yes
 namespace inbox {{
   inbox = yes
   separator = /
