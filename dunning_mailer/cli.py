@@ -163,7 +163,7 @@ def cmd_run(args, config: Config) -> int:
     from .cycle import run_once
 
     now = _now(args.now, config)
-    with run_lock(config) as got:
+    with run_lock(config, float(os.environ.get("DUNNING_MAILER_LOCK_WAIT", "10"))) as got:
         if not got:
             print("Another dunning-mailer run is in progress; this one did nothing.", file=sys.stderr)
             return 0
@@ -579,6 +579,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `| head`: the reader left; not our failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as e:  # a bug: say so in one line; the traceback only with -v
+        if args.verbose:
+            log.exception("unexpected error")
+        print(f"error: unexpected {type(e).__name__} (run with -v for details; please report it)",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -260,7 +260,7 @@ class Sender:
                                          label=label)
         except SendError as e:
             checkpoint("send_failed")
-            self._failed(rid, e, label, recipients, created_at, attempts + 1)
+            self._failed(rid, e, label, created_at, attempts + 1)
             return False
         checkpoint("sent_unrecorded")  # the server has it, the ledger does not know yet
         with self.ledger.transaction():
@@ -271,14 +271,13 @@ class Sender:
         checkpoint("sent")
         return True
 
-    def _failed(self, rid, e: SendError, label, recipients, created_at, attempts) -> None:
+    def _failed(self, rid, e: SendError, label, created_at, attempts) -> None:
         age = self.now - created_at
         give_up_after = dt.timedelta(days=self.config.transport.give_up_after_days)
+        for addr in e.bad_recipients:
+            self.ledger.mark_contact_bad(addr, now=self.now, reason=str(e))
         if not e.transient:
-            with self.ledger.transaction():
-                for addr in recipients:
-                    self.ledger.mark_contact_bad(addr, now=self.now, reason=str(e))
-                self.ledger.give_up(rid, now=self.now, error=str(e))
+            self.ledger.give_up(rid, now=self.now, error=str(e))
             self.report.errors.append(f"{label}: {e}")
         elif age >= give_up_after:
             self.ledger.give_up(rid, now=self.now, error=f"still failing after {age.days} days: {e}")

@@ -66,3 +66,10 @@ def write_csv(path: Path, rows: list[Row], *, encoding: str = "utf-8-sig") -> Pa
                         (r.due - dt.timedelta(days=30)).strftime("%d/%m/%Y"), r.due.strftime("%d/%m/%Y"),
                         f"{r.amount:,.2f}", f"{r.balance:,.2f}", r.currency])
     return path
+
+
+def many_customers(snapshot: dt.date, n: int) -> list[Row]:
+    """`n` customers with one invoice each, all past due: `n` reminders in one cycle."""
+    return [Row(f"{5000 + i}", f"לקוח {i}", f"c{i}@many.example", f"M-{i:05d}",
+                snapshot - dt.timedelta(days=5 + i % 20), Decimal(100 + i), Decimal(100 + i))
+            for i in range(n)]

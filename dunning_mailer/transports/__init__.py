@@ -10,10 +10,12 @@ from ..model import DunningError
 class SendError(DunningError):
     """Nothing was delivered; `transient` errors are retried on a later cycle."""
 
-    def __init__(self, message: str, *, transient: bool = True, stop_queue: bool = False):
+    def __init__(self, message: str, *, transient: bool = True, stop_queue: bool = False,
+                 bad_recipients: tuple[str, ...] = ()):
         super().__init__(message)
         self.transient = transient
-        self.stop_queue = stop_queue  # the whole queue waits (throttling, auth, quota)
+        self.stop_queue = stop_queue            # the whole queue waits (throttling, auth, quota)
+        self.bad_recipients = bad_recipients    # refused for good (5xx on RCPT)
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,18 @@
-"""The `smtp` transport: one connection per cycle, `none` / `starttls` / `ssl`."""
+"""The `smtp` transport: one connection per cycle, `none` / `starttls` / `ssl`, password or XOAUTH2."""
 from __future__ import annotations
 
+import base64
+import shlex
 import smtplib
 import socket
 import ssl
+import subprocess
 
 from . import SendError, SendResult
 
-# Answers after which nothing else should be tried this cycle.
-_STOP_CODES = {421, 530, 534, 535}
+# Answers after which nothing else should be tried this cycle: throttling, auth, quota.
+_STOP_CODES = {421, 454, 530, 534, 535}
+_QUOTA_MARKERS = ("5.4.5", "4.7.0", "quota", "rate limit", "too many")
 
 
 class SmtpTransport:
@@ -33,9 +37,41 @@ class SmtpTransport:
                 self._conn.close()
             self._conn = None
 
+    def _token(self) -> str:
+        command = self.settings.oauth2_token_command
+        try:
+            out = subprocess.run(shlex.split(command), capture_output=True, text=True, timeout=60, check=True)
+        except (OSError, subprocess.SubprocessError) as e:
+            raise SendError(f"transport.oauth2_token_command failed ({type(e).__name__}); "
+                            f"run it by hand to see why", transient=False, stop_queue=True) from None
+        return out.stdout.strip()
+
+    def _login(self, conn: smtplib.SMTP) -> None:
+        s = self.settings
+        if s.oauth2_token_command:
+            token = self._token()
+            blob = f"user={s.username}\x01auth=Bearer {token}\x01\x01"
+            code, _ = conn.docmd("AUTH", "XOAUTH2 " + base64.b64encode(blob.encode()).decode())
+            if code != 235:
+                raise smtplib.SMTPAuthenticationError(code, b"XOAUTH2 refused")
+            return
+        if not self._password:
+            raise SendError(f"no SMTP password for {s.username}: set DUNNING_MAILER_SMTP_PASSWORD "
+                            f"or run `dunning-mailer set-password smtp`", transient=False, stop_queue=True)
+        conn.ehlo_or_helo_if_needed()
+        if "PLAIN" in conn.esmtp_features.get("auth", "").upper().split():
+            # smtplib encodes credentials as ASCII; RFC 4616 allows UTF-8, and people use it.
+            blob = f"\0{s.username}\0{self._password}".encode("utf-8")
+            code, _ = conn.docmd("AUTH", "PLAIN " + base64.b64encode(blob).decode("ascii"))
+            if code not in (235, 503):
+                raise smtplib.SMTPAuthenticationError(code, b"PLAIN refused")
+            return
+        conn.login(s.username, self._password)
+
     def _connect(self) -> smtplib.SMTP:
         s = self.settings
         host, port = s.host, s.effective_port
+        conn = None
         try:
             if s.security == "ssl":
                 conn = smtplib.SMTP_SSL(host, port, timeout=s.timeout, context=ssl.create_default_context())
@@ -44,15 +80,17 @@ class SmtpTransport:
                 if s.security == "starttls":
                     conn.starttls(context=ssl.create_default_context())
             if s.username:
-                if not self._password:
-                    conn.close()
-                    raise SendError(f"no SMTP password for {s.username}: set DUNNING_MAILER_SMTP_PASSWORD "
-                                    f"or run `dunning-mailer set-password smtp`", transient=False, stop_queue=True)
-                conn.login(s.username, self._password)
+                self._login(conn)
         except smtplib.SMTPAuthenticationError as e:
+            _close_quietly(conn)
             raise SendError(f"the SMTP server {host}:{port} refused the login for {s.username} "
-                            f"({e.smtp_code})", transient=False, stop_queue=True) from None
+                            f"({e.smtp_code}); check the password or token", transient=True,
+                            stop_queue=True) from None
+        except SendError:
+            _close_quietly(conn)
+            raise
         except (OSError, smtplib.SMTPException) as e:
+            _close_quietly(conn)
             raise SendError(f"cannot reach the SMTP server {host}:{port}: {type(e).__name__}: "
                             f"{_safe(e)}", stop_queue=True) from None
         return conn
@@ -63,20 +101,43 @@ class SmtpTransport:
         try:
             refused = self._conn.sendmail(sender, list(recipients), raw)
         except smtplib.SMTPRecipientsRefused as e:
-            answers = {addr: f"{code} {msg.decode(errors='replace')}" for addr, (code, msg) in e.recipients.items()}
-            codes = {code for code, _ in e.recipients.values()}
-            if all(c >= 500 for c in codes):
-                raise SendError(f"every recipient was refused: {answers}", transient=False) from None
-            raise SendError(f"recipients refused for now: {answers}") from None
+            answers = {addr: f"{code} {_safe(msg)}" for addr, (code, msg) in e.recipients.items()}
+            bad = tuple(addr for addr, (code, _) in e.recipients.items() if code >= 500)
+            stop = any(code in _STOP_CODES for code, _ in e.recipients.values())
+            if stop:
+                self._drop()
+            raise SendError(f"every recipient was refused: {answers}",
+                            transient=len(bad) < len(recipients), stop_queue=stop, bad_recipients=bad) from None
         except smtplib.SMTPResponseException as e:
-            self.close()
-            raise SendError(f"the SMTP server answered {e.smtp_code} {_safe(e.smtp_error)}",
-                            transient=e.smtp_code < 500 or e.smtp_code in _STOP_CODES,
-                            stop_queue=e.smtp_code in _STOP_CODES) from None
+            text = _safe(e.smtp_error)
+            stop = e.smtp_code in _STOP_CODES or any(m in text.lower() for m in _QUOTA_MARKERS)
+            self._drop() if e.smtp_code == 421 else self._reset()
+            raise SendError(f"the SMTP server answered {e.smtp_code} {text}",
+                            transient=e.smtp_code < 500 or stop, stop_queue=stop) from None
         except (smtplib.SMTPServerDisconnected, OSError, socket.timeout) as e:
-            self._conn = None
-            raise SendError(f"the SMTP connection dropped: {type(e).__name__}", stop_queue=True) from None
-        return SendResult({a: f"{c} {m.decode(errors='replace')}" for a, (c, m) in refused.items()})
+            # Whether the message went is unknown (RFC 1047): the row stays pending and is
+            # re-sent as the same bytes with the same Message-ID.
+            self._drop()
+            raise SendError(f"the SMTP connection dropped: {type(e).__name__}") from None
+        return SendResult({a: f"{c} {_safe(m)}" for a, (c, m) in refused.items()})
+
+    def _drop(self) -> None:
+        _close_quietly(self._conn)
+        self._conn = None
+
+    def _reset(self) -> None:
+        try:
+            self._conn.rset()
+        except (smtplib.SMTPException, OSError):
+            self._drop()
+
+
+def _close_quietly(conn) -> None:
+    if conn is not None:
+        try:
+            conn.close()
+        except OSError:
+            pass
 
 
 def _safe(e) -> str:
