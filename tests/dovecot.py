@@ -48,7 +48,7 @@ log_path = {base}/dovecot.log
 info_log_path = {base}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+{ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 # Tests try wrong passwords on purpose: no 2 s failure delay.
@@ -79,7 +79,8 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {ssl_port}
   }}
 {chroot}}}
 service anvil {{
@@ -94,6 +95,7 @@ class Dovecot:
     user: str = "billing@gefen-studio.example"
     password: str = "s3cret-imap-pw"
     host: str = "127.0.0.1"
+    ssl_port: int = 0  # 0: no TLS; else imaps here and STARTTLS on `port`, with `ca_file` as the cert
     config: Path = field(init=False)
 
     def __post_init__(self) -> None:
@@ -101,7 +103,7 @@ class Dovecot:
 
     # ---- life cycle ------------------------------------------------------------------
     @classmethod
-    def start(cls, base: Path | None = None, *, timeout: float = 10.0) -> "Dovecot":
+    def start(cls, base: Path | None = None, *, tls: bool = False, timeout: float = 10.0) -> "Dovecot":
         binary = dovecot_binary()
         if binary is None:
             raise FileNotFoundError("dovecot")
@@ -110,7 +112,9 @@ class Dovecot:
         base = Path(base or tempfile.mkdtemp(prefix="dovecot-test-"))
         base.mkdir(parents=True, exist_ok=True)
         os.chmod(base, 0o755)
-        server = cls(base=base, port=_free_port())
+        server = cls(base=base, port=_free_port(), ssl_port=_free_port() if tls else 0)
+        if tls:
+            server._make_certificate()
         server._write_config()
         # The daemon forks and keeps inherited pipes open: send its output to a file, not a pipe.
         with open(base / "start.err", "wb") as err:
@@ -122,6 +126,17 @@ class Dovecot:
             raise RuntimeError(f"dovecot did not start ({r.returncode}): {text}")
         server._wait_ready(timeout)
         return server
+
+    @property
+    def ca_file(self) -> Path:
+        return self.base / "cert.pem"
+
+    def _make_certificate(self) -> None:
+        """A self-signed certificate for 127.0.0.1 (openssl CLI); trust it with `ca_file`."""
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                        "-nodes", "-keyout", str(self.base / "key.pem"), "-out", str(self.ca_file),
+                        "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                       check=True, capture_output=True, timeout=30)
 
     def _write_config(self) -> None:
         if os.geteuid() == 0:
@@ -144,8 +159,12 @@ class Dovecot:
             os.chown(path, uid, gid) if os.geteuid() == 0 else None
         (self.base / "passwd").write_text(f"{self.user}:{{PLAIN}}{self.password}\n", encoding="utf-8")
         os.chmod(self.base / "passwd", 0o644)
-        self.config.write_text(CONFIG.format(base=self.base, port=self.port, uid=uid, gid=gid,
-                                             users=users, chroot=chroot), encoding="utf-8")
+        if self.ssl_port:
+            tls = f"ssl = yes\nssl_cert = <{self.ca_file}\nssl_key = <{self.base / 'key.pem'}"
+        else:
+            tls = "ssl = no"
+        self.config.write_text(CONFIG.format(base=self.base, port=self.port, ssl_port=self.ssl_port, ssl=tls,
+                                             uid=uid, gid=gid, users=users, chroot=chroot), encoding="utf-8")
         os.chmod(self.config, 0o644)
 
     def _wait_ready(self, timeout: float) -> None:

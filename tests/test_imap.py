@@ -25,7 +25,7 @@ from dunning_mailer.model import DunningError
 def dovecot():
     if dovecot_binary() is None or lda_binary() is None:
         server_missing("Dovecot", "apt-get install dovecot-imapd (make system-deps installs it)")
-    server = Dovecot.start()
+    server = Dovecot.start(tls=shutil.which("openssl") is not None)
     try:
         yield server
     finally:
@@ -249,36 +249,6 @@ def test_a_connection_that_keeps_dropping_is_one_clear_error(dovecot, folder, le
         assert mb.reconnects == 1
 
 
-# ---- errors ------------------------------------------------------------------------------
-
-def test_a_wrong_password_is_one_sentence_without_the_password(dovecot, ledger):
-    wrong = "Wr0ng-Pa55word-xyz"
-    with mailbox(dovecot, password=wrong) as mb, pytest.raises(DunningError) as err:
-        list(mb.fetch_new(ledger))
-    text = str(err.value)
-    assert "refused the login" in text and dovecot.user in text
-    assert wrong not in text and wrong not in repr(err.value) and "\n" not in text
-    assert err.value.__cause__ is None and err.value.__suppress_context__
-
-
-def test_an_unreachable_server_is_one_sentence(ledger):
-    from conftest import free_port
-
-    s = MailboxSettings(kind="imap", host="127.0.0.1", port=free_port(), security="none",
-                        username="u@example.com")
-    with ImapMailbox(s, "secret-pw", timeout=3) as mb, pytest.raises(DunningError) as err:
-        list(mb.fetch_new(ledger))
-    assert "could not connect" in str(err.value) and "connection refused" in str(err.value)
-    assert "secret-pw" not in str(err.value)
-
-
-def test_an_oauth2_token_is_sent_as_xoauth2_and_never_shown(dovecot, ledger):
-    token = "ya29.a0Af-fake-token"
-    with mailbox(dovecot, password="", oauth2_token=token) as mb, pytest.raises(DunningError) as err:
-        list(mb.fetch_new(ledger))
-    assert "OAuth2 token" in str(err.value) and token not in str(err.value)
-
-
 # ---- the Sent folder and IDLE ---------------------------------------------------------------
 
 def test_sent_folder_helpers(dovecot):
@@ -319,6 +289,29 @@ def test_idle_wait(dovecot, folder):
         finally:
             timer.join()
         assert time.monotonic() - t < 5
+
+
+# ---- TLS -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("security", ["ssl", "starttls"])
+def test_tls(dovecot, folder, ledger, security):
+    import ssl
+
+    if not dovecot.ssl_port:
+        server_missing("openssl", "apt-get install openssl (to make a test certificate)")
+    dovecot.deliver(message(f"tls-{security}"), folder)
+    port = dovecot.ssl_port if security == "ssl" else dovecot.port
+    s = MailboxSettings(kind="imap", host=dovecot.host, port=port, security=security,
+                        username=dovecot.user, folder=folder)
+    trusted = ssl.create_default_context(cafile=str(dovecot.ca_file))
+    with ImapMailbox(s, dovecot.password, ssl_context=trusted) as mb:
+        assert [i.uid for i in mb.fetch_new(ledger)] == [1]
+        assert mb.connect().socket().version().startswith("TLS")
+    # A certificate nobody vouches for is refused, in one sentence.
+    with ImapMailbox(s, dovecot.password) as mb, pytest.raises(DunningError) as err:
+        list(mb.fetch_new(ledger))
+    assert f"secure ({security}) connection" in str(err.value)
+    assert "certificate is not trusted (self-signed" in str(err.value)
 
 
 # ---- the CLI end to end --------------------------------------------------------------------
@@ -369,6 +362,36 @@ username = "{dovecot.user}"
     assert len([i for i in history() if i["kind"] == "reply"]) == 1
     assert flags(dovecot, "INBOX")  # the reply is still there, unread
     assert all(b"\\Seen" not in f for f in flags(dovecot, "INBOX").values())
+
+
+# ---- errors (last: after a failed login Dovecot slows the next ones from 127.0.0.1) ----
+
+def test_a_wrong_password_is_one_sentence_without_the_password(dovecot, ledger):
+    wrong = "Wr0ng-Pa55word-xyz"
+    with mailbox(dovecot, password=wrong) as mb, pytest.raises(DunningError) as err:
+        list(mb.fetch_new(ledger))
+    text = str(err.value)
+    assert "refused the login" in text and dovecot.user in text
+    assert wrong not in text and wrong not in repr(err.value) and "\n" not in text
+    assert err.value.__cause__ is None and err.value.__suppress_context__
+
+
+def test_an_unreachable_server_is_one_sentence(ledger):
+    from conftest import free_port
+
+    s = MailboxSettings(kind="imap", host="127.0.0.1", port=free_port(), security="none",
+                        username="u@example.com")
+    with ImapMailbox(s, "secret-pw", timeout=3) as mb, pytest.raises(DunningError) as err:
+        list(mb.fetch_new(ledger))
+    assert "could not connect" in str(err.value) and "connection refused" in str(err.value)
+    assert "secret-pw" not in str(err.value)
+
+
+def test_an_oauth2_token_is_sent_as_xoauth2_and_never_shown(dovecot, ledger):
+    token = "ya29.a0Af-fake-token"
+    with mailbox(dovecot, password="", oauth2_token=token) as mb, pytest.raises(DunningError) as err:
+        list(mb.fetch_new(ledger))
+    assert "OAuth2 token" in str(err.value) and token not in str(err.value)
 
 
 def test_cli_run_with_a_wrong_imap_password_still_sends_and_says_why(dovecot, tmp_path, monkeypatch, capsys):

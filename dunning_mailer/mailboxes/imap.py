@@ -99,6 +99,8 @@ class ImapMailbox:
             client = IMAPClient(self.host, port=self.port, ssl=self.security == "ssl",
                                 ssl_context=context if self.security == "ssl" else None,
                                 timeout=self.timeout)
+        except ssl.SSLError as e:
+            raise self._tls_error(e) from None
         except (OSError, IMAPClientError) as e:
             raise ImapError(f"could not connect to the IMAP server: {self._scrub(_reason(e))}",
                             where=self.where) from None
@@ -109,6 +111,9 @@ class ImapMailbox:
                 client.oauth2_login(self.username, self._token)
             else:
                 client.login(self.username, self._password)
+        except ssl.SSLError as e:
+            _quietly(client.shutdown)
+            raise self._tls_error(e) from None
         except LoginError as e:
             _quietly(client.shutdown)
             how = "the OAuth2 token" if self._token else "the password"
@@ -121,6 +126,14 @@ class ImapMailbox:
         self._client = client
         self._selected = None
         return client
+
+    def _tls_error(self, e: ssl.SSLError) -> ImapError:
+        if isinstance(e, ssl.SSLCertVerificationError):
+            why = f"its certificate is not trusted ({e.verify_message or e.reason})"
+        else:
+            why = _reason(e)
+        return ImapError(f"a secure ({self.security}) connection to the IMAP server failed: {why}",
+                         where=self.where)
 
     def close(self) -> None:
         client, self._client, self._selected = self._client, None, None
