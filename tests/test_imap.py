@@ -153,13 +153,19 @@ def test_flags_stay_untouched(dovecot, folder, ledger):
     assert flags(dovecot, folder) == before
 
 
-def test_batches_keep_uid_order(dovecot, folder, ledger):
+@pytest.mark.parametrize("batch, max_bytes, fetches", [(3, 10**9, [3, 3, 1]), (100, 700, [2, 2, 2, 1])])
+def test_batches_by_count_and_size_keep_uid_order(dovecot, folder, ledger, monkeypatch, batch, max_bytes, fetches):
     for n in range(7):
-        dovecot.deliver(message(f"batch{n}"), folder)
-    with mailbox(dovecot, folder, batch=3) as mb:
+        dovecot.deliver(message(f"batch{n}"), folder)  # ~300 bytes each
+    with mailbox(dovecot, folder, batch=batch, max_batch_bytes=max_bytes) as mb:
+        client = mb.connect()
+        real, seen = client.fetch, []
+        monkeypatch.setattr(client, "fetch", lambda uids, what: (
+            seen.append(len(uids)) if b"BODY.PEEK[]" in what else None) or real(uids, what))
         got = list(mb.fetch_new(ledger))
     assert [i.uid for i in got] == list(range(1, 8))
     assert all(f"<mbatch{i.uid - 1}@cust.example>".encode() in i.raw for i in got)
+    assert seen == fetches
 
 
 def test_new_uidvalidity_rescans_and_the_ledger_dedups(dovecot, folder, config, ledger):

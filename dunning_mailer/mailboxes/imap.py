@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 BATCH = 100
+MAX_BATCH_BYTES = 20 * 1024 * 1024  # a batch of bodies held in memory at once (one big mail still goes alone)
 IDLE_RENEW_S = 290.0  # re-issue IDLE before providers drop a quiet session (~10 min for some)
 
 _APPENDUID = re.compile(rb"APPENDUID (\d+) (\d+)")
@@ -45,7 +46,8 @@ class ImapMailbox:
     """`Mailbox` over IMAP (imapclient). Use as a context manager: it always logs out."""
 
     def __init__(self, settings, password: str | None, *, oauth2_token: str | None = None,
-                 timeout: float = 30.0, batch: int = BATCH, ssl_context: ssl.SSLContext | None = None):
+                 timeout: float = 30.0, batch: int = BATCH, max_batch_bytes: int = MAX_BATCH_BYTES,
+                 ssl_context: ssl.SSLContext | None = None):
         self.settings = settings
         self.host = settings.host
         self.port = settings.port or (993 if settings.security == "ssl" else 143)
@@ -54,6 +56,7 @@ class ImapMailbox:
         self.folder = settings.folder or "INBOX"
         self.name = f"imap:{self.username}@{self.host}"
         self.batch = max(1, int(batch))
+        self.max_batch_bytes = max_batch_bytes
         self.timeout = timeout
         self._password = password
         self._token = oauth2_token
@@ -204,17 +207,23 @@ class ImapMailbox:
             return
         validity, uids = pending
         while uids:
-            chunk = uids[:self.batch]
-            got = self._fetch_chunk(folder, validity, chunk)
-            if got is None:
+            chunk, uids = uids[:self.batch], uids[self.batch:]
+            sizes = self._in_folder(folder, validity, f"fetching sizes from {folder}",
+                                    lambda c: c.fetch(chunk, [b"RFC822.SIZE"]))
+            if sizes is None:
                 return
-            for uid in chunk:
-                raw = got.get(uid)
-                if raw is None:  # expunged since the search
-                    continue
-                yield Incoming(key=f"{folder}:{validity}:{uid}", raw=raw, folder=folder,
-                               uidvalidity=validity, uid=uid)
-            uids = uids[len(chunk):]
+            for part in _by_size(chunk, {u: d.get(b"RFC822.SIZE", 0) for u, d in sizes.items()},
+                                 self.max_batch_bytes):
+                got = self._in_folder(folder, validity, f"fetching from {folder}",
+                                      lambda c: c.fetch(part, [b"BODY.PEEK[]"]))
+                if got is None:
+                    return
+                for uid in part:
+                    raw = got.get(uid, {}).get(b"BODY[]")
+                    if raw is None:  # expunged since the search
+                        continue
+                    yield Incoming(key=f"{folder}:{validity}:{uid}", raw=raw, folder=folder,
+                                   uidvalidity=validity, uid=uid)
 
     def _search_after(self, folder: str, last_uid: int, validity: int | None):
         def search(client):
@@ -230,16 +239,16 @@ class ImapMailbox:
             return None
         return selected_validity, uids
 
-    def _fetch_chunk(self, folder: str, validity: int | None, chunk: list[int]) -> dict[int, bytes] | None:
-        def fetch(client):
+    def _in_folder(self, folder: str, validity: int | None, what: str, fn: Callable[[object], T]) -> T | None:
+        """`fn(client)` with `folder` selected; None when a reconnect finds a new UIDVALIDITY."""
+        def run(client):
             if self._selected != folder:  # after a reconnect
                 info = self._select(client, folder)
                 if _int(info.get(b"UIDVALIDITY")) != validity:
                     return None
-            answer = client.fetch(chunk, [b"BODY.PEEK[]"])
-            return {uid: data[b"BODY[]"] for uid, data in answer.items() if b"BODY[]" in data}
+            return fn(client)
 
-        got = self._call(f"fetching from {folder}", fetch)
+        got = self._call(what, run)
         if got is None:
             log.warning("%s: UIDVALIDITY of %s changed after a reconnect; trying again next cycle",
                         self.where, folder)
@@ -307,6 +316,21 @@ class ImapMailbox:
             return False
 
         return self._call("waiting for new mail", idle)
+
+
+def _by_size(uids: list[int], sizes: dict[int, int], limit: int) -> Iterator[list[int]]:
+    """Consecutive runs of `uids` whose sizes add up to at most `limit` (at least one UID each)."""
+    part: list[int] = []
+    total = 0
+    for uid in uids:
+        size = int(sizes.get(uid) or 0)
+        if part and total + size > limit:
+            yield part
+            part, total = [], 0
+        part.append(uid)
+        total += size
+    if part:
+        yield part
 
 
 def _int(value) -> int | None:
