@@ -22,11 +22,33 @@ class BusinessCalendar:
     send_window: tuple[dt.time, dt.time]
     holidays: str = "IL"
     holiday_eves: bool = True
+    friday_window: tuple[dt.time, dt.time] | None = None
+    due_on_non_workday: str = "as_is"
 
     @classmethod
     def from_config(cls, config) -> "BusinessCalendar":
         c = config.calendar
-        return cls(config.tz, c.workdays, c.send_window, c.holidays, c.holiday_eves)
+        return cls(config.tz, c.workdays, c.send_window, c.holidays, c.holiday_eves, c.friday_window,
+                   c.due_on_non_workday)
+
+    def window(self, day: dt.date) -> tuple[dt.time, dt.time]:
+        if self.friday_window and day.weekday() == 4 and 4 not in self.workdays:
+            return self.friday_window
+        return self.send_window
+
+    def is_workday(self, day: dt.date) -> bool:
+        return day.weekday() in self.workdays and self.holiday(day) is None
+
+    def effective_due(self, due: dt.date) -> dt.date:
+        """A due date on Shabbat or a holiday counts from the next workday, if the business says so."""
+        if self.due_on_non_workday != "next_workday":
+            return due
+        day = due
+        for _ in range(14):
+            if self.is_workday(day):
+                return day
+            day += dt.timedelta(days=1)
+        return due
 
     def holiday(self, day: dt.date) -> str | None:
         """The name of the holiday (or holiday eve) on `day`, if any."""
@@ -43,7 +65,8 @@ class BusinessCalendar:
         return None
 
     def why_not_sending_day(self, day: dt.date) -> str | None:
-        if day.weekday() not in self.workdays:
+        friday_morning = self.friday_window is not None and day.weekday() == 4
+        if day.weekday() not in self.workdays and not friday_morning:
             return "not a workday" + (" (Shabbat)" if day.weekday() == 5 else "")
         name = self.holiday(day)
         return f"holiday: {name}" if name else None
@@ -60,15 +83,15 @@ class BusinessCalendar:
         reason = self.why_not_sending_day(here.date())
         if reason:
             return reason
-        start, end = self.send_window
+        start, end = self.window(here.date())
         if not start <= here.time().replace(tzinfo=None) < end:
             return f"outside the send window {start:%H:%M}–{end:%H:%M}"
         return None
 
     def next_sending_moment(self, now: dt.datetime) -> dt.datetime:
         here = self.local(now)
-        start, end = self.send_window
         day = here.date()
+        start, end = self.window(day)
         if self.is_sending_day(day) and here.time().replace(tzinfo=None) < end:
             if here.time().replace(tzinfo=None) >= start:
                 return here
@@ -76,5 +99,5 @@ class BusinessCalendar:
         for _ in range(60):
             day += dt.timedelta(days=1)
             if self.is_sending_day(day):
-                return dt.datetime.combine(day, start, self.tz)
+                return dt.datetime.combine(day, self.window(day)[0], self.tz)
         raise ValueError("no sending day in the next 60 days: check calendar.workdays")

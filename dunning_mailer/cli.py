@@ -215,6 +215,8 @@ def _print_run(report, config: Config, verbose: int) -> None:
             print(f"Call list (a person should phone): {', '.join(plan.call_list)}")
     for w in report.waiting:
         print(f"  waiting: {w}")
+    if report.awaiting:
+        print(f"Waiting for your approval (`dunning-mailer approve CUSTOMER`): {'; '.join(report.awaiting)}")
 
 
 def _safe_label(label: str) -> str:
@@ -223,14 +225,14 @@ def _safe_label(label: str) -> str:
 
 
 def cmd_plan(args, config: Config) -> int:
-    from .calendar import BusinessCalendar
-    from .planner import plan
+    from .cycle import make_plan
 
+    if args.customer:
+        return _record_payment_plan(args, config)
     now = _now(args.now, config)
-    calendar = BusinessCalendar.from_config(config)
     with _ledger(config) as ledger:
-        the_plan = plan(ledger.customer_states(calendar.local(now).date()), now=now, stages=config.stages,
-                        calendar=calendar, min_days_between=config.policy.min_days_between)
+        the_plan = make_plan(config, ledger, now)
+        awaiting = ledger.awaiting_approval()
     doc = {
         "now": now.isoformat(),
         "sending": the_plan.not_sending is None,
@@ -246,6 +248,7 @@ def cmd_plan(args, config: Config) -> int:
         } for e in the_plan.emails],
         "held": [{"customer_id": h.customer_id, "reason": h.reason} for h in the_plan.held],
         "call_list": list(the_plan.call_list),
+        "awaiting_approval": awaiting,
         "upcoming": [{"customer_id": c, "stage": s, "on": d.isoformat()} for c, s, d in the_plan.upcoming],
     }
     if args.json:
@@ -266,19 +269,18 @@ def cmd_plan(args, config: Config) -> int:
 
 def cmd_status(args, config: Config) -> int:
     now = _now(args.now, config)
+    from .cycle import make_plan
+
     with _ledger(config) as ledger:
-        today = now.astimezone(config.tz).date()
-        customers = ledger.status(today)
-        from .calendar import BusinessCalendar
-        from .planner import plan
-        the_plan = plan(ledger.customer_states(today), now=now, stages=config.stages,
-                        calendar=BusinessCalendar.from_config(config),
-                        min_days_between=config.policy.min_days_between)
+        customers = ledger.status(now.astimezone(config.tz).date())
+        the_plan = make_plan(config, ledger, now)
+        awaiting = ledger.awaiting_approval()
     call = set(the_plan.call_list)
     for c in customers:
         c["call_list"] = c["customer_id"] in call
     customers.sort(key=lambda c: -sum(Decimal(v) for v in c["balance"].values()))
-    doc = {"now": now.isoformat(), "customers": customers, "call_list": sorted(call)}
+    doc = {"now": now.isoformat(), "customers": customers, "call_list": sorted(call),
+           "awaiting_approval": awaiting}
     if args.json:
         _print_json(doc)
         return 0
@@ -313,7 +315,6 @@ def cmd_history(args, config: Config) -> int:
 
 
 def cmd_inspect(args, config: Config) -> int:
-    from .config import Config as _  # noqa: F401
     from .sources import profile_from_mapping, read_invoices
 
     profiles = [profile_from_mapping(str(m.get("name", f"importer{i}")), m)
@@ -401,6 +402,80 @@ def cmd_resume(args, config: Config) -> int:
     return 0
 
 
+def _customer(ledger, customer_id: str) -> None:
+    if not ledger.customer_exists(customer_id):
+        raise UsageError(f"no customer with id {customer_id!r} in the ledger")
+
+
+def _date_arg(text: str, flag: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{flag}: expected a date like 2026-12-31, got {text!r}") from None
+
+
+def _amount_arg(text: str | None, flag: str) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        value = Decimal(text.replace(",", ""))
+    except ArithmeticError:
+        raise UsageError(f"{flag}: not an amount: {text!r}") from None
+    if value <= 0:
+        raise UsageError(f"{flag}: must be above 0")
+    return value
+
+
+def cmd_promise(args, config: Config) -> int:
+    now = _now(args.now, config)
+    due = _date_arg(args.date, "--date")
+    amount = _amount_arg(args.amount, "--amount")
+    with _ledger(config) as ledger:
+        _customer(ledger, args.customer)
+        ledger.add_promise(args.customer, due=due, amount=amount, now=now, origin="manual")
+    if args.verbose:
+        print(f"{args.customer}: reminders wait until {due:%d/%m/%Y}; then a thank-you or a friendly follow-up.")
+    return 0
+
+
+def _record_payment_plan(args, config: Config) -> int:
+    if not args.instalments or not args.first:
+        raise UsageError("plan CUSTOMER needs --instalments N and --first DATE")
+    if not 2 <= args.instalments <= 36:
+        raise UsageError("--instalments: expected 2 to 36")
+    now = _now(args.now, config)
+    first = _date_arg(args.first, "--first")
+    with _ledger(config) as ledger:
+        _customer(ledger, args.customer)
+        balance = ledger.open_balance(args.customer)
+        amount = _amount_arg(args.amount, "--amount") or (balance / args.instalments).quantize(Decimal("0.01"))
+        dates = [_add_months(first, i) for i in range(args.instalments)]
+        ledger.add_payment_plan(args.customer, dates=dates, amount=amount, now=now)
+    if args.verbose:
+        print(f"{args.customer}: {args.instalments} instalments of {amount} from {first:%d/%m/%Y}; "
+              f"a short note goes out before each date instead of the ladder.")
+    return 0
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    import calendar as _cal
+    return dt.date(year, month, min(day.day, _cal.monthrange(year, month)[1]))
+
+
+def cmd_approve(args, config: Config) -> int:
+    if not args.customer and not args.all:
+        raise UsageError("approve CUSTOMER, or approve --all")
+    now = _now(args.now, config)
+    with _ledger(config) as ledger:
+        if args.customer:
+            _customer(ledger, args.customer)
+        n = ledger.approve(None if args.all else args.customer, now=now)
+    print(f"Approved {n} email(s); they go out with the next run." if n else "Nothing was waiting for approval.")
+    return 0
+
+
 def cmd_paid(args, config: Config) -> int:
     now = _now(args.now, config)
     with _ledger(config) as ledger:
@@ -416,23 +491,26 @@ def cmd_preview(args, config: Config) -> int:
 
     now = _now(args.now, config)
     today = now.astimezone(config.tz).date()
-    stage = next((s for s in config.stages if s.name == args.stage), None)
+    from .cycle import Templates
+    from .planner import SPECIAL_STAGES, PlannedEmail, offer_for
+
+    stages = {s.name: s for s in (*config.stages, *SPECIAL_STAGES)}
+    stage = stages.get(args.stage)
     if stage is None:
-        raise UsageError(f"no stage named {args.stage!r}; the config has: {', '.join(s.name for s in config.stages)}")
+        raise UsageError(f"no stage named {args.stage!r}; there are: {', '.join(stages)}")
     email = None
     if args.customer:
-        from .calendar import BusinessCalendar  # noqa: F401
         with _ledger(config) as ledger:
             for c in ledger.customer_states(today):
-                if c.customer.id == args.customer:
-                    from .planner import PlannedEmail
+                if c.customer.id == args.customer and c.invoices:
+                    total = sum(s.invoice.balance for s in c.invoices)
                     email = PlannedEmail(c.customer, c.customer.emails, stage,
-                                         tuple((s, stage) for s in c.invoices))
-        if email is None or not email.items:
+                                         tuple((s, stage) for s in c.invoices), offer=offer_for(stage, total, today))
+        if email is None:
             raise UsageError(f"no open invoices for customer {args.customer!r}")
     else:
         email = sample_email(stage, today)
-    env = render.environment(config.paths.templates)
+    env = Templates(config).env(email.customer.language)
     try:
         rendered = render.render(env, stage.template, render.context(email, business=config.business, today=today))
     except render.TemplateError as e:
@@ -505,8 +583,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--force", action="store_true", help="apply a snapshot even if it closes many invoices")
     s.set_defaults(func=cmd_run)
 
-    s = sub.add_parser("plan", parents=[common, timed, as_json], help="what run would send now")
+    s = sub.add_parser("plan", parents=[common, timed, as_json],
+                       help="what run would send now; or, with CUSTOMER, record a payment plan")
+    s.add_argument("customer", nargs="?")
+    s.add_argument("--instalments", type=int)
+    s.add_argument("--first", help="the first instalment's date")
+    s.add_argument("--amount", help="per instalment (default: the balance split evenly)")
     s.set_defaults(func=cmd_plan)
+    s = sub.add_parser("promise", parents=[common, timed], help="record a customer's promise to pay")
+    s.add_argument("customer")
+    s.add_argument("--date", required=True)
+    s.add_argument("--amount")
+    s.set_defaults(func=cmd_promise)
+    s = sub.add_parser("approve", parents=[common, timed], help="release emails waiting for approval")
+    s.add_argument("customer", nargs="?")
+    s.add_argument("--all", action="store_true")
+    s.set_defaults(func=cmd_approve)
     s = sub.add_parser("status", parents=[common, timed, as_json], help="open invoices per customer")
     s.set_defaults(func=cmd_status)
     s = sub.add_parser("history", parents=[common, as_json], help="the timeline")

@@ -10,6 +10,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -101,6 +102,8 @@ class Calendar:
     send_window: tuple[dt.time, dt.time] = (dt.time(9), dt.time(17))
     holidays: str = "IL"
     holiday_eves: bool = True
+    friday_window: tuple[dt.time, dt.time] | None = None  # e.g. 09:00–12:00; None: no Friday email
+    due_on_non_workday: str = "as_is"                      # or "next_workday"
 
 
 @dataclass(frozen=True)
@@ -108,14 +111,18 @@ class Policy:
     min_days_between: int = 5
     max_close_fraction: float = 0.5
     brake_min_open: int = 4
+    call_after_unanswered: int = 3   # emails without any answer before a person should phone (C12)
+    promise_grace_days: int = 1      # a promise counts as missed this many days after its date
+    thank_you: bool = True           # a short thank-you when a reminded invoice is paid (C16)
+    reminder_language: str = "he"    # templates for customers whose export names no language
 
 
 DEFAULT_STAGES = (
     Stage("before_due", -3, "before_due"),
     Stage("reminder", 3, "reminder"),
     Stage("checkin", 10, "checkin"),
-    Stage("solution", 21, "solution"),
-    Stage("final", 35, "final"),
+    Stage("solution", 21, "solution", instalments=3),
+    Stage("final", 35, "final", requires_approval=True),
 )
 
 
@@ -190,6 +197,43 @@ class _Reader:
 
 def _time(text: str) -> dt.time:
     return dt.time.fromisoformat(text)
+
+
+def _decimal(r: _Reader, table: dict, where: str, key: str) -> Decimal | None:
+    value = r.take(table, where, key, (int, float, str), None)
+    if value is None:
+        return None
+    try:
+        out = Decimal(str(value))
+    except InvalidOperation:
+        r.problems.append(f"{where}.{key}: not a number: {value!r}")
+        return None
+    if out < 0:
+        r.problems.append(f"{where}.{key}: must not be negative")
+    return out
+
+
+def _stage_options(r: _Reader, s: dict, where: str, name: str, days: int) -> Stage:
+    discount = r.take(s, where, "offer_discount", dict, {})
+    r.unknown(discount, f"{where}.offer_discount", {"percent", "days"})
+    plan = r.take(s, where, "offer_plan", dict, {})
+    r.unknown(plan, f"{where}.offer_plan", {"instalments", "min_instalment"})
+    percent = _decimal(r, discount, f"{where}.offer_discount", "percent")
+    if percent is not None and not 0 < percent < 50:
+        r.problems.append(f"{where}.offer_discount.percent: expected a percentage between 0 and 50")
+    instalments = r.take(plan, f"{where}.offer_plan", "instalments", int, None)
+    if instalments is not None and not 2 <= instalments <= 36:
+        r.problems.append(f"{where}.offer_plan.instalments: expected 2 to 36")
+    return Stage(
+        name, days, r.take(s, where, "template", str, name),
+        requires_approval=r.take(s, where, "requires_approval", bool, False),
+        min_total=_decimal(r, s, where, "min_total"),
+        discount_percent=percent,
+        discount_days=r.take(discount, f"{where}.offer_discount", "days", int, 7 if percent else None),
+        instalments=instalments,
+        min_instalment=_decimal(r, plan, f"{where}.offer_plan", "min_instalment"),
+        cc_account_manager=r.take(s, where, "cc_account_manager", bool, False),
+    )
 
 
 def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
@@ -277,7 +321,8 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
 
     c = r.table(raw, "calendar")
     cd = Calendar()
-    r.unknown(c, "calendar", {"workdays", "send_window", "holidays", "holiday_eves"})
+    r.unknown(c, "calendar", {"workdays", "send_window", "holidays", "holiday_eves", "friday_window",
+                              "due_on_non_workday"})
     workdays = cd.workdays
     names = r.take(c, "calendar", "workdays", list, None)
     if names is not None:
@@ -296,11 +341,24 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
             window = (start, end)
         except (ValueError, TypeError):
             problems.append(f"calendar.send_window: expected [\"HH:MM\", \"HH:MM\"] with start < end, got {w!r}")
+    friday = None
+    fw = r.take(c, "calendar", "friday_window", list, None)
+    if fw:
+        try:
+            start, end = (_time(x) for x in fw)
+            if start >= end:
+                raise ValueError
+            friday = (start, end)
+        except (ValueError, TypeError):
+            problems.append(f"calendar.friday_window: expected [\"HH:MM\", \"HH:MM\"] or [], got {fw!r}")
     calendar = Calendar(
         workdays=workdays,
         send_window=window,
         holidays=r.take(c, "calendar", "holidays", str, cd.holidays),
         holiday_eves=r.take(c, "calendar", "holiday_eves", bool, cd.holiday_eves),
+        friday_window=friday,
+        due_on_non_workday=r.choice(c, "calendar", "due_on_non_workday", ("as_is", "next_workday"),
+                                    cd.due_on_non_workday),
     )
     if calendar.holidays.lower() != "none":
         try:
@@ -316,6 +374,10 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         min_days_between=r.take(po, "policy", "min_days_between", int, pd.min_days_between),
         max_close_fraction=float(r.take(po, "policy", "max_close_fraction", (int, float), pd.max_close_fraction)),
         brake_min_open=r.take(po, "policy", "brake_min_open", int, pd.brake_min_open),
+        call_after_unanswered=r.take(po, "policy", "call_after_unanswered", int, pd.call_after_unanswered),
+        promise_grace_days=r.take(po, "policy", "promise_grace_days", int, pd.promise_grace_days),
+        thank_you=r.take(po, "policy", "thank_you", bool, pd.thank_you),
+        reminder_language=r.choice(po, "policy", "reminder_language", ("he", "en"), pd.reminder_language),
     )
     if policy.min_days_between < 0:
         problems.append("policy.min_days_between: must be 0 or more")
@@ -334,7 +396,8 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
                 if not isinstance(s, dict):
                     problems.append(f"{where}: must be a table")
                     continue
-                r.unknown(s, where, {"name", "days", "template"})
+                r.unknown(s, where, {"name", "days", "template", "requires_approval", "min_total",
+                                     "offer_discount", "offer_plan", "cc_account_manager"})
                 name = r.take(s, where, "name", str, None)
                 days = r.take(s, where, "days", int, None)
                 if name is None or not re.fullmatch(r"[a-z][a-z0-9_]*", name):
@@ -343,7 +406,7 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
                 if days is None:
                     problems.append(f"{where}.days: required (days relative to the due date)")
                     continue
-                parsed.append(Stage(name, days, r.take(s, where, "template", str, name)))
+                parsed.append(_stage_options(r, s, where, name, days))
             names_seen = [s.name for s in parsed]
             if len(set(names_seen)) != len(names_seen):
                 problems.append("stage: two stages share a name")

@@ -56,6 +56,7 @@ class CycleReport:
     replies: list[dict] = field(default_factory=list)
     sent: list[SentEmail] = field(default_factory=list)
     waiting: list[str] = field(default_factory=list)    # will be retried next cycle
+    awaiting: list[str] = field(default_factory=list)   # recorded, waiting for `approve`
     errors: list[str] = field(default_factory=list)     # the user must act: exit 1
     plan: Plan | None = None
 
@@ -194,6 +195,39 @@ def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datet
                              reason=f"the customer replied on {local_now.date().isoformat()}: {verdict.subject[:80]}")
 
 
+def make_plan(config: Config, ledger: Ledger, now: dt.datetime) -> Plan:
+    """The plan for `now` from the ledger: the one way `run`, `plan` and `status` decide."""
+    calendar = BusinessCalendar.from_config(config)
+    p = config.policy
+    return plan(ledger.customer_states(calendar.local(now).date()), now=now, stages=config.stages,
+                calendar=calendar, min_days_between=p.min_days_between,
+                call_after_unanswered=p.call_after_unanswered, promise_grace_days=p.promise_grace_days,
+                thank_you=p.thank_you)
+
+
+class Templates:
+    """One Jinja environment per language folder, loaded when first needed."""
+
+    def __init__(self, config: Config):
+        self.default = config.paths.templates
+        self.language = config.policy.reminder_language
+        self.envs: dict[str, object] = {}
+
+    def folder(self, language: str | None) -> Path:
+        language = (language or self.language).lower()[:2]
+        sibling = self.default.parent / language
+        if language != self.default.name and sibling.is_dir():
+            return sibling
+        return self.default
+
+    def env(self, language: str | None):
+        folder = self.folder(language)
+        key = str(folder)
+        if key not in self.envs:
+            self.envs[key] = render.environment(folder)
+        return self.envs[key]
+
+
 # ---- sending ----------------------------------------------------------------------
 
 def _label(local_date: dt.date, stage: str, customer_id: str, message_id: str) -> str:
@@ -307,7 +341,7 @@ def checkpoint(name: str) -> None:
 
 def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mailbox | None,
              now: dt.datetime, *, dry_run: bool = False, force: bool = False, sleep=time.sleep,
-             rng: random.Random | None = None) -> CycleReport:
+             rng: random.Random | None = None, should_stop=lambda: False) -> CycleReport:
     """One full cycle. With `dry_run`, the caller passes an in-memory ledger copy and a
     transport that keeps nothing; files stay where they are."""
     report = CycleReport(now=now, dry_run=dry_run)
@@ -330,6 +364,10 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
             # Emails recorded in an earlier cycle and not confirmed sent go first, as the same bytes
             # with the same Message-ID: never re-rendered, so one stage is never two different emails.
             for row in ledger.unsent(now):
+                if should_stop():
+                    return report
+                if row.status == "pending" and ledger.cancel_if_paid(row.id, now=now):
+                    continue  # never attempted, and it would mention a paid invoice
                 label = _label(local.date(), row.stage, row.customer_id, row.message_id)
                 if sender.deliver(rid=row.id, raw=row.raw, recipients=row.recipients, label=label,
                                   created_at=row.created_at, attempts=row.attempts, recovered=True):
@@ -338,35 +376,47 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
                 if sender.stopped:
                     break
 
-        the_plan = plan(ledger.customer_states(local.date()), now=now, stages=config.stages,
-                        calendar=calendar, min_days_between=config.policy.min_days_between)
+        the_plan = make_plan(config, ledger, now)
         report.plan = the_plan
+        for customer_id, outcome in the_plan.promise_outcomes:
+            ledger.resolve_promise(customer_id, outcome, now=now)
         if sender.stopped:
             return report
-        env = render.environment(config.paths.templates)
+        templates = Templates(config)
         broken: set[str] = set()
         for email in the_plan.emails:
+            if should_stop():
+                break
             stage = email.stage
-            if stage.template in broken:
+            env = templates.env(email.customer.language)
+            key = f"{templates.folder(email.customer.language)}/{stage.template}"
+            if key in broken:
                 continue
             try:
                 rendered = render.render(env, stage.template,
                                          render.context(email, business=config.business, today=local.date()))
             except render.TemplateError as e:
-                broken.add(stage.template)
+                broken.add(key)
                 report.errors.append(f"template for stage {stage.name} is broken, its emails were not sent: {e}")
                 continue
             message_id = new_message_id(config, local.date(), stage.name)
             raw = render.build_message(rendered, business=config.business, recipients=email.recipients,
                                        customer_name=email.customer.name, message_id=message_id, now=local,
                                        thread=email.thread)
-            rid = ledger.record_intent(
-                customer_id=email.customer.id, stage=stage.name, message_id=message_id,
-                recipients=email.recipients, subject=rendered.subject, raw=raw, now=now,
-                local_date=local.date(), transport=transport.name,
-                items=[(s.source, s.invoice.number, st.name, s.invoice.balance, s.invoice.currency)
-                       for s, st in email.items])
+            with ledger.transaction():
+                rid = ledger.record_intent(
+                    customer_id=email.customer.id, stage=stage.name, message_id=message_id,
+                    recipients=email.recipients, subject=rendered.subject, raw=raw, now=now,
+                    local_date=local.date(), transport=transport.name,
+                    items=[(s.source, s.invoice.number, st.name, s.invoice.balance, s.invoice.currency)
+                           for s, st in email.items],
+                    status="awaiting_approval" if email.requires_approval else "pending")
+                if email.instalment:
+                    ledger.plan_note_recorded(email.customer.id)
             checkpoint("intent")
+            if email.requires_approval:
+                report.awaiting.append(f"{email.customer.id} {email.customer.name}: {stage.name}")
+                continue
             label = _label(local.date(), stage.name, email.customer.id, message_id)
             if sender.deliver(rid=rid, raw=raw, recipients=email.recipients, label=label, created_at=now,
                               attempts=0, recovered=False):

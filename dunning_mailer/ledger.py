@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .model import Customer, DunningError, ImportResult, Invoice
+from .model import Customer, DunningError, ImportResult, Invoice, PaymentPlan, Promise
 from .planner import CustomerState, Pause
 from .policy import InvoiceState
 
@@ -45,7 +45,7 @@ CREATE INDEX invoices_open ON invoices(status, customer_id);
 CREATE TABLE reminders(
   id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, stage TEXT NOT NULL,
   message_id TEXT NOT NULL UNIQUE, recipients TEXT NOT NULL, subject TEXT NOT NULL,
-  status TEXT NOT NULL,            -- pending | sending | sent | failed
+  status TEXT NOT NULL,            -- awaiting_approval | pending | sending | sent | failed | cancelled
   created_at TEXT NOT NULL, local_date TEXT NOT NULL, sent_at TEXT,
   attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT, error TEXT, transport TEXT,
   recovered INTEGER NOT NULL DEFAULT 0, raw BLOB NOT NULL);
@@ -58,6 +58,13 @@ CREATE TABLE replies(
   id INTEGER PRIMARY KEY, dedup TEXT NOT NULL UNIQUE, message_id TEXT, customer_id TEXT,
   sender TEXT, subject TEXT, received_at TEXT NOT NULL, kind TEXT NOT NULL, matched_by TEXT,
   detail TEXT, raw BLOB NOT NULL);
+CREATE TABLE promises(
+  id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, due TEXT NOT NULL, amount TEXT,
+  made_at TEXT NOT NULL, balance_then TEXT NOT NULL, origin TEXT NOT NULL,
+  outcome TEXT, resolved_at TEXT);   -- outcome: kept | missed | replaced
+CREATE TABLE payment_plans(
+  id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, dates TEXT NOT NULL, amount TEXT NOT NULL,
+  notes_sent INTEGER NOT NULL DEFAULT 0, made_at TEXT NOT NULL, ended_at TEXT);
 CREATE TABLE customer_flags(
   id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, flag TEXT NOT NULL, since TEXT NOT NULL,
   reason TEXT NOT NULL, cleared_at TEXT);
@@ -75,7 +82,7 @@ CREATE TABLE mailbox_state(
 
 # Stages of reminders in these states count as taken: a pending one is re-sent
 # with its own bytes, never re-rendered, so a customer never gets two emails for one stage.
-LIVE = ("pending", "sending", "sent")
+LIVE = ("awaiting_approval", "pending", "sending", "sent")
 
 
 class LedgerError(DunningError):
@@ -109,6 +116,10 @@ class OutboxRow:
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return str(value) if value is not None else None
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -302,6 +313,7 @@ class Ledger:
 
     # ---- the planner's view -------------------------------------------------
     def customer_states(self, today: dt.date) -> list[CustomerState]:
+        """The planner's view: every customer with open invoices (or a paid one to thank)."""
         db = self.db
         sent: dict[tuple[str, str], list[tuple[str, dt.date]]] = defaultdict(list)
         for r in db.execute(
@@ -311,33 +323,144 @@ class Ledger:
                 f"WHERE r.status IN {LIVE} ORDER BY r.id"):
             sent[(r[0], r[1])].append((r[2], dt.date.fromisoformat(r[3])))
         last_email: dict[str, dt.date] = {}
+        last_thanks: dict[str, dt.date] = {}
         thread: dict[str, list[str]] = defaultdict(list)
-        for r in db.execute(f"SELECT customer_id, local_date, message_id FROM reminders "
+        sent_times: dict[str, list[str]] = defaultdict(list)
+        awaiting: set[str] = set()
+        for r in db.execute(f"SELECT customer_id, local_date, message_id, stage, status, sent_at FROM reminders "
                             f"WHERE status IN {LIVE} ORDER BY id"):
             last_email[r[0]] = dt.date.fromisoformat(r[1])
             thread[r[0]].append(r[2])
+            if r[3] == "thank_you":
+                last_thanks[r[0]] = dt.date.fromisoformat(r[1])
+            if r[4] == "awaiting_approval":
+                awaiting.add(r[0])
+            if r[5]:
+                sent_times[r[0]].append(r[5])
+        last_reply = {r[0]: r[1] for r in db.execute(
+            "SELECT customer_id, MAX(received_at) FROM replies WHERE kind='human' AND customer_id IS NOT NULL "
+            "GROUP BY customer_id")}
         emails: dict[str, list[str]] = defaultdict(list)
         for r in db.execute("SELECT customer_id, email FROM contacts WHERE active=1 AND bad=0 ORDER BY email"):
             emails[r[0]].append(r[1])
         pauses = self.active_pauses(today)
         flags = self.active_flags()
-        invoices: dict[str, list[InvoiceState]] = defaultdict(list)
-        names: dict[str, tuple[str, str | None]] = {}
-        for r in db.execute(
-                "SELECT i.source, i.number, i.customer_id, i.issue_date, i.due_date, i.amount, i.balance,"
-                " i.currency, c.name, c.language FROM invoices i JOIN customers c ON c.id = i.customer_id"
-                " WHERE i.status='open' ORDER BY i.customer_id, i.due_date, i.number"):
+        promises = self.open_promises()
+        plans = self.active_payment_plans()
+        names = {r[0]: (r[1], r[2]) for r in db.execute("SELECT id, name, language FROM customers")}
+
+        def invoice(r) -> Invoice:
             cid = r[2]
-            names[cid] = (r[8], r[9])
-            inv = Invoice(r[1], cid, r[8], tuple(emails.get(cid, ())), _date(r[3]), dt.date.fromisoformat(r[4]),
-                          Decimal(r[5]), Decimal(r[6]), r[7], r[9])
-            invoices[cid].append(InvoiceState(inv, r[0], tuple(sent.get((r[0], r[1]), ()))))
-        return [
-            CustomerState(Customer(cid, names[cid][0], tuple(emails.get(cid, ())), names[cid][1]),
-                          tuple(invs), last_email.get(cid), pauses.get(cid), tuple(thread.get(cid, ())),
-                          flags.get(cid, ()))
-            for cid, invs in invoices.items()
-        ]
+            return Invoice(r[1], cid, names[cid][0], tuple(emails.get(cid, ())), _date(r[3]),
+                           dt.date.fromisoformat(r[4]), Decimal(r[5]), Decimal(r[6]), r[7], names[cid][1])
+
+        invoices: dict[str, list[InvoiceState]] = defaultdict(list)
+        for r in db.execute(
+                "SELECT source, number, customer_id, issue_date, due_date, amount, balance, currency "
+                "FROM invoices WHERE status='open' ORDER BY customer_id, due_date, number"):
+            invoices[r[2]].append(InvoiceState(invoice(r), r[0], tuple(sent.get((r[0], r[1]), ()))))
+        unthanked: dict[str, list[InvoiceState]] = defaultdict(list)
+        since = (today - dt.timedelta(days=14)).isoformat()
+        for r in db.execute(
+                "SELECT i.source, i.number, i.customer_id, i.issue_date, i.due_date, i.amount, "
+                "(SELECT ri.balance FROM reminder_invoices ri WHERE ri.source=i.source AND ri.number=i.number "
+                " ORDER BY ri.reminder_id DESC LIMIT 1), i.currency FROM invoices i "
+                "WHERE i.status='paid' AND i.closed_at >= ? "
+                f"AND EXISTS (SELECT 1 FROM reminder_invoices ri JOIN reminders m ON m.id = ri.reminder_id "
+                f"  WHERE ri.source=i.source AND ri.number=i.number AND m.status IN {LIVE} "
+                f"  AND ri.stage != 'thank_you') "
+                f"AND NOT EXISTS (SELECT 1 FROM reminder_invoices ri JOIN reminders m ON m.id = ri.reminder_id "
+                f"  WHERE ri.source=i.source AND ri.number=i.number AND m.status IN {LIVE} "
+                f"  AND ri.stage = 'thank_you') ORDER BY i.customer_id, i.number", (since,)):
+            unthanked[r[2]].append(InvoiceState(invoice(r), r[0]))
+
+        out = []
+        for cid in sorted(set(invoices) | set(unthanked)):
+            replied = last_reply.get(cid)
+            unanswered = sum(1 for t in sent_times.get(cid, ()) if replied is None or t > replied)
+            out.append(CustomerState(
+                Customer(cid, names[cid][0], tuple(emails.get(cid, ())), names[cid][1]),
+                tuple(invoices.get(cid, ())), last_email.get(cid), pauses.get(cid), tuple(thread.get(cid, ())),
+                flags.get(cid, ()), promises.get(cid), plans.get(cid), tuple(unthanked.get(cid, ())),
+                last_thanks.get(cid), unanswered, cid in awaiting))
+        return out
+
+    # ---- promises and payment plans (C11, C9) -------------------------------------
+    def open_balance(self, customer_id: str) -> Decimal:
+        return sum((Decimal(r[0]) for r in self.db.execute(
+            "SELECT balance FROM invoices WHERE customer_id=? AND status='open'", (customer_id,))), Decimal(0))
+
+    def add_promise(self, customer_id: str, *, due: dt.date, amount: Decimal | None, now: dt.datetime,
+                    origin: str) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE promises SET outcome='replaced', resolved_at=? "
+                            "WHERE customer_id=? AND outcome IS NULL", (now.isoformat(), customer_id))
+            self.db.execute("INSERT INTO promises(customer_id, due, amount, made_at, balance_then, origin) "
+                            "VALUES(?,?,?,?,?,?)", (customer_id, due.isoformat(), _dec(amount), now.isoformat(),
+                                                    str(self.open_balance(customer_id)), origin))
+            self.log(now, "promise", customer_id, due=due.isoformat(), amount=_dec(amount), origin=origin)
+
+    def open_promises(self) -> dict[str, Promise]:
+        return {r[0]: Promise(r[0], dt.date.fromisoformat(r[1]), Decimal(r[2]) if r[2] else None,
+                              dt.datetime.fromisoformat(r[3]), Decimal(r[4]), r[5])
+                for r in self.db.execute("SELECT customer_id, due, amount, made_at, balance_then, origin "
+                                         "FROM promises WHERE outcome IS NULL ORDER BY id")}
+
+    def resolve_promise(self, customer_id: str, outcome: str, *, now: dt.datetime) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE promises SET outcome=?, resolved_at=? WHERE customer_id=? AND outcome IS NULL",
+                            (outcome, now.isoformat(), customer_id))
+            self.log(now, f"promise_{outcome}", customer_id)
+
+    def add_payment_plan(self, customer_id: str, *, dates: list[dt.date], amount: Decimal, now: dt.datetime) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE payment_plans SET ended_at=? WHERE customer_id=? AND ended_at IS NULL",
+                            (now.isoformat(), customer_id))
+            self.db.execute("INSERT INTO payment_plans(customer_id, dates, amount, made_at) VALUES(?,?,?,?)",
+                            (customer_id, json.dumps([d.isoformat() for d in dates]), str(amount), now.isoformat()))
+            self.log(now, "payment_plan", customer_id, instalments=len(dates), first=dates[0].isoformat(),
+                     amount=str(amount))
+
+    def active_payment_plans(self) -> dict[str, PaymentPlan]:
+        return {r[0]: PaymentPlan(r[0], tuple(dt.date.fromisoformat(d) for d in json.loads(r[1])),
+                                  Decimal(r[2]), r[3])
+                for r in self.db.execute("SELECT customer_id, dates, amount, notes_sent FROM payment_plans "
+                                         "WHERE ended_at IS NULL ORDER BY id")}
+
+    def plan_note_recorded(self, customer_id: str) -> None:
+        self.db.execute("UPDATE payment_plans SET notes_sent = notes_sent + 1 "
+                        "WHERE customer_id=? AND ended_at IS NULL", (customer_id,))
+
+    # ---- approvals ------------------------------------------------------------
+    def approve(self, customer_id: str | None, *, now: dt.datetime) -> int:
+        where, args = ("AND customer_id=?", (customer_id,)) if customer_id else ("", ())
+        with self.transaction():
+            rows = self.db.execute(f"SELECT id, customer_id, stage FROM reminders "
+                                   f"WHERE status='awaiting_approval' {where}", args).fetchall()
+            for r in rows:
+                self.db.execute("UPDATE reminders SET status='pending', created_at=? WHERE id=?",
+                                (now.isoformat(), r[0]))
+                self.log(now, "approved", r[1], stage=r[2])
+        return len(rows)
+
+    def awaiting_approval(self) -> list[dict]:
+        return [{"customer_id": r[0], "stage": r[1], "subject": r[2], "created_at": r[3]}
+                for r in self.db.execute("SELECT customer_id, stage, subject, created_at FROM reminders "
+                                         "WHERE status='awaiting_approval' ORDER BY id")]
+
+    def cancel_if_paid(self, rid: int, *, now: dt.datetime) -> bool:
+        """A recorded, never-attempted email that mentions a now-paid invoice is not sent."""
+        closed = self.db.execute(
+            "SELECT COUNT(*) FROM reminder_invoices ri JOIN invoices i ON i.source=ri.source AND i.number=ri.number "
+            "WHERE ri.reminder_id=? AND i.status != 'open' AND ri.stage != 'thank_you'", (rid,)).fetchone()[0]
+        if not closed:
+            return False
+        with self.transaction():
+            self.db.execute("UPDATE reminders SET status='cancelled', error='an invoice in it was paid meanwhile' "
+                            "WHERE id=?", (rid,))
+            row = self.db.execute("SELECT customer_id, stage FROM reminders WHERE id=?", (rid,)).fetchone()
+            self.log(now, "email_cancelled", row[0], stage=row[1], reason="an invoice in it was paid meanwhile")
+        return True
 
     # ---- pauses -------------------------------------------------------------
     def active_pauses(self, today: dt.date) -> dict[str, Pause]:
@@ -372,13 +495,13 @@ class Ledger:
     def record_intent(self, *, customer_id: str, stage: str, message_id: str,
                       recipients: tuple[str, ...], subject: str, raw: bytes, now: dt.datetime,
                       local_date: dt.date, transport: str,
-                      items: Iterable[tuple[str, str, str, Decimal, str]]) -> int:
+                      items: Iterable[tuple[str, str, str, Decimal, str]], status: str = "pending") -> int:
         """Write the email (exact bytes) before any attempt to send it."""
         with self.transaction() as db:
             rid = db.execute(
                 "INSERT INTO reminders(customer_id, stage, message_id, recipients, subject, status,"
-                " created_at, local_date, transport, raw) VALUES(?,?,?,?,?,'pending',?,?,?,?)",
-                (customer_id, stage, message_id, json.dumps(list(recipients)), subject, now.isoformat(),
+                " created_at, local_date, transport, raw) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                (customer_id, stage, message_id, json.dumps(list(recipients)), subject, status, now.isoformat(),
                  local_date.isoformat(), transport, raw)).lastrowid
             db.executemany("INSERT INTO reminder_invoices(reminder_id, source, number, stage, balance, currency)"
                            " VALUES(?,?,?,?,?,?)",
@@ -510,6 +633,8 @@ class Ledger:
             "SELECT customer_id, received_at, kind FROM replies WHERE customer_id IS NOT NULL ORDER BY id")}
         out = []
         for cid, c in states.items():
+            if not c.invoices:
+                continue
             totals: dict[str, Decimal] = defaultdict(Decimal)
             for s in c.invoices:
                 totals[s.invoice.currency] += s.invoice.balance
@@ -528,6 +653,14 @@ class Ledger:
                 "last_reply": ({"at": last_reply[cid][0], "kind": last_reply[cid][1]}
                                if cid in last_reply else None),
                 "flags": list(c.flags),
+                "unanswered_emails": c.unanswered,
+                "awaiting_approval": c.awaiting_approval,
+                "promise": ({"due": c.promise.due.isoformat(), "amount": _dec(c.promise.amount),
+                             "made_at": c.promise.made_at.isoformat(), "origin": c.promise.origin}
+                            if c.promise else None),
+                "payment_plan": ({"dates": [d.isoformat() for d in c.payment_plan.dates],
+                                  "amount": str(c.payment_plan.amount), "notes_sent": c.payment_plan.notes_sent}
+                                 if c.payment_plan else None),
                 "pause": ({"reason": c.pause.reason, "since": c.pause.since.isoformat(),
                            "until": _iso(c.pause.until)} if c.pause else None),
             })

@@ -53,6 +53,35 @@ class Stage:
     name: str
     days: int
     template: str
+    requires_approval: bool = False          # waits for `dunning-mailer approve`
+    min_total: Decimal | None = None         # skipped below this open total (C14: off by default)
+    discount_percent: Decimal | None = None  # an early-payment benefit (C8)
+    discount_days: int | None = None         # ... valid this many days from the email
+    instalments: int | None = None           # offer a payment plan (C9)
+    min_instalment: Decimal | None = None
+    cc_account_manager: bool = False         # C15
+
+
+@dataclass(frozen=True)
+class Promise:
+    """A customer's word: pay `amount` (or everything) by `due` (C11)."""
+
+    customer_id: str
+    due: dt.date
+    amount: Decimal | None
+    made_at: dt.datetime
+    balance_then: Decimal
+    origin: str = "manual"  # manual | reply
+
+
+@dataclass(frozen=True)
+class PaymentPlan:
+    """Agreed instalments (C9): a short note before each date instead of the ladder."""
+
+    customer_id: str
+    dates: tuple[dt.date, ...]
+    amount: Decimal            # per instalment
+    notes_sent: int = 0
 
 
 @dataclass(frozen=True)
@@ -64,3 +93,13 @@ class ImportResult:
     header_row: int | None = None  # 1-based row number in the file
     columns: dict[str, str] = field(default_factory=dict)  # field -> header text
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What a stage offers, for the templates: an early-payment benefit (C8) or instalments (C9)."""
+
+    discount_percent: Decimal | None = None
+    discount_until: dt.date | None = None
+    instalments: int | None = None
+    instalment_amount: Decimal | None = None

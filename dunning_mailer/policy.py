@@ -35,14 +35,16 @@ class StageDecision:
 
 
 def decide(state: InvoiceState, stages: tuple[Stage, ...], today: dt.date,
-           min_days_between: int) -> StageDecision:
+           min_days_between: int, skip: tuple[str, ...] = ()) -> StageDecision:
+    """`skip`: stages not used for this invoice (a stage's `min_total` above the customer's total)."""
     names = [s.name for s in stages]
     sent_names = [name for name, _ in state.sent if name in names]
     last_index = max((names.index(n) for n in sent_names), default=-1)
     if last_index == len(stages) - 1:
         return StageDecision(None, None, None, finished=True)
     due = state.invoice.due_date
-    remaining = [s for s in stages[last_index + 1:] if not (s.days < 0 and today > due)]
+    remaining = [s for s in stages[last_index + 1:]
+                 if not (s.days < 0 and today > due) and s.name not in skip]
     if not remaining:
         return StageDecision(None, None, None, finished=True)
     stage = remaining[0]

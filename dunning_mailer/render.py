@@ -22,6 +22,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .model import Offer
 from .planner import PlannedEmail
 
 NBSP = "\u00a0"
@@ -91,7 +92,9 @@ def _longdate_for(language: str):
     return longdate
 
 
-def environment(folder: Path, language: str = "he") -> jinja2.Environment:
+def environment(folder: Path, language: str | None = None) -> jinja2.Environment:
+    """Templates from `folder`; the language (for month names) defaults to the folder's name."""
+    language = language or ("en" if Path(folder).name == "en" else "he")
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(folder)),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
@@ -123,19 +126,23 @@ class Total:
 
 
 @dataclass(frozen=True)
-class Offer:
-    discount_percent: Decimal | None = None
-    discount_until: dt.date | None = None
-    instalments: int | None = None
+class Instalment:
+    number: int
+    of: int
+    date: dt.date
+    amount: Decimal
 
 
 def context(email: PlannedEmail, *, business: Any, today: dt.date, offer: Offer | None = None) -> dict:
-    """The documented template context (see README, "Template context")."""
+    """The documented template context (see README, "Templates")."""
     lines = [
         InvoiceLine(s.invoice.number, s.invoice.issue_date, s.invoice.due_date, s.invoice.amount,
                     s.invoice.balance, s.invoice.currency, (today - s.invoice.due_date).days, stage.name)
         for s, stage in email.items
     ]
+    instalment = None
+    if email.instalment:
+        instalment = Instalment(*email.instalment)
     return {
         "business": business,
         "customer": email.customer,
@@ -143,8 +150,10 @@ def context(email: PlannedEmail, *, business: Any, today: dt.date, offer: Offer 
         "invoices": lines,
         "totals": [Total(cur, bal) for cur, bal in email.totals().items()],
         "today": today,
-        "earliest_due": min(line.due_date for line in lines),
-        "offer": offer,
+        "earliest_due": min((line.due_date for line in lines), default=today),
+        "offer": offer if offer is not None else email.offer,
+        "promise": email.promise,          # promise_followup: .due, .amount, .made_at
+        "instalment": instalment,          # plan_instalment: .number, .date, .amount
     }
 
 

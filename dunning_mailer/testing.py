@@ -5,8 +5,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .model import Customer, Invoice, Stage
-from .planner import PlannedEmail
+from .model import Customer, Invoice, Promise, Stage
+from .planner import PlannedEmail, offer_for
 from .policy import InvoiceState
 from .transports import SendResult
 
@@ -40,4 +40,11 @@ def sample_email(stage: Stage, today: dt.date, *, invoices: int = 2, currencies:
         states.append(InvoiceState(Invoice(
             f"2026-{1042 + i:04d}", customer.id, customer.name, customer.emails,
             due - dt.timedelta(days=30), due, amount, balance, currencies[i % len(currencies)])))
-    return PlannedEmail(customer, customer.emails, stage, tuple((s, stage) for s in states))
+    total = sum(s.invoice.balance for s in states)
+    promise = Promise(customer.id, today - dt.timedelta(days=2), Decimal("1000.00"),
+                      dt.datetime.combine(today - dt.timedelta(days=9), dt.time(11), dt.timezone.utc), total)
+    return PlannedEmail(customer, customer.emails, stage, tuple((s, stage) for s in states),
+                        offer=offer_for(stage, total, today),
+                        promise=promise if stage.name == "promise_followup" else None,
+                        instalment=(2, 3, today + dt.timedelta(days=3), (total / 3).quantize(Decimal("1")))
+                        if stage.name == "plan_instalment" else None)
