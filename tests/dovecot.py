@@ -1,6 +1,6 @@
 """A real Dovecot 2.3 on 127.0.0.1 for tests: one temp config, one user, stopped at teardown.
 
-    server = Dovecot.start()          # or the `dovecot` fixture in test_imap.py
+    server = Dovecot.start(tls=True)  # or the `dovecot` fixture in test_imap.py; TLS is optional
     server.deliver(raw)               # through dovecot-lda, as a mail server would
     server.append(raw, folder="Sent") # through IMAP
     server.stop()

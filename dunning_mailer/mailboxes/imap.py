@@ -97,6 +97,9 @@ class ImapMailbox:
         if not (self._password or self._token):
             raise ImapError(f"no password for {self.username}: set DUNNING_MAILER_IMAP_PASSWORD or run "
                             "`dunning-mailer set-password imap`", where=self.where)
+        if self.security == "none" and self.host not in ("localhost", "127.0.0.1", "::1"):
+            log.warning("%s: mailbox.security is \"none\": the password crosses the network unencrypted",
+                        self.where)
         context = self._ssl_context or ssl.create_default_context()
         try:
             client = IMAPClient(self.host, port=self.port, ssl=self.security == "ssl",
