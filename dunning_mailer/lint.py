@@ -605,15 +605,18 @@ class _Linter:
     def locate(self, rendered_line: str, files: list[str], words: str) -> tuple[str, int | None]:
         """The source line that most likely produced `rendered_line` (best effort)."""
         best: tuple[float, str, int | None] = (0.0, files[0], None)
-        target = normalize(rendered_line, is_html=True)[0]
+        target = rendered_line.strip()
+        wanted = [w for w in words.split() if len(w) >= 3]
         for file in files:
             for lineno, line in enumerate(self.sources.get(file, "").split("\n"), start=1):
-                fragments = [normalize(f, is_html=True)[0].strip() for f in _JINJA.split(line)]
+                fragments = [f.strip() for f in _JINJA.split(line)]
                 fragments = [f for f in fragments if len(f) >= 3]
                 if not fragments:
                     continue
                 score = sum(len(f) for f in fragments if f in target)
-                score += 50 * any(w in normalize(line, is_html=True)[0] for w in words.split() if len(w) >= 3)
+                if wanted and score:
+                    plain = normalize(line, is_html=True)[0]
+                    score += 50 * sum(w in plain for w in wanted)
                 if score > best[0]:
                     best = (score, file, lineno)
         return best[1], best[2]
