@@ -275,12 +275,13 @@ def cmd_status(args, config: Config) -> int:
         customers = ledger.status(now.astimezone(config.tz).date())
         the_plan = make_plan(config, ledger, now)
         awaiting = ledger.awaiting_approval()
+        unmatched = ledger.unmatched_replies()
     call = set(the_plan.call_list)
     for c in customers:
         c["call_list"] = c["customer_id"] in call
     customers.sort(key=lambda c: -sum(Decimal(v) for v in c["balance"].values()))
     doc = {"now": now.isoformat(), "customers": customers, "call_list": sorted(call),
-           "awaiting_approval": awaiting}
+           "awaiting_approval": awaiting, "unmatched_replies": unmatched}
     if args.json:
         _print_json(doc)
         return 0

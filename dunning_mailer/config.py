@@ -114,6 +114,7 @@ class Policy:
     call_after_unanswered: int = 3   # emails without any answer before a person should phone (C12)
     promise_grace_days: int = 1      # a promise counts as missed this many days after its date
     thank_you: bool = True           # a short thank-you when a reminded invoice is paid (C16)
+    payment_claim_grace_days: int = 7  # "I paid": reminders wait this long for the export to show it
     reminder_language: str = "he"    # templates for customers whose export names no language
 
 
@@ -377,6 +378,7 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         call_after_unanswered=r.take(po, "policy", "call_after_unanswered", int, pd.call_after_unanswered),
         promise_grace_days=r.take(po, "policy", "promise_grace_days", int, pd.promise_grace_days),
         thank_you=r.take(po, "policy", "thank_you", bool, pd.thank_you),
+        payment_claim_grace_days=r.take(po, "policy", "payment_claim_grace_days", int, pd.payment_claim_grace_days),
         reminder_language=r.choice(po, "policy", "reminder_language", ("he", "en"), pd.reminder_language),
     )
     if policy.min_days_between < 0:

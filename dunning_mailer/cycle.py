@@ -11,6 +11,8 @@ import secrets
 import shutil
 import signal
 import time
+from email.parser import BytesHeaderParser
+from email.utils import parsedate_to_datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -185,14 +187,73 @@ def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datet
                 continue
             report.replies.append({"customer_id": customer_id, "kind": verdict.kind,
                                    "subject": verdict.subject, "matched_by": how})
-            if verdict.kind == "bounce" and verdict.bounce and verdict.bounce.hard:
-                for addr in verdict.bounce.recipients:
-                    ledger.mark_contact_bad(addr, now=now, reason=f"bounced {verdict.bounce.status or ''}".strip())
-            elif verdict.kind == "human" and customer_id:
-                # A minimal listener: any answer from the customer pauses the ladder until a
-                # person has read it (`dunning-mailer resume`).
-                ledger.pause(customer_id, now=now, origin="reply",
-                             reason=f"the customer replied on {local_now.date().isoformat()}: {verdict.subject[:80]}")
+            if how == "thread" or not _older_than_our_mail(ledger, customer_id, incoming.raw):
+                act_on_reply(config, ledger, verdict, customer_id, now)
+
+
+def _older_than_our_mail(ledger: Ledger, customer_id: str | None, raw: bytes) -> bool:
+    """Old mail found on a first sync is logged, but does not pause anyone: it cannot be an
+    answer to a reminder that was sent after it."""
+    if not customer_id:
+        return False
+    first = ledger.first_email_at(customer_id)
+    if first is None:
+        return True
+    try:
+        sent = parsedate_to_datetime(BytesHeaderParser().parsebytes(raw).get("Date", ""))
+    except (TypeError, ValueError, IndexError):
+        return False
+    if sent is None:
+        return False
+    if sent.tzinfo is None:
+        sent = sent.replace(tzinfo=dt.timezone.utc)
+    return sent < first
+
+
+# What a person should look at, by what the customer said (C10, C15, C17).
+_FLAG_FOR = {"dispute": "disputed", "plan_request": "plan_request", "question": "question"}
+
+
+def act_on_reply(config: Config, ledger: Ledger, verdict, customer_id: str | None, now: dt.datetime) -> None:
+    """Turn a classified message into ledger facts. Only an export or a person marks anything
+    paid: a message that merely claims to come from the customer can pause, never close."""
+    today = now.astimezone(config.tz).date()
+    bounce = verdict.bounce
+    if verdict.kind == "bounce" and bounce:
+        if bounce.hard:
+            for addr in bounce.recipients:
+                ledger.mark_contact_bad(addr, now=now, reason=f"bounced {bounce.status or ''}".strip())
+        elif not bounce.delayed and bounce.original_message_id:
+            tries = ledger.requeue_after_soft_bounce(bounce.original_message_id, now=now,
+                                                     at=now + dt.timedelta(days=1))
+            if tries >= 3 and customer_id:
+                ledger.flag(customer_id, "bounced", now=now,
+                            reason=f"soft bounces {tries} times ({bounce.status or 'no status'})")
+        return
+    if not customer_id:
+        return
+    if verdict.kind == "auto_reply":
+        if verdict.return_date and verdict.return_date >= today:
+            ledger.pause(customer_id, now=now, origin="auto_reply", until=verdict.return_date,
+                         reason=f"out of office until {verdict.return_date.isoformat()}")
+        return
+    if verdict.kind != "human":
+        return
+    intents = set(verdict.intents)
+    subject = verdict.subject[:80]
+    for intent, flag in _FLAG_FOR.items():
+        if intent in intents:
+            ledger.flag(customer_id, flag, now=now, reason=f"{intent.replace('_', ' ')} in a reply: {subject}")
+    if "promise" in intents and verdict.promise_date:
+        ledger.add_promise(customer_id, due=verdict.promise_date, amount=None, now=now, origin="reply")
+    if "payment_claim" in intents:
+        until = today + dt.timedelta(days=config.policy.payment_claim_grace_days)
+        ledger.pause(customer_id, now=now, origin="reply", until=until,
+                     reason="the customer says it was paid; waiting for the export to confirm")
+    if not intents & {"promise", "payment_claim", *_FLAG_FOR}:
+        # Any other answer: the ladder waits until a person has read it (`resume`).
+        ledger.pause(customer_id, now=now, origin="reply",
+                     reason=f"the customer replied on {today.isoformat()}: {subject}")
 
 
 def make_plan(config: Config, ledger: Ledger, now: dt.datetime) -> Plan:

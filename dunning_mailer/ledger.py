@@ -48,7 +48,7 @@ CREATE TABLE reminders(
   status TEXT NOT NULL,            -- awaiting_approval | pending | sending | sent | failed | cancelled
   created_at TEXT NOT NULL, local_date TEXT NOT NULL, sent_at TEXT,
   attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT, error TEXT, transport TEXT,
-  recovered INTEGER NOT NULL DEFAULT 0, raw BLOB NOT NULL);
+  recovered INTEGER NOT NULL DEFAULT 0, bounces INTEGER NOT NULL DEFAULT 0, raw BLOB NOT NULL);
 CREATE INDEX reminders_customer ON reminders(customer_id, status);
 CREATE TABLE reminder_invoices(
   reminder_id INTEGER NOT NULL, source TEXT NOT NULL, number TEXT NOT NULL, stage TEXT NOT NULL,
@@ -542,6 +542,30 @@ class Ledger:
     def sent_since(self, since: dt.datetime) -> int:
         return sum(1 for r in self.db.execute("SELECT sent_at FROM reminders WHERE status='sent' AND sent_at IS NOT NULL")
                    if dt.datetime.fromisoformat(r[0]) >= since)
+
+    def requeue_after_soft_bounce(self, message_id: str, *, now: dt.datetime, at: dt.datetime) -> int:
+        """Send a soft-bounced email again later, as the same bytes; returns how often it bounced."""
+        with self.transaction():
+            row = self.db.execute("SELECT id, customer_id, stage, bounces FROM reminders WHERE message_id=?",
+                                  (message_id,)).fetchone()
+            if row is None:
+                return 0
+            bounces = row["bounces"] + 1
+            status = "pending" if bounces < 3 else "failed"
+            self.db.execute("UPDATE reminders SET bounces=?, status=?, next_attempt_at=? WHERE id=?",
+                            (bounces, status, at.isoformat(), row["id"]))
+            self.log(now, "soft_bounce", row["customer_id"], stage=row["stage"], message_id=message_id,
+                     times=bounces)
+        return bounces
+
+    def first_email_at(self, customer_id: str) -> dt.datetime | None:
+        row = self.db.execute("SELECT MIN(created_at) FROM reminders WHERE customer_id=?", (customer_id,)).fetchone()
+        return dt.datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    def unmatched_replies(self) -> list[dict]:
+        return [{"received_at": r[0], "sender": r[1], "subject": r[2], "kind": r[3]}
+                for r in self.db.execute("SELECT received_at, sender, subject, kind FROM replies "
+                                         "WHERE customer_id IS NULL AND kind='human' ORDER BY id")]
 
     # ---- flags: customers a person should look at ------------------------------
     def flag(self, customer_id: str, flag: str, *, now: dt.datetime, reason: str) -> None:

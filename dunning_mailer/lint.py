@@ -270,6 +270,26 @@ def sample_email(stage: Stage, invoices: int = 2, currencies: tuple[str, ...] = 
     return make(stage, SAMPLE_TODAY, invoices=invoices, currencies=currencies)
 
 
+def sample_mixed_email(stage: Stage, today: dt.date = SAMPLE_TODAY) -> Any:
+    """Ids with letters, a partial payment, a credit note (a negative amount) and two currencies:
+    what breaks right-to-left layout when a number is not isolated."""
+    from .model import Customer, Invoice
+    from .policy import InvoiceState
+
+    email = sample_email(stage)
+    customer = Customer("C-2042", "נגרות הגליל בע״מ", ("office@galil-wood.example",))
+    due = today - dt.timedelta(days=stage.days)
+    rows = (("2024-0042-A", due - dt.timedelta(days=14), "2360.00", "1180.00", "ILS"),
+            ("2026-1043", due, "4720.50", "4720.50", "ILS"),
+            ("CN-2026-007", due, "-500.00", "-500.00", "ILS"),
+            ("INV-88/2026", due - dt.timedelta(days=7), "950.00", "950.00", "USD"))
+    states = tuple(InvoiceState(Invoice(number, customer.id, customer.name, customer.emails,
+                                        d - dt.timedelta(days=30), d, Decimal(amount), Decimal(balance), currency))
+                   for number, d, amount, balance, currency in rows)
+    return dataclasses.replace(email, customer=customer, recipients=customer.emails,
+                               items=tuple((s, stage) for s in states))
+
+
 def sample_contexts(stage: Stage, language: str, business: Business | None = None) -> Iterable[tuple[str, dict]]:
     """(label, context) pairs: 1 and 3 invoices, 2 currencies, with and without an offer and config parts."""
     businesses = (business,) if business is not None else sample_businesses(language)
@@ -284,6 +304,9 @@ def sample_contexts(stage: Stage, language: str, business: Business | None = Non
                 if offer is None and getattr(email, "offer", None) is not None:
                     this = dataclasses.replace(email, offer=None)
                 yield label, render.context(this, business=biz, today=SAMPLE_TODAY, offer=offer)
+    for b_index, biz in enumerate(businesses):
+        label = f"ids with letters, a credit note, ILS/USD, {'full' if b_index == 0 else 'minimal'} business"
+        yield label, render.context(sample_mixed_email(stage), business=biz, today=SAMPLE_TODAY)
 
 
 # ---------------------------------------------------------------------------
