@@ -7,12 +7,18 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 
-@lru_cache(maxsize=32)
-def _holidays(country: str, year: int) -> dict[dt.date, str]:
+@lru_cache(maxsize=64)
+def _holidays(country: str, year: int, holiday_weeks: bool = True) -> dict[dt.date, str]:
     import holidays as holidays_lib  # pure data: computes the dates, no I/O
 
-    language = "he" if country.upper() == "IL" else None
-    return dict(holidays_lib.country_holidays(country, years=year, language=language).items())
+    if country.upper() != "IL":
+        return dict(holidays_lib.country_holidays(country, years=year).items())
+    days = dict(holidays_lib.country_holidays("IL", years=year, language="he").items())
+    if holiday_weeks:
+        # Chol HaMoed of Sukkot and Pesach: open for business, but not a week for collection mail.
+        optional = holidays_lib.country_holidays("IL", years=year, language="he", categories=("optional",))
+        days.update({d: n for d, n in optional.items() if "חול המועד" in n})
+    return days
 
 
 @dataclass(frozen=True)
@@ -24,12 +30,13 @@ class BusinessCalendar:
     holiday_eves: bool = True
     friday_window: tuple[dt.time, dt.time] | None = None
     due_on_non_workday: str = "as_is"
+    holiday_weeks: bool = True
 
     @classmethod
     def from_config(cls, config) -> "BusinessCalendar":
         c = config.calendar
         return cls(config.tz, c.workdays, c.send_window, c.holidays, c.holiday_eves, c.friday_window,
-                   c.due_on_non_workday)
+                   c.due_on_non_workday, c.holiday_weeks)
 
     def window(self, day: dt.date) -> tuple[dt.time, dt.time]:
         if self.friday_window and day.weekday() == 4 and 4 not in self.workdays:
@@ -54,12 +61,12 @@ class BusinessCalendar:
         """The name of the holiday (or holiday eve) on `day`, if any."""
         if self.holidays.lower() == "none":
             return None
-        name = _holidays(self.holidays, day.year).get(day)
+        name = _holidays(self.holidays, day.year, self.holiday_weeks).get(day)
         if name:
             return name
         if self.holiday_eves:
             tomorrow = day + dt.timedelta(days=1)
-            eve = _holidays(self.holidays, tomorrow.year).get(tomorrow)
+            eve = _holidays(self.holidays, tomorrow.year, False).get(tomorrow)
             if eve:
                 return f"ערב {eve}" if self.holidays.upper() == "IL" else f"eve of {eve}"
         return None

@@ -103,6 +103,7 @@ class Calendar:
     holidays: str = "IL"
     holiday_eves: bool = True
     friday_window: tuple[dt.time, dt.time] | None = None  # e.g. 09:00–12:00; None: no Friday email
+    holiday_weeks: bool = True                             # IL: also skip Chol HaMoed of Sukkot and Pesach
     due_on_non_workday: str = "as_is"                      # or "next_workday"
 
 
@@ -323,7 +324,7 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
     c = r.table(raw, "calendar")
     cd = Calendar()
     r.unknown(c, "calendar", {"workdays", "send_window", "holidays", "holiday_eves", "friday_window",
-                              "due_on_non_workday"})
+                              "due_on_non_workday", "holiday_weeks"})
     workdays = cd.workdays
     names = r.take(c, "calendar", "workdays", list, None)
     if names is not None:
@@ -358,6 +359,7 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         holidays=r.take(c, "calendar", "holidays", str, cd.holidays),
         holiday_eves=r.take(c, "calendar", "holiday_eves", bool, cd.holiday_eves),
         friday_window=friday,
+        holiday_weeks=r.take(c, "calendar", "holiday_weeks", bool, cd.holiday_weeks),
         due_on_non_workday=r.choice(c, "calendar", "due_on_non_workday", ("as_is", "next_workday"),
                                     cd.due_on_non_workday),
     )

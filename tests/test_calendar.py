@@ -21,7 +21,9 @@ CAL = BusinessCalendar(TZ, (6, 0, 1, 2, 3), (dt.time(9), dt.time(17)), "IL", Tru
     (dt.date(2027, 10, 10), False),   # the eve of Yom Kippur
     (dt.date(2027, 4, 22), False),    # Pesach
     (dt.date(2027, 4, 21), False),    # the eve of Pesach
-    (dt.date(2027, 4, 25), True),     # chol hamoed is a workday by default
+    (dt.date(2027, 4, 25), False),    # Chol HaMoed Pesach: no collection mail by default
+    (dt.date(2027, 10, 18), False),   # Chol HaMoed Sukkot
+    (dt.date(2027, 10, 24), True),    # the Sunday after Simchat Torah
 ])
 def test_sending_days(day, sending):
     assert CAL.is_sending_day(day) is sending
@@ -44,3 +46,8 @@ def test_next_sending_moment_skips_the_weekend():
 def test_no_holidays():
     cal = BusinessCalendar(TZ, (0, 1, 2, 3, 4), (dt.time(9), dt.time(17)), "none", False)
     assert cal.is_sending_day(dt.date(2027, 10, 11))
+
+
+def test_holiday_weeks_can_be_turned_off():
+    cal = BusinessCalendar(TZ, (6, 0, 1, 2, 3), (dt.time(9), dt.time(17)), "IL", True, holiday_weeks=False)
+    assert cal.is_sending_day(dt.date(2027, 4, 25))
