@@ -46,15 +46,15 @@ def check(history: list[dict], calendar: BusinessCalendar, min_days_between: int
             if inv["stage"] in stages_seen[key]:
                 problems.append(f"invoice {key} got stage {inv['stage']} twice")
             stages_seen[key].append(inv["stage"])
-            if key in paid_at and paid_at[key] <= e["at"]:
+            if key in paid_at and paid_at[key] < e["at"]:
                 problems.append(f"{e['message_id']} mentions {key}, paid at {paid_at[key]}")
         if e["stage"] == "thank_you":
             continue
         for since, until, ended in pauses[cid]:
-            if since <= at and (until is None or local.date() <= until) and (ended is None or at < ended):
+            if since < at and (until is None or local.date() <= until) and (ended is None or at < ended):
                 problems.append(f"{e['message_id']} went to {cid} during a pause since {since}")
         for made, due in promises[cid]:
-            if made <= at and local.date() <= due + dt.timedelta(days=promise_grace_days) \
+            if made < at and local.date() <= due + dt.timedelta(days=promise_grace_days) \
                     and e["stage"] != "promise_followup":
                 problems.append(f"{e['message_id']} ({e['stage']}) went to {cid} before its promise date {due}")
         if e["stage"] not in LADDER_EXEMPT_FROM_SPACING:
