@@ -530,6 +530,33 @@ def cmd_preview(args, config: Config) -> int:
     return 0
 
 
+def cmd_templates_check(args, config: Config) -> int:
+    from . import lint
+
+    folders = [config.paths.templates]
+    for language in ("he", "en"):
+        sibling = config.paths.templates.parent / language
+        if sibling.is_dir() and sibling not in folders:
+            folders.append(sibling)
+    findings = []
+    for folder in folders:
+        if not folder.is_dir():
+            raise UsageError(f"paths.templates: no such folder {folder}")
+        findings += lint.check_templates(folder, config.stages, language=folder.name[:2],
+                                         business=config.business)
+    if args.json:
+        _print_json({"folders": [str(f) for f in folders],
+                     "findings": [{"file": f.file, "line": f.line, "severity": f.severity,
+                                   "principle": f.principle, "message": f.message} for f in findings]})
+    else:
+        for f in findings:
+            print(f)
+        errors = lint.errors(findings)
+        print(f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s) in "
+              f"{', '.join(os.path.relpath(f) for f in folders)}.")
+    return 1 if lint.errors(findings) else 0
+
+
 def cmd_set_password(args, config: Config) -> int:
     import getpass
 
@@ -629,6 +656,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("invoice")
     s.add_argument("--reason")
     s.set_defaults(func=cmd_paid)
+    s = sub.add_parser("templates", help="work with the email templates")
+    tsub = s.add_subparsers(dest="templates_command", metavar="check", required=True)
+    t = tsub.add_parser("check", parents=[common, as_json],
+                        help="lint: syntax, variables, RTL layout and the tone rules of domain.md")
+    t.set_defaults(func=cmd_templates_check)
     s = sub.add_parser("set-password", parents=[common], help="store a password in the OS keyring")
     s.add_argument("which", choices=("smtp", "imap"))
     s.set_defaults(func=cmd_set_password)

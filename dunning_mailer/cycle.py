@@ -289,6 +289,29 @@ class Templates:
         return self.envs[key]
 
 
+def template_errors(config: Config, ledger: Ledger, folders: list[Path]) -> list[str]:
+    """The template lint's errors for `folders`; a folder that passed before, unchanged, is not
+    checked again (the check renders every stage several ways and costs about a second)."""
+    from . import lint
+
+    out: list[str] = []
+    for folder in folders:
+        digest = hashlib.sha256()
+        for path in sorted(folder.glob("*")):
+            if path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        key = f"templates_ok:{folder}"
+        if ledger.meta(key) == digest.hexdigest():
+            continue
+        problems = lint.errors(lint.check_templates(folder, config.stages, language=folder.name[:2],
+                                                    business=config.business))
+        if problems:
+            out += [str(p) for p in problems]
+        else:
+            ledger.set_meta(key, digest.hexdigest())
+    return out
+
+
 # ---- sending ----------------------------------------------------------------------
 
 def _label(local_date: dt.date, stage: str, customer_id: str, message_id: str) -> str:
@@ -444,6 +467,13 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
         if sender.stopped:
             return report
         templates = Templates(config)
+        if the_plan.emails:
+            folders = sorted({templates.folder(e.customer.language) for e in the_plan.emails})
+            problems = template_errors(config, ledger, folders)
+            if problems:
+                report.errors.append("the templates have errors, so nothing new was sent "
+                                     "(`dunning-mailer templates check` lists them):\n  " + "\n  ".join(problems))
+                return report
         broken: set[str] = set()
         for email in the_plan.emails:
             if should_stop():

@@ -181,6 +181,14 @@ class Ledger:
                                   f"VALUES('schema_version', '{SCHEMA_VERSION}');COMMIT;")
         # Later versions: `if version < 2: ...` steps, each in its own transaction.
 
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT INTO meta VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                        (key, value))
+
     # ---- events -------------------------------------------------------------
     def log(self, at: dt.datetime, kind: str, customer_id: str | None = None, **detail) -> None:
         self.db.execute("INSERT INTO events(at, customer_id, kind, detail) VALUES(?,?,?,?)",

@@ -288,3 +288,16 @@ def test_nothing_goes_out_on_shabbat(workdir: Path):
     assert not emls(workdir / "outbox")
     doc = plan_json(workdir, saturday)
     assert doc["sending"] is False and doc["next_sending"].startswith("2026-12-06T09:00")
+
+
+def test_run_refuses_to_send_with_a_broken_template_and_says_which(workdir: Path):
+    reminder = workdir / "templates" / "he" / "reminder.txt"
+    reminder.write_text(reminder.read_text(encoding="utf-8").replace(
+        "{% block message %}", "{% block message %}\nכדי שנוכל לשלם לספקים, נבקש להסדיר.\n", 1), encoding="utf-8")
+    write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
+    r = run_cli("run", "--config", str(workdir / "config.toml"), "--now", D.isoformat())
+    assert r.returncode == 1
+    assert "reminder.txt" in r.stderr and "C2" in r.stderr
+    assert not emls(workdir / "outbox")
+    check = run_cli("templates", "check", "--config", str(workdir / "config.toml"))
+    assert check.returncode == 1 and "reminder.txt:" in check.stdout
