@@ -141,7 +141,7 @@ def _shipped(name: str) -> Path:
 
 
 def _open_edges(config: Config, dry_run: bool):
-    from .config import secret
+    from .credentials import oauth2_token, password
     from .mailboxes import open_mailbox
     from .transports import open_transport
 
@@ -149,14 +149,19 @@ def _open_edges(config: Config, dry_run: bool):
         from .testing import RecordingTransport
         transport = RecordingTransport()
     else:
-        password = None
-        if config.transport.kind == "smtp" and config.transport.username:
-            password = secret("smtp", f"{config.transport.username}@{config.transport.host}")
-        transport = open_transport(config, password)
-    mailbox_password = None
-    if config.mailbox.kind == "imap" and config.mailbox.username:
-        mailbox_password = secret("imap", f"{config.mailbox.username}@{config.mailbox.host}")
-    return transport, open_mailbox(config, mailbox_password)
+        secret = None
+        t = config.transport
+        if t.kind == "smtp" and t.username and not t.oauth2_token_command:
+            secret = password("smtp", f"{t.username}@{t.host}")
+        transport = open_transport(config, secret)
+    m = config.mailbox
+    mailbox_password = token = None
+    if m.kind == "imap":
+        if m.oauth2_token_command:
+            token = oauth2_token(m.oauth2_token_command, key="mailbox.oauth2_token_command")
+        elif m.username:
+            mailbox_password = password("imap", f"{m.username}@{m.host}")
+    return transport, open_mailbox(config, mailbox_password, oauth2_token=token)
 
 
 def cmd_run(args, config: Config) -> int:

@@ -6,7 +6,6 @@ demo setup: SQLite ledger, the `outbox` transport, a local Maildir.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -78,6 +77,7 @@ class Transport:
     max_per_day: int = 0             # 0: no limit (Google Workspace ~2,000)
     give_up_after_days: float = 3.0  # a temporary failure older than this is given up, the customer flagged
     oauth2_token_command: str = ""   # XOAUTH2: a command that prints an access token
+    save_to_sent: str = "auto"       # "auto", "true", "false": file a copy in the IMAP Sent folder
 
     @property
     def effective_port(self) -> int:
@@ -94,6 +94,7 @@ class Mailbox:
     username: str = ""
     folder: str = "INBOX"
     sent_folder: str = ""
+    oauth2_token_command: str = ""   # XOAUTH2: a command that prints an access token
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,24 @@ def _time(text: str) -> dt.time:
     return dt.time.fromisoformat(text)
 
 
+def _save_to_sent(r: _Reader, t: dict) -> str:
+    value = t.get("save_to_sent", "auto")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value not in ("auto", "true", "false"):
+        r.problems.append(f"transport.save_to_sent: expected true, false or \"auto\", got {value!r}")
+        return "auto"
+    return value
+
+
+# Providers that file SMTP-submitted mail in Sent themselves: a second copy would be a duplicate.
+SELF_FILING_HOSTS = ("gmail.com", "googlemail.com", "office365.com", "outlook.com")
+
+
+def files_own_sent(host: str) -> bool:
+    return any(host.lower().endswith(h) for h in SELF_FILING_HOSTS)
+
+
 def _decimal(r: _Reader, table: dict, where: str, key: str) -> Decimal | None:
     value = r.take(table, where, key, (int, float, str), None)
     if value is None:
@@ -287,7 +306,8 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
     t = r.table(raw, "transport")
     td = Transport()
     r.unknown(t, "transport", {"kind", "outbox", "host", "port", "security", "username", "timeout",
-                               "max_per_minute", "max_per_day", "give_up_after_days", "oauth2_token_command"})
+                               "max_per_minute", "max_per_day", "give_up_after_days", "oauth2_token_command",
+                               "save_to_sent"})
     transport = Transport(
         kind=r.choice(t, "transport", "kind", ("outbox", "smtp"), td.kind),
         outbox=base / r.take(t, "transport", "outbox", str, "outbox"),
@@ -301,6 +321,7 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         give_up_after_days=float(r.take(t, "transport", "give_up_after_days", (int, float),
                                         td.give_up_after_days)),
         oauth2_token_command=r.take(t, "transport", "oauth2_token_command", str, td.oauth2_token_command),
+        save_to_sent=_save_to_sent(r, t),
     )
     for key in ("max_per_minute", "max_per_day"):
         if getattr(transport, key) < 0:
@@ -309,7 +330,7 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
     m = r.table(raw, "mailbox")
     md = Mailbox()
     r.unknown(m, "mailbox", {"kind", "maildir", "host", "port", "security", "username",
-                             "folder", "sent_folder"})
+                             "folder", "sent_folder", "oauth2_token_command"})
     mailbox = Mailbox(
         kind=r.choice(m, "mailbox", "kind", ("maildir", "imap", "none"), md.kind),
         maildir=base / r.take(m, "mailbox", "maildir", str, "mail"),
@@ -319,6 +340,7 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         username=r.take(m, "mailbox", "username", str, md.username),
         folder=r.take(m, "mailbox", "folder", str, md.folder),
         sent_folder=r.take(m, "mailbox", "sent_folder", str, md.sent_folder),
+        oauth2_token_command=r.take(m, "mailbox", "oauth2_token_command", str, md.oauth2_token_command),
     )
 
     c = r.table(raw, "calendar")
@@ -437,15 +459,3 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
     return Config(path=path, business=business, paths=paths, transport=transport,
                   mailbox=mailbox, calendar=calendar, policy=policy, stages=stages,
                   importers=tuple(importers))
-
-
-def secret(name: str, account: str) -> str | None:
-    """A password from the environment (`DUNNING_MAILER_<NAME>_PASSWORD`) or the OS keyring."""
-    env = os.environ.get(f"DUNNING_MAILER_{name.upper()}_PASSWORD")
-    if env:
-        return env
-    try:
-        import keyring
-        return keyring.get_password("dunning-mailer", f"{name}:{account}")
-    except Exception:  # no backend on a headless server: the caller says what to do
-        return None

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import render
 from .calendar import BusinessCalendar
-from .config import Config
+from .config import Config, files_own_sent
 from .ledger import Ledger
 from .mailboxes import Mailbox
 from .matching import match_customer
@@ -357,11 +357,36 @@ class Sender:
     """Delivers outbox rows one by one; the ledger says what happened to each."""
 
     def __init__(self, config: Config, ledger: Ledger, transport: Transport, now: dt.datetime,
-                 report: CycleReport, rng: random.Random | None = None, sleep=time.sleep):
+                 report: CycleReport, rng: random.Random | None = None, sleep=time.sleep, sent_box=None):
         self.config, self.ledger, self.transport, self.now, self.report = config, ledger, transport, now, report
         self.rng = rng or random.Random()
         self.throttle = Throttle(config, ledger, now, sleep)
         self.stopped = False
+        # An IMAP mailbox beside an SMTP transport: the Sent folder settles "did it go?" after a
+        # crash, and gets a copy of each email unless the provider files one itself.
+        self.sent_box = sent_box if transport.name == "smtp" and hasattr(sent_box, "append_sent") else None
+        mode = config.transport.save_to_sent
+        self.save_copy = self.sent_box is not None and (
+            mode == "true" or (mode == "auto" and not files_own_sent(config.transport.host)))
+
+    def already_in_sent(self, message_id: str) -> bool:
+        """Whether an email whose fate is unknown (`sending` at a crash) reached the Sent folder."""
+        if self.sent_box is None:
+            return False
+        try:
+            folder = self.sent_box.find_sent_folder()
+            return bool(folder) and self.sent_box.message_id_in_folder(folder, message_id)
+        except (OSError, DunningError) as e:
+            log.warning("could not look in the Sent folder: %s", e)
+            return False
+
+    def file_copy(self, raw: bytes, label: str) -> None:
+        if not self.save_copy:
+            return
+        try:
+            self.sent_box.append_sent(raw, self.now)
+        except (OSError, DunningError) as e:
+            self.report.waiting.append(f"{label}: sent, but no copy was filed in the Sent folder ({e})")
 
     def deliver(self, *, rid: int, raw: bytes, recipients: tuple[str, ...], label: str, created_at: dt.datetime,
                 attempts: int, recovered: bool) -> bool:
@@ -387,6 +412,7 @@ class Sender:
                     self.ledger.mark_contact_bad(addr, now=self.now, reason=answer)
             self.ledger.mark_sent(rid, now=self.now, recovered=recovered)
         checkpoint("sent")
+        self.file_copy(raw, label)
         return True
 
     def _failed(self, rid, e: SendError, label, created_at, attempts) -> None:
@@ -443,7 +469,7 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
 
     the_plan = None
     with transport:
-        sender = Sender(config, ledger, transport, now, report, rng, sleep)
+        sender = Sender(config, ledger, transport, now, report, rng, sleep, sent_box=mailbox)
         if calendar.why_not_sending_now(now) is None:
             # Emails recorded in an earlier cycle and not confirmed sent go first, as the same bytes
             # with the same Message-ID: never re-rendered, so one stage is never two different emails.
@@ -452,6 +478,10 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
                     return report
                 if row.status == "pending" and ledger.cancel_if_paid(row.id, now=now):
                     continue  # never attempted, and it would mention a paid invoice
+                if row.status == "sending" and sender.already_in_sent(row.message_id):
+                    ledger.mark_sent(row.id, now=now, recovered=True)
+                    ledger.log(now, "found_in_sent", row.customer_id, message_id=row.message_id)
+                    continue
                 label = _label(local.date(), row.stage, row.customer_id, row.message_id)
                 if sender.deliver(rid=row.id, raw=row.raw, recipients=row.recipients, label=label,
                                   created_at=row.created_at, attempts=row.attempts, recovered=True):

@@ -33,12 +33,12 @@ class Mailbox(Protocol):
         """Messages not seen before, oldest first, without touching their flags."""
 
 
-def open_mailbox(config, password: str | None = None) -> Mailbox | None:
+def open_mailbox(config, password: str | None = None, *, oauth2_token: str | None = None) -> Mailbox | None:
     kind = config.mailbox.kind
     if kind == "maildir":
         from .maildir import MaildirMailbox
         return MaildirMailbox(config.mailbox.maildir)
     if kind == "imap":
         from .imap import ImapMailbox
-        return ImapMailbox(config.mailbox, password)
+        return ImapMailbox(config.mailbox, password, oauth2_token=oauth2_token)
     return None

@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import base64
-import shlex
 import smtplib
 import socket
 import ssl
-import subprocess
 
 from . import SendError, SendResult
 
@@ -38,13 +36,13 @@ class SmtpTransport:
             self._conn = None
 
     def _token(self) -> str:
-        command = self.settings.oauth2_token_command
+        from ..credentials import oauth2_token
+        from ..model import DunningError
+
         try:
-            out = subprocess.run(shlex.split(command), capture_output=True, text=True, timeout=60, check=True)
-        except (OSError, subprocess.SubprocessError) as e:
-            raise SendError(f"transport.oauth2_token_command failed ({type(e).__name__}); "
-                            f"run it by hand to see why", transient=False, stop_queue=True) from None
-        return out.stdout.strip()
+            return oauth2_token(self.settings.oauth2_token_command, key="transport.oauth2_token_command")
+        except DunningError as e:
+            raise SendError(str(e), transient=False, stop_queue=True) from None
 
     def _login(self, conn: smtplib.SMTP) -> None:
         s = self.settings
