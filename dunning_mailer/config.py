@@ -120,6 +120,13 @@ class Policy:
     reminder_language: str = "he"    # templates for customers whose export names no language
 
 
+@dataclass(frozen=True)
+class Worker:
+    cycle_minutes: int = 15   # a full cycle (import, inbox, send) this often
+    inbox_minutes: int = 3    # the inbox alone in between (IMAP IDLE wakes it sooner)
+    drop_seconds: int = 60    # a new export in the drop folder is imported within this
+
+
 DEFAULT_STAGES = (
     Stage("before_due", -3, "before_due"),
     Stage("reminder", 3, "reminder"),
@@ -140,6 +147,7 @@ class Config:
     policy: Policy
     stages: tuple[Stage, ...] = DEFAULT_STAGES
     importers: tuple[dict, ...] = field(default_factory=tuple)
+    worker: Worker = Worker()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -261,7 +269,7 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
     problems: list[str] = []
     r = _Reader(problems)
     r.unknown(raw, "config", {"business", "paths", "transport", "mailbox", "calendar",
-                              "policy", "stage", "importer"})
+                              "policy", "stage", "importer", "worker"})
 
     b = r.table(raw, "business")
     d = Business()
@@ -410,6 +418,14 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
     if not 0 < policy.max_close_fraction <= 1:
         problems.append("policy.max_close_fraction: must be above 0 and at most 1")
 
+    w = r.table(raw, "worker")
+    wd = Worker()
+    r.unknown(w, "worker", set(Worker.__dataclass_fields__))
+    worker = Worker(**{k: r.take(w, "worker", k, int, getattr(wd, k)) for k in Worker.__dataclass_fields__})
+    for k in Worker.__dataclass_fields__:
+        if getattr(worker, k) < 1:
+            problems.append(f"worker.{k}: must be 1 or more")
+
     stages = DEFAULT_STAGES
     raw_stages = raw.get("stage")
     if raw_stages is not None:
@@ -458,4 +474,4 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         raise ConfigError(problems, path)
     return Config(path=path, business=business, paths=paths, transport=transport,
                   mailbox=mailbox, calendar=calendar, policy=policy, stages=stages,
-                  importers=tuple(importers))
+                  importers=tuple(importers), worker=worker)

@@ -451,7 +451,7 @@ def checkpoint(name: str) -> None:
 
 def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mailbox | None,
              now: dt.datetime, *, dry_run: bool = False, force: bool = False, sleep=time.sleep,
-             rng: random.Random | None = None, should_stop=lambda: False) -> CycleReport:
+             rng: random.Random | None = None, should_stop=lambda: False, send: bool = True) -> CycleReport:
     """One full cycle. With `dry_run`, the caller passes an in-memory ledger copy and a
     transport that keeps nothing; files stay where they are."""
     report = CycleReport(now=now, dry_run=dry_run)
@@ -466,6 +466,8 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
         except (OSError, DunningError) as e:
             report.errors.append(f"the mailbox could not be read: {e}")
     checkpoint("mailbox")
+    if not send:
+        return report
 
     the_plan = None
     with transport:

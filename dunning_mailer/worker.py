@@ -1,4 +1,11 @@
-"""`dunning-mailer worker`: the same cycle on a schedule, with the inbox and drop folder checked in between."""
+"""`dunning-mailer worker`: the cycle on a schedule, the inbox and the drop folder watched in between.
+
+- a full cycle every `worker.cycle_minutes` (emails only go out inside the send window on
+  sending days, so a frequent cycle is safe);
+- the inbox alone every `worker.inbox_minutes`, and at once when IMAP IDLE says mail came;
+- a new export in the drop folder triggers a cycle within `worker.drop_seconds`;
+- SIGTERM/SIGINT stop it between two emails: the ledger is consistent there.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,47 +21,81 @@ log = logging.getLogger(__name__)
 
 
 class Worker:
-    def __init__(self, config: Config, *, cycle_minutes: int = 15):
+    def __init__(self, config: Config, *, clock=None):
         self.config = config
-        self.cycle_minutes = cycle_minutes
         self.stopping = False
+        self.clock = clock or (lambda: dt.datetime.now(config.tz))
+        self.scheduler = schedule.Scheduler()
+        self.idle_box = None
 
     def stop(self, *_):
-        # Finish the email in flight, then leave: the ledger is consistent between emails.
         self.stopping = True
 
-    def cycle(self) -> None:
+    def cycle(self, *, send: bool = True) -> None:
         from .cli import _ledger, _open_edges, run_lock
         from .cycle import run_once
 
-        now = dt.datetime.now(self.config.tz)
         with run_lock(self.config, wait_seconds=0) as got:
             if not got:
-                log.info("another run holds the lock; skipping this cycle")
+                log.info("another run holds the lock; skipping")
                 return
             with _ledger(self.config) as ledger:
                 transport, mailbox = _open_edges(self.config, dry_run=False)
                 if mailbox is not None:
                     with mailbox:
-                        report = run_once(self.config, ledger, transport, mailbox, now)
+                        report = run_once(self.config, ledger, transport, mailbox, self.clock(), send=send,
+                                          should_stop=lambda: self.stopping)
                 else:
-                    report = run_once(self.config, ledger, transport, None, now)
+                    report = run_once(self.config, ledger, transport, None, self.clock(), send=send,
+                                      should_stop=lambda: self.stopping)
         for line in report.errors:
             log.error("%s", line)
         if report.sent:
             log.info("sent %d email(s)", len(report.sent))
+        if report.replies:
+            log.info("read %d new message(s)", len(report.replies))
+
+    def drop_folder_changed(self) -> bool:
+        from .cycle import dropped_files
+        return bool(dropped_files(self.config))
+
+    def check_drop(self) -> None:
+        if self.drop_folder_changed():
+            self.cycle()
+
+    def wait(self, seconds: float) -> None:
+        """Sleep until the next job, waking early for new mail when the server has IDLE."""
+        if self.idle_box is not None:
+            try:
+                if self.idle_box.idle_wait(max(1.0, seconds)):
+                    self.cycle(send=False)
+                return
+            except Exception as e:  # a dropped IDLE connection: fall back to polling
+                log.warning("IMAP IDLE stopped (%s); polling instead", e)
+                self.idle_box = None
+        end = time.monotonic() + seconds
+        while not self.stopping and time.monotonic() < end:
+            time.sleep(min(1.0, end - time.monotonic()))
 
     def run(self) -> int:
         signal.signal(signal.SIGTERM, self.stop)
         signal.signal(signal.SIGINT, self.stop)
-        # Each cycle imports new files, reads the mailbox and sends what is due; sending
-        # itself only happens on sending days inside the send window.
-        schedule.every(self.cycle_minutes).minutes.do(self.cycle)
+        w = self.config.worker
+        self.scheduler.every(w.cycle_minutes).minutes.do(self.cycle)
+        self.scheduler.every(w.inbox_minutes).minutes.do(self.cycle, send=False)
+        self.scheduler.every(w.drop_seconds).seconds.do(self.check_drop)
+        if self.config.mailbox.kind == "imap":
+            from .cli import _open_edges
+            _, box = _open_edges(self.config, dry_run=False)
+            self.idle_box = box if hasattr(box, "idle_wait") else None
         self.cycle()
         while not self.stopping:
-            schedule.run_pending()
-            time.sleep(1)
-        schedule.clear()
+            self.scheduler.run_pending()
+            self.wait(min(self.scheduler.idle_seconds or 1.0, 60.0))
+        self.scheduler.clear()
+        if self.idle_box is not None:
+            self.idle_box.close()
+        log.info("stopped")
         return 0
 
 
