@@ -633,7 +633,7 @@ def fig_inbox(reps: int, server, info: dict) -> dict:
     ledger = Ledger(w / "dunning.sqlite3")
     name = ImapMailbox(settings, None).name
     rng = random.Random(30)
-    runs = {"product": [], "bare": [], "rescan": []}
+    runs = {"product": [], "bare": [], "rescan": [], "rescan_raw": []}
     last = info["last_uid"]
     n_next = info["messages"]
     try:
@@ -669,6 +669,23 @@ def fig_inbox(reps: int, server, info: dict) -> dict:
                 return dt_
 
             def rescan():
+                # What a naive imapclient client does: every UID, then all headers in batches
+                # (one FETCH of 20k UIDs overflows Dovecot's command line limit).
+                t = time.perf_counter()
+                c = IMAPClient("127.0.0.1", port=info["port"], ssl=False, timeout=60)
+                c.login(info["user"], info["password"])
+                c.select_folder("INBOX", readonly=True)
+                uids = c.search(["ALL"])
+                n = 0
+                for k in range(0, len(uids), 1000):
+                    n += len(c.fetch(uids[k:k + 1000], [b"BODY.PEEK[HEADER]"]))
+                c.logout()
+                dt_ = time.perf_counter() - t
+                if n < info["messages"]:
+                    raise RuntimeError(f"rescan got {n}")
+                return dt_
+
+            def rescan_raw():
                 t = time.perf_counter()
                 # imaplib: imapclient cannot send `1:*` to FETCH, and 20k UIDs in one command
                 # overflow Dovecot's line limit. imaplib also parses less: a tougher baseline.
@@ -683,26 +700,29 @@ def fig_inbox(reps: int, server, info: dict) -> dict:
                     raise RuntimeError(f"rescan got {len(got)}")
                 return dt_
 
-            order = [("product", product), ("bare", bare), ("rescan", rescan)]
-            order = order[rep % 3:] + order[:rep % 3]
+            order = [("product", product), ("bare", bare), ("rescan", rescan), ("rescan_raw", rescan_raw)]
+            order = order[rep % 4:] + order[:rep % 4]
             for key, fn in order:
                 runs[key].append(fn())
             log(f"inbox rep {rep + 1}: cycle {runs['product'][-1] * 1000:.0f} ms, bare "
-                f"{runs['bare'][-1] * 1000:.0f} ms, naive rescan {runs['rescan'][-1] * 1000:.0f} ms")
+                f"{runs['bare'][-1] * 1000:.0f} ms, naive rescan {runs['rescan'][-1] * 1000:.0f} ms "
+                f"(imaplib, unparsed: {runs['rescan_raw'][-1] * 1000:.0f} ms)")
             last += 10
     finally:
         ledger.close()
     p, b, r = median(runs["product"]), median(runs["bare"]), median(runs["rescan"])
-    return {"product_s": p, "bare_s": b, "rescan_s": r, "inbox_vs_bare": p / b, "inbox_vs_rescan": p / r,
+    return {"product_s": p, "bare_s": b, "rescan_s": r, "rescan_raw_s": median(runs["rescan_raw"]),
+            "inbox_vs_rescan_raw": p / median(runs["rescan_raw"]), "inbox_vs_bare": p / b, "inbox_vs_rescan": p / r,
             "rescan_vs_bare": r / b, "old_messages": info["messages"], "new_messages": 10, "runs": runs}
 
 
 def fig_bounces() -> dict:
     p = spawn([PY, str(BENCH / "bounces.py")], timeout=300)
     out = {"raw": p.out}
+    import re
     for line in p.out.splitlines():
-        key, _, value = line.partition("  ")
-        value = value.strip()
+        m = re.search(r"\d+/\d+ = +[\d.]+%|\d+(\.\d+)? s .*|\d+$", line)
+        value = m.group(0) if m else ""
         if line.startswith("bounces recognized"):
             out["recognized"] = value
             out["bounce_accuracy"] = float(value.split("=")[1].strip().rstrip("%"))
@@ -765,16 +785,20 @@ def table(res: dict) -> list[tuple[str, str, str, str, str, str]]:
         if imp["openpyxl_s"]:
             pre = "<" if t_imp is None else ""
             rows.append(("  … vs bare openpyxl read-only", imp_text, f"openpyxl {imp['openpyxl_s']:.2f} s",
-                         f"{pre}{imp['openpyxl_vs_import']:.2f}× faster", PLAN_TARGETS["openpyxl_vs_import"][0],
+                         f"openpyxl/import {pre}{imp['openpyxl_vs_import']:.2f}", PLAN_TARGETS["openpyxl_vs_import"][0],
                          verdict("openpyxl_vs_import", imp["openpyxl_vs_import"])))
         pre = "<" if t_imp is None else ""
         rows.append((f"plan a cycle, {imp['open']:,} open / {imp['customers']:,} customers",
                      f"{imp['plan_s']:.2f} s (states {imp['states_s']:.2f} + plan {imp['plan_only_s']:.2f})",
                      f"the import {imp_text}", f"{pre}{imp['plan_vs_import']:.2f}×",
                      PLAN_TARGETS["plan_vs_import"][0],
-                     verdict("plan_vs_import", imp["plan_vs_import"]) if t_imp is not None or
-                     imp["plan_vs_import"] <= 0.5 else "**MISSED**" if imp["plan_s"] > 0.5 * imp[
-                         "import_lower_bound_s"] else "met (bound)"))
+                     verdict("plan_vs_import", imp["plan_vs_import"])
+                     + ("" if t_imp is not None else " (against a lower bound)")))
+        budget = 2 * imp["calamine_s"]
+        rows.append(("  … vs the import at its own target (2× calamine)", f"{imp['plan_s']:.2f} s",
+                     f"2 × {imp['calamine_s']:.2f} s = {budget:.2f} s", f"{imp['plan_s'] / budget:.2f}×",
+                     PLAN_TARGETS["plan_vs_import"][0], verdict("plan_vs_import", imp["plan_s"] / budget)
+                     + " once the import is fixed"))
         for size in ("1k", "10k"):
             s = res["import"]["sizes"].get(size)
             if s and s["import_s"]:
@@ -786,12 +810,12 @@ def table(res: dict) -> list[tuple[str, str, str, str, str, str]]:
         rows.append((f"send {snd['emails']:,} due emails end to end (`run` → aiosmtpd)",
                      f"{snd['run_s']:.2f} s ({snd['run_per_email_ms']:.2f} ms/email)",
                      f"bare smtplib, same bytes, 1 connection {snd['bare_s']:.2f} s",
-                     f"{snd['send_vs_bare']:.2f}× the throughput", PLAN_TARGETS["send_vs_bare"][0],
+                     f"bare/run {snd['send_vs_bare']:.2f}", PLAN_TARGETS["send_vs_bare"][0],
                      verdict("send_vs_bare", snd["send_vs_bare"]) +
                      ("" if snd["send_vs_bare"] >= 0.8 else " (issue 5's 0.8× missed)")))
         if snd["mailmerge_s"]:
             rows.append(("  … vs mailmerge", f"{snd['run_s']:.2f} s", f"mailmerge {snd['mailmerge_s']:.2f} s",
-                         f"{snd['send_vs_mailmerge']:.2f}× faster", PLAN_TARGETS["send_vs_mailmerge"][0],
+                         f"mailmerge/run {snd['send_vs_mailmerge']:.2f}", PLAN_TARGETS["send_vs_mailmerge"][0],
                          verdict("send_vs_mailmerge", snd["send_vs_mailmerge"])))
         else:
             rows.append(("  … vs mailmerge", "", snd["mailmerge_note"], "", PLAN_TARGETS["send_vs_mailmerge"][0],
@@ -808,17 +832,20 @@ def table(res: dict) -> list[tuple[str, str, str, str, str, str]]:
                      f"{inbox['inbox_vs_bare']:.2f}×", PLAN_TARGETS["inbox_vs_bare"][0],
                      verdict("inbox_vs_bare", inbox["inbox_vs_bare"])))
         rows.append(("  … vs naive rescan of all headers", f"{inbox['product_s'] * 1000:.0f} ms",
-                     f"rescan {inbox['rescan_s'] * 1000:.0f} ms", f"{inbox['inbox_vs_rescan']:.3f}×",
+                     f"imapclient rescan {inbox['rescan_s'] * 1000:.0f} ms (raw imaplib "
+                     f"{inbox['rescan_raw_s'] * 1000:.0f} ms); bare/rescan {inbox['bare_s'] / inbox['rescan_s']:.3f}", f"{inbox['inbox_vs_rescan']:.3f}×",
                      PLAN_TARGETS["inbox_vs_rescan"][0], verdict("inbox_vs_rescan", inbox["inbox_vs_rescan"])))
     elif inbox:
         rows.append(("inbox sync, 20k old + 10 new (Dovecot)", "not measured yet", inbox.get("skipped", ""),
                      "", "≤ 1.5× bare; ≤ 0.1× rescan", "not measured"))
     if imp:
         peak = max(imp["peak_mb"], (idle or {}).get("idle_peak_mb", 0))
-        rows.append(("peak memory, 100k import + cycle", f"{peak:.0f} MB",
+        bound = imp["read_timed_out"]
+        rows.append(("peak memory, 100k import + cycle", f"{'≥ ' if bound else ''}{peak:.0f} MB",
                      f"import+plan child {imp['peak_mb']:.0f} MB"
                      + (f", idle run {idle['idle_peak_mb']:.0f} MB" if idle and "idle_peak_mb" in idle else ""),
-                     "", PLAN_TARGETS["peak_memory_mb"][0], verdict("peak_memory_mb", peak)))
+                     "", PLAN_TARGETS["peak_memory_mb"][0], verdict("peak_memory_mb", peak)
+                     + (" so far (the reader was stopped before it finished)" if bound else "")))
     b = res.get("bounces")
     if b and "bounce_accuracy" in b:
         rows.append(("bounce classifier, sisimai corpus", b["recognized"], f"multipart/report: {b['baseline']}",
@@ -894,7 +921,7 @@ def main(argv: list[str]) -> int:
         if "idle" in only:
             res["idle"] = fig_idle(args.reps, imap)
         if "inbox" in only and server is not None:
-            res["inbox"] = fig_inbox(args.reps, server, imap)
+            res["inbox"] = fig_inbox(max(args.reps, 7), server, imap)  # ~1 s each, ~100 ms figures
     finally:
         if server is not None:
             server.stop()
