@@ -36,6 +36,7 @@ class Invoice:
     balance: Decimal
     currency: str = "ILS"
     language: str | None = None  # "he", "en"… when the export says
+    kind: str = "invoice"        # "invoice", or "balance": a customer-balance export's one line per customer
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,18 @@ class PaymentPlan:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """Who to write to for a customer, from a contacts file (for exports that carry no emails)."""
+
+    customer_id: str
+    name: str = ""
+    emails: tuple[str, ...] = ()
+    account_manager: str = ""          # a person on our side (C15)
+    account_manager_email: str = ""
+    language: str | None = None
+
+
+@dataclass(frozen=True)
 class ImportResult:
     """What an importer made of one file."""
 
@@ -93,6 +106,8 @@ class ImportResult:
     header_row: int | None = None  # 1-based row number in the file
     columns: dict[str, str] = field(default_factory=dict)  # field -> header text
     warnings: tuple[str, ...] = ()
+    kind: str = "invoices"         # "invoices", "balances" (one line per customer) or "contacts"
+    contacts: tuple[Contact, ...] = ()
 
 
 @dataclass(frozen=True)
