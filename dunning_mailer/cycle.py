@@ -135,10 +135,16 @@ def import_files(config: Config, ledger: Ledger, now: dt.datetime, report: Cycle
                 target.with_name(target.name + ".error.txt").write_text(_rejection_report(name, message),
                                                                         encoding="utf-8")
             continue
-        outcome = ledger.apply_snapshot(
-            source=source, file_name=name, sha256=sha, snapshot_at=snap, result=result, now=now,
-            max_close_fraction=config.policy.max_close_fraction,
-            brake_min_open=config.policy.brake_min_open, force=force)
+        if result.kind == "contacts":
+            outcome = ledger.apply_contacts(source=source, file_name=name, sha256=sha, snapshot_at=snap,
+                                            result=result, now=now)
+        else:
+            # A balances report is a snapshot of its own: it never closes invoices from an invoice export.
+            outcome = ledger.apply_snapshot(
+                source=source if result.kind == "invoices" else f"{source}:{result.kind}", file_name=name,
+                sha256=sha, snapshot_at=snap, result=result, now=now,
+                max_close_fraction=config.policy.max_close_fraction,
+                brake_min_open=config.policy.brake_min_open, force=force)
         for warning in result.warnings:
             log.warning("%s: %s", name, warning)
         report.files.append(FileOutcome(name, outcome.status, outcome.message))
@@ -512,24 +518,29 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
                 break
             stage = email.stage
             env = templates.env(email.customer.language)
-            key = f"{templates.folder(email.customer.language)}/{stage.template}"
+            # A customer-balance export has no invoice lines: a statement, in the stage's tone.
+            template = "statement" if all(i.kind == "balance" for i in email.invoices) and email.invoices \
+                and stage.name not in ("thank_you",) else stage.template
+            key = f"{templates.folder(email.customer.language)}/{template}"
             if key in broken:
                 continue
             try:
-                rendered = render.render(env, stage.template,
+                rendered = render.render(env, template,
                                          render.context(email, business=config.business, today=local.date()))
             except render.TemplateError as e:
                 broken.add(key)
                 report.errors.append(f"template for stage {stage.name} is broken, its emails were not sent: {e}")
                 continue
             message_id = new_message_id(config, local.date(), stage.name)
+            cc = ((email.customer.account_manager_email,)
+                  if stage.cc_account_manager and email.customer.account_manager_email else ())
             raw = render.build_message(rendered, business=config.business, recipients=email.recipients,
                                        customer_name=email.customer.name, message_id=message_id, now=local,
-                                       thread=email.thread)
+                                       thread=email.thread, cc=cc)
             with ledger.transaction():
                 rid = ledger.record_intent(
                     customer_id=email.customer.id, stage=stage.name, message_id=message_id,
-                    recipients=email.recipients, subject=rendered.subject, raw=raw, now=now,
+                    recipients=email.recipients + cc, subject=rendered.subject, raw=raw, now=now,
                     local_date=local.date(), transport=transport.name,
                     items=[(s.source, s.invoice.number, st.name, s.invoice.balance, s.invoice.currency)
                            for s, st in email.items],
@@ -541,7 +552,7 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
                 report.awaiting.append(f"{email.customer.id} {email.customer.name}: {stage.name}")
                 continue
             label = _label(local.date(), stage.name, email.customer.id, message_id)
-            if sender.deliver(rid=rid, raw=raw, recipients=email.recipients, label=label, created_at=now,
+            if sender.deliver(rid=rid, raw=raw, recipients=email.recipients + cc, label=label, created_at=now,
                               attempts=0, recovered=False):
                 report.sent.append(SentEmail(email.customer.id, email.customer.name, stage.name, message_id,
                                              email.recipients, tuple(i.number for i in email.invoices), label))

@@ -31,14 +31,17 @@ CREATE TABLE imports(
   importer TEXT, invoices INTEGER NOT NULL DEFAULT 0, opened INTEGER NOT NULL DEFAULT 0,
   updated INTEGER NOT NULL DEFAULT 0, closed INTEGER NOT NULL DEFAULT 0, report TEXT);
 CREATE INDEX imports_sha ON imports(sha256);
-CREATE TABLE customers(id TEXT PRIMARY KEY, name TEXT NOT NULL, language TEXT, updated_at TEXT);
+CREATE TABLE customers(id TEXT PRIMARY KEY, name TEXT NOT NULL, language TEXT, updated_at TEXT,
+  account_manager TEXT NOT NULL DEFAULT '', account_manager_email TEXT NOT NULL DEFAULT '');
 CREATE TABLE contacts(
   customer_id TEXT NOT NULL, email TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1,
+  origin TEXT NOT NULL DEFAULT 'export',   -- export | contacts (a contacts file)
   bad INTEGER NOT NULL DEFAULT 0, bad_reason TEXT, PRIMARY KEY(customer_id, email));
 CREATE TABLE invoices(
   source TEXT NOT NULL, number TEXT NOT NULL, customer_id TEXT NOT NULL,
   issue_date TEXT, due_date TEXT NOT NULL, amount TEXT NOT NULL, balance TEXT NOT NULL,
   currency TEXT NOT NULL, status TEXT NOT NULL,   -- open | paid
+  kind TEXT NOT NULL DEFAULT 'invoice',           -- invoice | balance
   first_import INTEGER, last_import INTEGER, closed_at TEXT, closed_reason TEXT,
   PRIMARY KEY(source, number));
 CREATE INDEX invoices_open ON invoices(status, customer_id);
@@ -271,7 +274,7 @@ class Ledger:
                            (cid, inv.customer_name, inv.language, now.isoformat()))
                 emails = contact_rows[cid]
                 if emails:
-                    db.execute("UPDATE contacts SET active=0 WHERE customer_id=?", (cid,))
+                    db.execute("UPDATE contacts SET active=0 WHERE customer_id=? AND origin='export'", (cid,))
                     db.executemany("INSERT INTO contacts(customer_id, email) VALUES(?,?) "
                                    "ON CONFLICT(customer_id, email) DO UPDATE SET active=1",
                                    [(cid, e) for e in sorted(emails)])
@@ -288,10 +291,10 @@ class Ledger:
                     if n in existing:
                         self.log(now, "invoice_reopened", inv.customer_id, number=n, source=source)
                 rows.append((source, n, inv.customer_id, _iso(inv.issue_date), inv.due_date.isoformat(),
-                             str(inv.amount), str(inv.balance), inv.currency, import_id, import_id))
+                             str(inv.amount), str(inv.balance), inv.currency, inv.kind, import_id, import_id))
             db.executemany(
                 "INSERT INTO invoices(source, number, customer_id, issue_date, due_date, amount, balance,"
-                " currency, status, first_import, last_import) VALUES(?,?,?,?,?,?,?,?,'open',?,?)"
+                " currency, kind, status, first_import, last_import) VALUES(?,?,?,?,?,?,?,?,?,'open',?,?)"
                 " ON CONFLICT(source, number) DO UPDATE SET customer_id=excluded.customer_id,"
                 " issue_date=excluded.issue_date, due_date=excluded.due_date, amount=excluded.amount,"
                 " balance=excluded.balance, currency=excluded.currency, status='open',"
@@ -308,6 +311,34 @@ class Ledger:
         return SnapshotOutcome("applied", f"{len(incoming)} open invoices: {opened} new, "
                                f"{len(to_close)} closed as paid", opened, updated, len(to_close),
                                tuple(sorted(to_close)))
+
+    def apply_contacts(self, *, source: str, file_name: str, sha256: str, snapshot_at: dt.datetime,
+                       result: ImportResult, now: dt.datetime) -> SnapshotOutcome:
+        """A contacts file: who to write to, and each customer's account manager. Closes nothing."""
+        seen = self.import_seen(sha256)
+        if seen is not None:
+            return SnapshotOutcome("duplicate", f"the same content was already imported on "
+                                   f"{seen['imported_at'][:10]} as {seen['file_name']}")
+        with self.transaction() as db:
+            self._insert_import(source, file_name, sha256, snapshot_at, now, "applied", result.importer,
+                                "; ".join(result.warnings[:20]), 0, 0, 0, 0)
+            for c in result.contacts:
+                db.execute(
+                    "INSERT INTO customers(id, name, language, updated_at, account_manager, account_manager_email)"
+                    " VALUES(?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+                    " name=CASE WHEN excluded.name != '' THEN excluded.name ELSE customers.name END,"
+                    " language=COALESCE(excluded.language, customers.language), updated_at=excluded.updated_at,"
+                    " account_manager=excluded.account_manager, account_manager_email=excluded.account_manager_email",
+                    (c.customer_id, c.name or c.customer_id, c.language, now.isoformat(), c.account_manager,
+                     c.account_manager_email))
+                if c.emails:
+                    db.execute("UPDATE contacts SET active=0 WHERE customer_id=? AND origin='contacts'",
+                               (c.customer_id,))
+                    db.executemany("INSERT INTO contacts(customer_id, email, origin) VALUES(?,?,'contacts') "
+                                   "ON CONFLICT(customer_id, email) DO UPDATE SET active=1",
+                                   [(c.customer_id, e) for e in c.emails])
+            self.log(now, "import_applied", file=file_name, source=source, contacts=len(result.contacts))
+        return SnapshotOutcome("applied", f"{len(result.contacts)} customers' contacts")
 
     def mark_paid(self, number: str, *, now: dt.datetime, reason: str) -> int:
         with self.transaction() as db:
@@ -355,16 +386,18 @@ class Ledger:
         flags = self.active_flags()
         promises = self.open_promises()
         plans = self.active_payment_plans()
-        names = {r[0]: (r[1], r[2]) for r in db.execute("SELECT id, name, language FROM customers")}
+        names = {r[0]: tuple(r[1:]) for r in db.execute(
+            "SELECT id, name, language, account_manager, account_manager_email FROM customers")}
 
         def invoice(r) -> Invoice:
             cid = r[2]
             return Invoice(r[1], cid, names[cid][0], tuple(emails.get(cid, ())), _date(r[3]),
-                           dt.date.fromisoformat(r[4]), Decimal(r[5]), Decimal(r[6]), r[7], names[cid][1])
+                           dt.date.fromisoformat(r[4]), Decimal(r[5]), Decimal(r[6]), r[7], names[cid][1],
+                           r[8] if len(r) > 8 else "invoice")
 
         invoices: dict[str, list[InvoiceState]] = defaultdict(list)
         for r in db.execute(
-                "SELECT source, number, customer_id, issue_date, due_date, amount, balance, currency "
+                "SELECT source, number, customer_id, issue_date, due_date, amount, balance, currency, kind "
                 "FROM invoices WHERE status='open' ORDER BY customer_id, due_date, number"):
             invoices[r[2]].append(InvoiceState(invoice(r), r[0], tuple(sent.get((r[0], r[1]), ()))))
         unthanked: dict[str, list[InvoiceState]] = defaultdict(list)
@@ -387,7 +420,8 @@ class Ledger:
             replied = last_reply.get(cid)
             unanswered = sum(1 for t in sent_times.get(cid, ()) if replied is None or t > replied)
             out.append(CustomerState(
-                Customer(cid, names[cid][0], tuple(emails.get(cid, ())), names[cid][1]),
+                Customer(cid, names[cid][0], tuple(emails.get(cid, ())), names[cid][1], names[cid][2],
+                         names[cid][3]),
                 tuple(invoices.get(cid, ())), last_email.get(cid), pauses.get(cid), tuple(thread.get(cid, ())),
                 flags.get(cid, ()), promises.get(cid), plans.get(cid), tuple(unthanked.get(cid, ())),
                 last_thanks.get(cid), unanswered, cid in awaiting))

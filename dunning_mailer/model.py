@@ -45,6 +45,8 @@ class Customer:
     name: str
     emails: tuple[str, ...] = ()
     language: str | None = None
+    account_manager: str = ""        # our side's person for this customer (C15)
+    account_manager_email: str = ""
 
 
 @dataclass(frozen=True)

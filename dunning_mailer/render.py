@@ -117,6 +117,7 @@ class InvoiceLine:
     currency: str
     days_overdue: int
     stage: str
+    kind: str = "invoice"   # "balance": a line of a customer-balance export, not an invoice
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,8 @@ def context(email: PlannedEmail, *, business: Any, today: dt.date, offer: Offer 
     """The documented template context (see README, "Templates")."""
     lines = [
         InvoiceLine(s.invoice.number, s.invoice.issue_date, s.invoice.due_date, s.invoice.amount,
-                    s.invoice.balance, s.invoice.currency, (today - s.invoice.due_date).days, stage.name)
+                    s.invoice.balance, s.invoice.currency, (today - s.invoice.due_date).days, stage.name,
+                    s.invoice.kind)
         for s, stage in email.items
     ]
     instalment = None
@@ -189,12 +191,14 @@ def _display(name: str) -> str:
 
 def build_message(rendered: RenderedEmail, *, business: Any, recipients: tuple[str, ...],
                   customer_name: str, message_id: str, now: dt.datetime,
-                  thread: tuple[str, ...] = ()) -> bytes:
+                  thread: tuple[str, ...] = (), cc: tuple[str, ...] = ()) -> bytes:
     """The exact bytes to send (CRLF line ends): multipart/alternative, UTF-8, text then HTML."""
     msg = MIMEMultipart("alternative")
     msg["From"] = formataddr((_display(business.name), business.email), charset="utf-8")
     name = _display(customer_name)
     msg["To"] = ", ".join(formataddr((name, addr), charset="utf-8") for addr in recipients)
+    if cc:
+        msg["Cc"] = ", ".join(cc)
     if business.reply_to:
         msg["Reply-To"] = business.reply_to
     msg["Subject"] = Header(_display(rendered.subject), "utf-8", header_name="Subject")

@@ -27,6 +27,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "emails": (
         "אימייל", 'דוא"ל', "דואר אלקטרוני", "מייל", "כתובת מייל", "Email",
         "EmailAddress", "Email Address", "E-mail", "Emails", "Customer Email",
+        "מייל איש קשר", 'דוא"ל איש קשר', "Contact Email",
     ),
     "issue_date": (
         "תאריך חשבונית", "תאריך מסמך", "תאריך הפקה", "תאריך", "Invoice Date",
@@ -44,13 +45,30 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "סכום ששולם", "שולם", "Amount Paid", "InvoiceAmountPaid", "Paid",
     ),
     "balance": (
-        "יתרה לגבייה", "יתרה לתשלום", "יתרה פתוחה", "יתרה", "Open Balance",
-        "InvoiceAmountDue", "Amount Due", "Balance Due", "Balance", "IVBALANCE",
+        "יתרה לגבייה", "יתרה לתשלום", "יתרה פתוחה", "יתרה", "יתרת חוב", "יתרה מצטברת",
+        "Open Balance", "InvoiceAmountDue", "Amount Due", "Balance Due", "Balance",
+        "Running Balance", "IVBALANCE",
     ),
+    # Ledger cards and trial balances: balance = debit - credit. A single
+    # "חובה / זכות" column whose cells say the side ("334,921.00 זכות") is a
+    # debit column whose credits parse negative.
+    "debit": ("חובה", "חובה / זכות", "חובה/זכות", "Debit", "Dr"),
+    "credit": ("זכות", "Credit", "Cr"),
     "currency": ("מטבע", "Currency", "Currency Code", "CurrencyCode"),
     "status": ("סטטוס", "מצב", "מצב מסמך", "Status", "Invoice Status"),
     "terms": ("תנאי תשלום", "Terms", "Payment Terms"),
     "language": ("שפה", "Language"),
+    # Contacts files.
+    "contact_name": ("איש קשר", "שם איש קשר", "Contact", "Contact Person"),
+    "account_manager": (
+        "מנהל תיק", "מנהל לקוח", "מנהל החשבון", "איש מכירות", "סוכן", "Account Manager",
+        "Sales Rep", "Sales Representative", "Salesperson",
+    ),
+    "account_manager_email": (
+        "מייל מנהל תיק", 'דוא"ל מנהל תיק', "אימייל מנהל תיק", "מייל מנהל לקוח",
+        'דוא"ל מנהל לקוח', "מייל איש מכירות", "Account Manager Email",
+        "Account Manager E-mail", "Sales Rep Email", "Salesperson Email",
+    ),
 }
 FIELDS: tuple[str, ...] = tuple(SYNONYMS)
 HEADER_SCAN_ROWS = 30
