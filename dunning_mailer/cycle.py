@@ -31,10 +31,13 @@ log = logging.getLogger(__name__)
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)|(?<!\d)(\d{2})[-_.](\d{2})[-_.](\d{4})(?!\d)")
 
 
+FRESH_SECONDS = 10  # an unreadable file younger than this may still be arriving
+
+
 @dataclass
 class FileOutcome:
     file: str
-    status: str          # applied | stale | duplicate | braked | rejected | skipped
+    status: str          # applied | stale | duplicate | braked | rejected | waiting
     message: str
 
 
@@ -119,12 +122,22 @@ def import_files(config: Config, ledger: Ledger, now: dt.datetime, report: Cycle
                 for i, m in enumerate(config.importers)]
     for source, path in dropped_files(config):
         name = path.name if source == "default" else f"{source}/{path.name}"
+        before = path.stat()
         data = path.read_bytes()
+        after = path.stat()
+        if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns) or len(data) != after.st_size:
+            report.files.append(FileOutcome(name, "waiting", "still being written; left for the next cycle"))
+            continue
         sha = hashlib.sha256(data).hexdigest()
         snap = snapshot_time(path, config.tz)
         try:
             result = read_invoices(path, profiles=profiles)
         except SourceError as e:
+            if time.time() - after.st_mtime < FRESH_SECONDS:
+                # A file copied in this very moment may be unreadable only because it is incomplete.
+                report.files.append(FileOutcome(name, "waiting", f"not readable yet ({e}); "
+                                                "left for the next cycle in case it is still being copied"))
+                continue
             message = str(e)
             report.files.append(FileOutcome(name, "rejected", message))
             report.errors.append(f"{name} could not be read and was moved to {config.paths.rejected}: {message}")
@@ -195,6 +208,7 @@ def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datet
                                    "subject": verdict.subject, "matched_by": how})
             if how == "thread" or not _older_than_our_mail(ledger, customer_id, incoming.raw):
                 act_on_reply(config, ledger, verdict, customer_id, now)
+        checkpoint("message_stored")
 
 
 def _older_than_our_mail(ledger: Ledger, customer_id: str | None, raw: bytes) -> bool:

@@ -5,7 +5,9 @@ import datetime as dt
 import email
 import email.policy
 import json
+import os
 import re
+import time
 from email.header import decode_header, make_header
 from pathlib import Path
 
@@ -165,6 +167,11 @@ def test_bad_file_is_rejected_with_a_report_and_the_rest_still_runs(workdir: Pat
     write_csv(workdir / "drop" / "good-2026-11-30.csv", book(D.date()))
     bad = workdir / "drop" / "broken.xlsx"
     bad.write_bytes(b"this is not a spreadsheet")
+    # Just copied in, it might be incomplete: it waits for the next cycle, nothing is lost.
+    r = run_cli("run", "--config", str(workdir / "config.toml"), "--now", D.isoformat(), "-v")
+    assert r.returncode == 0 and "broken.xlsx: waiting" in r.stdout and bad.exists()
+    old = time.time() - 60
+    os.utime(bad, (old, old))
     r = run_cli("run", "--config", str(workdir / "config.toml"), "--now", D.isoformat())
     assert r.returncode == 1
     assert "broken.xlsx" in r.stderr
