@@ -102,14 +102,41 @@ def field_for_header(text: object) -> tuple[str, int] | None:
     return _LOOKUP.get(key) or _LOOKUP.get(_bare_key(text))
 
 
+# Aging-report bucket headers: "שוטף", "0-30", "31 - 60 days", "מעל 90", "91+",
+# "91 and over", "Current". Matched on the cleaned text, never on header_key,
+# which would glue "31-60" into "3160".
+_DAYS_WORDS = r"(?:\s*(?:days?|ימים|יום|ימי פיגור))?(?:\s*(?:past due|overdue|בפיגור))?"
+_BUCKET = re.compile(
+    r"(?:current|not (?:yet )?due|שוטף|לא בפיגור|טרם (?:הגיע )?מועד(?: הפירעון)?|טרם לפירעון)"
+    rf"|\d{{1,3}}\s*[-–]\s*\d{{1,3}}{_DAYS_WORDS}"
+    rf"|(?:over|above|more than|older than|>\s*|מעל(?: ל)?-?\s*|יותר מ-?\s*)\s*\d{{1,3}}{_DAYS_WORDS}"
+    rf"|\d{{1,3}}\s*\+{_DAYS_WORDS}"
+    rf"|\d{{1,3}}\s*(?:or more|and over|and above|ומעלה){_DAYS_WORDS}"
+    r"|older|ישן יותר"
+)
+
+
+def is_bucket_header(text: object) -> bool:
+    """Whether a header names an aging bucket ("0-30", "מעל 90", "Current")."""
+    cleaned = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", clean_text(text)).strip().rstrip(":").strip()
+    return bool(cleaned) and bool(_BUCKET.fullmatch(cleaned.lower()))
+
+
 @dataclass(frozen=True)
 class Header:
     """Where the header is and which column holds which field."""
 
-    row: int  # 1-based
+    row: int  # 1-based; the lower row of a two-row header
     index: dict[str, int]  # field -> 0-based column
     texts: dict[str, str]  # field -> header text as written (cleaned)
     hebrew: bool  # whether the header is written in Hebrew
+    buckets: tuple[int, ...] = ()  # aging-bucket columns, left to right
+    bucket_texts: tuple[str, ...] = ()
+    top: int | None = None  # the upper row of a two-row header
+
+    @property
+    def score(self) -> int:
+        return len(self.index) + len(self.buckets)
 
 
 def _is_hebrew(cells: Sequence[object]) -> bool:
@@ -139,11 +166,14 @@ def match_header(
         if field not in index or rank < best_rank[field]:
             index[field], best_rank[field] = column, rank
     texts = {field: clean_text(cells[column]) for field, column in index.items()}
-    return Header(row=row, index=index, texts=texts, hebrew=_is_hebrew(cells))
+    used = set(index.values()) | taken
+    buckets = tuple(c for c, cell in enumerate(cells) if c not in used and is_bucket_header(cell))
+    return Header(row=row, index=index, texts=texts, hebrew=_is_hebrew(cells), buckets=buckets,
+                  bucket_texts=tuple(clean_text(cells[c]) for c in buckets))
 
 
 def missing_required(index: Mapping[str, int]) -> list[str]:
-    """The required fields (or alternatives) the header lacks, as readable phrases."""
+    """The required fields (or alternatives) an invoices header lacks, as readable phrases."""
     missing = []
     if "number" not in index:
         missing.append("number")
@@ -156,6 +186,74 @@ def missing_required(index: Mapping[str, int]) -> list[str]:
     return missing
 
 
+_MONEY_FIELDS = ("balance", "amount", "debit", "credit")
+
+
+def missing_for_balances(header: Header) -> list[str]:
+    """What a customer-balance header lacks."""
+    missing = []
+    if "customer_name" not in header.index and "customer_id" not in header.index:
+        missing.append("customer_name (or customer_id)")
+    if not header.buckets and not any(f in header.index for f in _MONEY_FIELDS):
+        missing.append("balance (or amount, debit/credit, or aging columns such as 0-30)")
+    return missing
+
+
+def missing_for_contacts(header: Header) -> list[str]:
+    """What a contacts header lacks."""
+    missing = []
+    if "customer_name" not in header.index and "customer_id" not in header.index:
+        missing.append("customer_id (or customer_name)")
+    if "emails" not in header.index and "account_manager_email" not in header.index:
+        missing.append("emails")
+    return missing
+
+
+KINDS = ("invoices", "balances", "contacts")
+
+
+def detect_kind(header: Header) -> str:
+    """Which kind of export a header describes.
+
+    Debit/credit columns make a ledger (a balance per customer, even with a
+    reference column); a document number makes invoices; otherwise money
+    columns make balances, and a customer with emails and no money a contacts
+    file. Anything else is read as invoices, whose error says what is missing.
+    """
+    index = header.index
+    if "debit" in index or "credit" in index:
+        return "balances"
+    if "number" in index:
+        return "invoices"
+    if not missing_for_balances(header):
+        return "balances"
+    if not missing_for_contacts(header):
+        return "contacts"
+    return "invoices"
+
+
+def _recognised(cell: object, wanted: set[str]) -> bool:
+    return bool(header_key(cell) in wanted or field_for_header(cell) or is_bucket_header(cell))
+
+
+def _two_row(upper: Sequence[object], lower: Sequence[object], wanted: set[str]) -> list[object] | None:
+    """The cells of a two-row header (group labels above, names below), or None.
+
+    Every filled cell of the lower row must be a known header name, so a data
+    row under a header never counts as its second level.
+    """
+    filled = [c for c in lower if clean_text(c)]
+    if not filled or not all(_recognised(c, wanted) for c in filled):
+        return None
+    width = max(len(upper), len(lower))
+    merged = []
+    for column in range(width):
+        low = lower[column] if column < len(lower) else ""
+        high = upper[column] if column < len(upper) else ""
+        merged.append(low if clean_text(low) else high)
+    return merged
+
+
 def find_header(
     rows: Sequence[tuple[int, Sequence[object]]],
     overrides: Mapping[str, str] | None = None,
@@ -163,18 +261,35 @@ def find_header(
 ) -> Header | None:
     """The row among the first few that names the most fields, or None.
 
-    With `header_row` only that row is considered; with `overrides` a row must
-    contain every overridden header.
+    Two consecutive rows count as one header when together they name more
+    fields than either alone (a ledger's "חובה / זכות (שקל)" over "חובה",
+    "זכות"). With `header_row` only that row (as the lower one) is
+    considered; with `overrides` a header must contain every overridden name.
     """
     best: Header | None = None
+    wanted = {header_key(text) for text in (overrides or {}).values()}
+    previous: tuple[int, Sequence[object]] | None = None
     for number, cells in rows:
-        if header_row is not None and number != header_row:
-            continue
         if header_row is None and number > HEADER_SCAN_ROWS:
             break
-        header = match_header(cells, number, overrides)
-        if overrides and not overrides.keys() <= header.index.keys():
+        above, previous = previous, (number, cells)
+        if header_row is not None and number != header_row:
             continue
-        if best is None or len(header.index) > len(best.index):
-            best = header
+        candidates = [match_header(cells, number, overrides)]
+        if above is not None and above[0] == number - 1:
+            merged = _two_row(above[1], cells, wanted)
+            if merged is not None:
+                double = match_header(merged, number, overrides)
+                single = max(candidates[0].score, match_header(above[1], above[0], overrides).score)
+                if double.score > single:
+                    candidates.append(Header(
+                        row=number, index=double.index, texts=double.texts,
+                        hebrew=double.hebrew, buckets=double.buckets,
+                        bucket_texts=double.bucket_texts, top=above[0],
+                    ))
+        for header in candidates:
+            if overrides and not overrides.keys() <= header.index.keys():
+                continue
+            if best is None or header.score > best.score:
+                best = header
     return best

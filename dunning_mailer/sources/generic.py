@@ -10,7 +10,10 @@ from typing import Mapping, Sequence
 from ..model import ImportResult, Invoice
 from . import cells as parse
 from .base import SUPPORTED_SUFFIXES, SourceError, looks_incomplete
-from .columns import HEADER_SCAN_ROWS, Header, find_header, header_key, missing_required
+from .columns import (
+    HEADER_SCAN_ROWS, KINDS, Header, detect_kind, find_header, header_key,
+    missing_for_balances, missing_for_contacts, missing_required,
+)
 from .tabular import Row, read_rows
 
 # In number, date and amount columns any of these openings marks a total.
@@ -203,9 +206,27 @@ def _header_problem(path: Path, header: Header | None,
         )
     missing = missing_required(header.index)
     found = ", ".join(f"{f} = {t!r}" for f, t in header.texts.items())
+    hint = ""
+    if "number" in missing:
+        hint = (
+            "; a file without document numbers is read as customer balances when it has "
+            "a customer and a balance, amount, debit/credit or aging column, and as "
+            "contacts when it has a customer and emails (kind = \"balances\" or "
+            "\"contacts\" in the profile forces one)"
+        )
     return SourceError(
         f"the header on row {header.row} lacks {', '.join(missing)} (found {found}); "
-        "name those columns in [importer.columns] of an [[importer]] profile",
+        f"name those columns in [importer.columns] of an [[importer]] profile{hint}",
+        where=str(path),
+    )
+
+
+def _kind_problem(path: Path, header: Header, kind: str, missing: list[str]) -> SourceError:
+    found = ", ".join(f"{f} = {t!r}" for f, t in header.texts.items()) or "nothing known"
+    return SourceError(
+        f"read as {kind} (kind = {kind!r} in the profile), but the header on row "
+        f"{header.row} lacks {', '.join(missing)} (found {found}); name those columns in "
+        "[importer.columns] of the [[importer]] profile",
         where=str(path),
     )
 
@@ -219,10 +240,36 @@ def extract_rows(
     columns: Mapping[str, str] | None = None,
     date_order: str | None = None,
     default_currency: str = "ILS",
+    kind: str | None = None,
 ) -> ImportResult:
-    """Open invoices from a file's rows; row problems become warnings."""
+    """What a file's rows hold; row problems become warnings.
+
+    `kind` ("invoices", "balances", "contacts") forces the reading; without it
+    the header decides (see `detect_kind`).
+    """
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r} (kinds: {', '.join(KINDS)})")
     header = find_header(rows, columns, header_row)
-    if header is None or missing_required(header.index):
+    if header is None or not header.index:
+        raise _header_problem(path, header, columns, header_row)
+    chosen = kind or detect_kind(header)
+    # Imported here: both build on this module's row helpers.
+    if chosen == "balances":
+        from .balances import extract_balances
+
+        if missing := missing_for_balances(header):
+            raise _kind_problem(path, header, chosen, missing)
+        return extract_balances(path, rows, header, importer=importer, date_order=date_order,
+                                default_currency=default_currency)
+    if chosen == "contacts":
+        from .contacts import extract_contacts
+
+        if missing := missing_for_contacts(header):
+            raise _kind_problem(path, header, chosen, missing)
+        return extract_contacts(path, rows, header, importer=importer)
+    if missing_required(header.index):
+        if kind:
+            raise _kind_problem(path, header, chosen, missing_required(header.index))
         raise _header_problem(path, header, columns, header_row)
     body = [(n, c) for n, c in rows if n > header.row]
     work = _Extraction(path, header, decide_order(path, header, body, date_order), default_currency)

@@ -10,11 +10,11 @@ from typing import Mapping
 from ..model import ImportResult
 from .base import SUPPORTED_SUFFIXES, SourceError, looks_incomplete
 from .cells import DATE_ORDERS
-from .columns import FIELDS, HEADER_SCAN_ROWS, header_key
+from .columns import FIELDS, HEADER_SCAN_ROWS, KINDS, header_key
 from .generic import extract_rows
 from .tabular import read_rows
 
-_KEYS = {"name", "match_filename", "header_row", "encoding", "date_order", "columns"}
+_KEYS = {"name", "match_filename", "header_row", "encoding", "date_order", "columns", "kind"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Profile:
     encoding: str | None = None
     date_order: str | None = None
     columns: Mapping[str, str] = field(default_factory=dict)
+    kind: str | None = None  # "invoices", "balances" or "contacts"; None: the header decides
 
 
 def profile_from_mapping(name: str, mapping: dict) -> Profile:
@@ -55,6 +56,10 @@ def profile_from_mapping(name: str, mapping: dict) -> Profile:
             raise ValueError(f"importer {name!r}: key 'date_order' must be one of "
                              f"{', '.join(DATE_ORDERS)}")
         order = order.upper()
+    kind = mapping.get("kind")
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"importer {name!r}: key 'kind' must be one of {', '.join(KINDS)} "
+                         f"(got {kind!r})")
     columns = mapping.get("columns", {})
     if not isinstance(columns, Mapping):
         raise ValueError(f"importer {name!r}: key 'columns' must be a table of field = header")
@@ -71,6 +76,7 @@ def profile_from_mapping(name: str, mapping: dict) -> Profile:
         encoding=encoding,
         date_order=order,
         columns=dict(columns),
+        kind=kind,
     )
 
 
@@ -112,4 +118,5 @@ class ProfileImporter:
             columns=self.profile.columns,
             date_order=self.profile.date_order,
             default_currency=self.default_currency,
+            kind=self.profile.kind,
         )
