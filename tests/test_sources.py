@@ -474,3 +474,231 @@ def test_names_and_descriptions_starting_with_total_are_not_totals(tmp_path):
         ["3", "Acme", "", "Total", "10"],
     ])
     assert [i.number for i in read_invoices(path).invoices] == ["1"]
+
+
+# --- customer balances --------------------------------------------------------
+
+def balance_lines(result: ImportResult) -> dict:
+    assert result.kind == "balances"
+    assert all(i.kind == "balance" and i.issue_date is None for i in result.invoices)
+    return {(i.customer_id, i.currency): i for i in result.invoices}
+
+
+def test_english_aging_report_with_total_column_and_as_of_title(tmp_path):
+    path = write_csv(tmp_path / "aging.csv", [
+        ["Demo Co"], ["A/R Aging Summary"], ["As of November 30, 2026"], [],
+        ["Customer", "Current", "1 - 30", "31 - 60", "61 - 90", "91 and over", "Total"],
+        ["Acme", "100.00", "200.00", "", "", "", "300.00"],
+        ["Beta", "$50.00", "", "", "", "25.00", "$70.00"],
+        ["Gamma", "", "", "", "", "(40.00)", "(40.00)"],
+        ["TOTAL", "150.00", "200.00", "", "", "-15.00", "330.00"],
+        [], ["Monday, December 1, 2026 09:00 AM GMT+3"],
+    ])
+    result = read_invoices(path)
+    lines = balance_lines(result)
+    assert set(lines) == {("Acme", "ILS"), ("Beta", "USD")}
+    acme = lines["Acme", "ILS"]
+    assert (acme.number, acme.amount, acme.balance) == ("BAL-Acme-ILS", D("300.00"), D("300.00"))
+    assert acme.due_date == dt.date(2026, 11, 30)
+    assert result.columns["amount"] == "Total"
+    assert result.columns["aging"] == "Current, 1 - 30, 31 - 60, 61 - 90, 91 and over"
+    assert result.warnings[0] == ("aging.csv: each balance is due on the report's date 2026-11-30 "
+                                  "(row 3: 'As of November 30, 2026')")
+    assert "aging.csv row 7: the aging columns add up to 75.00, not 70.00" in result.warnings[1]
+    assert result.warnings[2] == "aging.csv row 8: Gamma (Gamma) has a credit balance of 40.00 ILS; nothing to remind"
+
+
+def test_balance_due_date_falls_back_to_file_date(tmp_path):
+    import os
+
+    path = write_csv(tmp_path / "yitrot.csv", [
+        ["יתרות לקוחות"], ["הופק בתאריך 01/12/2026"],
+        ["קוד לקוח", "שם לקוח", "יתרה"], ["7", "שמש", "100"],
+    ])
+    stamp = dt.datetime(2026, 11, 20, 12, 0).timestamp()
+    os.utime(path, (stamp, stamp))
+    result = read_invoices(path)
+    (line,) = result.invoices
+    assert line.due_date == dt.date(2026, 11, 20)
+    assert "file's modification date 2026-11-20" in result.warnings[0]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("נכון ל-30/11/2026", dt.date(2026, 11, 30)),
+    ("דוח יתרות נכון לתאריך: 1/12/26", dt.date(2026, 12, 1)),
+    ("יתרות לתאריך 05.11.2026", dt.date(2026, 11, 5)),
+    ("מתאריך 01/01/26 עד תאריך 30/11/26", dt.date(2026, 11, 30)),
+    ("As at 30 Nov 2026", dt.date(2026, 11, 30)),
+    ("as of 2026-11-30", dt.date(2026, 11, 30)),
+])
+def test_as_of_phrases(tmp_path, title, expected):
+    path = write_csv(tmp_path / "b.csv", [[title], ["קוד לקוח", "שם לקוח", "יתרה"], ["7", "שמש", "100"]])
+    (line,) = read_invoices(path).invoices
+    assert line.due_date == expected
+
+
+def test_ambiguous_english_as_of_date_is_rejected_and_profile_settles_it(tmp_path):
+    rows = [["As of 03/04/2026"], ["Customer", "Balance"], ["Acme", "10"]]
+    path = write_csv(tmp_path / "bal.csv", rows)
+    with pytest.raises(SourceError, match='date_order = "MDY"'):
+        read_invoices(path)
+    profile = profile_from_mapping("us", {"match_filename": "bal.csv", "date_order": "MDY"})
+    (line,) = read_invoices(path, profiles=[profile]).invoices
+    assert line.due_date == dt.date(2026, 3, 4)
+
+
+def test_trial_balance_debit_minus_credit_and_running_balance(tmp_path):
+    path = write_csv(tmp_path / "mazan.csv", [
+        ["מאזן בוחן לקוחות נכון ל-30/11/2026"],
+        ["מפתח חשבון", "שם חשבון", "חובה", "זכות"],
+        ["100", "שמש", "1,000.00", "400.00"],
+        ["101", "ירח", "", "50.00"],
+        ["102", "אור", "5.00", "5.00"],
+    ])
+    result = read_invoices(path)
+    lines = balance_lines(result)
+    assert list(lines) == [("100", "ILS")]
+    assert lines["100", "ILS"].balance == D("600.00")
+    assert any("ירח (101) has a credit balance of 50.00" in w for w in result.warnings)
+
+
+def test_ledger_without_closing_row_adds_opening_and_movements(tmp_path):
+    path = write_csv(tmp_path / "kartesset.csv", [
+        ["כרטסת"], ["חברה"], ["עד תאריך 30/11/26"],
+        ["מפתח חשבון", "שם חשבון", "אסמכתא", "פרטים", "חובה / זכות (שקל)"],
+        ["300", "שמש", "", "יתרת פתיחה", "1,000.00 חובה"],
+        ["", "", "11", "חשבונית", "500.00 חובה"],
+        ["", "", "12", "קבלה", "200.00 זכות"],
+        ['סה"כ מפתח חשבון 300', "", "", "", "1,300.00"],
+        ["", "", "", "יתרה", "1,300.00"],
+        ["", "", "", "", ""],
+        ["מפתח חשבון", "שם חשבון", "אסמכתא", "פרטים", "חובה / זכות (שקל)"],
+        ["301", "ירח", "13", "חשבונית", "70.00"],
+    ])
+    result = read_invoices(path)
+    lines = balance_lines(result)
+    assert result.columns["debit"] == "חובה / זכות (שקל)"
+    assert {k: v.balance for k, v in lines.items()} == {
+        ("300", "ILS"): D("1300.00"), ("301", "ILS"): D("70.00")}
+    assert len(result.warnings) == 1  # only the as-of note
+
+
+def test_same_customer_twice_in_a_balance_report_is_added_with_a_warning(tmp_path):
+    path = write_csv(tmp_path / "b.csv", [
+        ["נכון ל-30/11/2026"],
+        ["שם לקוח", "אימייל", "יתרה", "מטבע"],
+        ["שמש", "a@shemesh.co.il", "100", "ILS"],
+        ["שמש", "a@shemesh.co.il; b@shemesh.co.il", "20", "ILS"],
+        ["שמש", "a@shemesh.co.il", "5", "USD"],
+    ])
+    result = read_invoices(path)
+    lines = balance_lines(result)
+    # Without a customer id column the first email names the customer, as for invoices.
+    ils = lines["a@shemesh.co.il", "ILS"]
+    assert ils.balance == D("120.00") and ils.number == "BAL-a@shemesh.co.il-ILS"
+    assert ils.emails == ("a@shemesh.co.il", "b@shemesh.co.il")
+    assert lines["a@shemesh.co.il", "USD"].balance == D("5.00")
+    assert "a@shemesh.co.il (ILS) is on rows 3, 4; their balances were added up" in result.warnings[1]
+
+
+def test_bucket_headers():
+    from dunning_mailer.sources.columns import is_bucket_header
+
+    for text in ["שוטף", "0-30", "31 - 60", "61-90 ימים", "מעל 90", "90+", "91 or more days past due",
+                 "1 - 30 days past due", "Current", "> 120", "91 and over", "120+ (ימים)"]:
+        assert is_bucket_header(text), text
+    for text in ["סכום", "30", "Customer", "שוטף+30", "Total", "2025-01-30"]:
+        assert not is_bucket_header(text), text
+
+
+def test_two_row_header_over_debit_and_credit():
+    from dunning_mailer.sources.columns import find_header
+
+    rows = [
+        (1, ["כרטסת"]),
+        (2, ["מפתח חשבון", "שם חשבון", "חובה / זכות (שקל)", "", "יתרה"]),
+        (3, ["", "", "חובה", "זכות", ""]),
+        (4, ["1", "א", "10", "", "10"]),
+    ]
+    header = find_header(rows)
+    assert (header.top, header.row) == (2, 3)
+    assert header.index == {"customer_id": 0, "customer_name": 1, "debit": 2, "credit": 3, "balance": 4}
+
+
+def test_a_data_row_is_never_a_second_header_row():
+    from dunning_mailer.sources.columns import find_header
+
+    rows = [(1, HEBREW_HEADER), (2, ["1", "Total", "", "", "", "5", "5"])]
+    assert find_header(rows).top is None
+
+
+# --- contacts -----------------------------------------------------------------
+
+def test_contacts_file_english_headers_merge_and_invalid_emails(tmp_path):
+    path = write_csv(tmp_path / "contacts.csv", [
+        ["Customer ID", "Customer Name", "Contact", "Email", "Sales Rep", "Account Manager Email", "Language"],
+        ["C1", "Acme", "Jane", "ap@acme.com, jane@acme", "Avi", "avi@us.co.il", "en"],
+        ["C1", "Acme", "", "AP@acme.com; billing@acme.com", "", "", ""],
+        ["", "", "", "orphan@x.com", "", "", ""],
+        ["C2", "Beta", "", "", "Avi", "avi@us.co.il", "he"],
+        ["C2", "Beta", "", "", "Dana", "", "klingon"],
+    ])
+    result = read_invoices(path)
+    assert result.kind == "contacts" and result.invoices == ()
+    c1, c2 = result.contacts
+    assert c1.customer_id == "C1" and c1.name == "Jane"
+    assert c1.emails == ("ap@acme.com", "billing@acme.com")
+    assert (c1.account_manager, c1.account_manager_email, c1.language) == ("Avi", "avi@us.co.il", "en")
+    assert (c2.name, c2.emails, c2.account_manager, c2.language) == ("Beta", (), "Avi", "he")
+    assert result.warnings == (
+        "contacts.csv row 2: dropped invalid email 'jane@acme'",
+        "contacts.csv row 4: no customer id or name; row skipped",
+        "contacts.csv row 6: column 'Language': unknown language 'klingon'; language left unset",
+        "contacts.csv row 6: customer C2: account manager 'Dana' differs from 'Avi' on row 5; kept 'Avi'",
+        "contacts.csv row 5: customer C2 has no valid email",
+    )
+
+
+def test_contacts_by_name_only(tmp_path):
+    path = write_csv(tmp_path / "c.csv", [["שם לקוח", "מייל"], ["שמש", "a@b.co.il"]])
+    (contact,) = read_invoices(path).contacts
+    assert (contact.customer_id, contact.name, contact.emails) == ("שמש", "שמש", ("a@b.co.il",))
+
+
+# --- kinds and profiles -------------------------------------------------------
+
+def test_profile_kind_forces_the_reading(tmp_path):
+    path = write_csv(tmp_path / "clients.csv", [
+        ["מס' לקוח", "שם לקוח", "אימייל", "יתרה"], ["1", "שמש", "a@b.co.il", "100"],
+    ])
+    assert read_invoices(path).kind == "balances"
+    contacts = profile_from_mapping("c", {"match_filename": "clients*", "kind": "contacts"})
+    result = read_invoices(path, profiles=[contacts])
+    assert result.kind == "contacts" and result.contacts[0].emails == ("a@b.co.il",)
+    invoices = profile_from_mapping("i", {"match_filename": "clients*", "kind": "invoices"})
+    with pytest.raises(SourceError, match=r"read as invoices \(kind = 'invoices'.*lacks number"):
+        read_invoices(path, profiles=[invoices])
+
+
+def test_profile_kind_balances_ignores_a_number_column(tmp_path):
+    path = write_csv(tmp_path / "x.csv", [
+        ["נכון ל-30/11/2026"],
+        ["מס' מסמך", "שם לקוח", "יתרה"], ["11", "שמש", "100"], ["12", "שמש", "50"],
+    ])
+    with pytest.raises(SourceError, match="lacks due_date"):
+        read_invoices(path)  # a document number makes it an invoice list
+    profile = profile_from_mapping("b", {"match_filename": "x.csv", "kind": "balances"})
+    (line,) = read_invoices(path, profiles=[profile]).invoices
+    assert (line.number, line.balance) == ("BAL-שמש-ILS", D("150.00"))
+
+
+def test_unknown_profile_kind_names_the_key():
+    with pytest.raises(ValueError, match="'kind'"):
+        profile_from_mapping("bad", {"kind": "statements"})
+
+
+def test_neither_invoices_balances_nor_contacts_explains_all_three(tmp_path):
+    path = write_csv(tmp_path / "x.csv", [["שם לקוח", "תאריך"], ["שמש", "01/01/2026"]])
+    with pytest.raises(SourceError, match="lacks number") as error:
+        read_invoices(path)
+    assert "customer balances" in str(error.value) and "contacts" in str(error.value)
