@@ -112,3 +112,51 @@ def test_random_bytes_only_raise_source_error(data, suffix):
             read_invoices(path)
         except SourceError:
             pass
+
+
+BALANCE_HEADERS = [
+    ["מס' לקוח", "שם לקוח", "אימייל", "יתרה", "מטבע", "שוטף", "1-30", "מעל 90", "שפה"],
+    ["מפתח חשבון", "שם חשבון", "אסמכתא", "פרטים", "חובה", "זכות", "יתרה", "מטבע", "שפה"],
+    ["מס' לקוח", "שם לקוח", "איש קשר", 'דוא"ל', "מנהל תיק", "מייל מנהל תיק", "שפה", "x", "y"],
+]
+
+
+@st.composite
+def balance_sheets(draw):
+    header = draw(st.sampled_from(BALANCE_HEADERS))
+    title = draw(st.lists(st.one_of(row, st.just(["נכון ל-30/11/2026"])), max_size=3))
+    money = st.sampled_from(["100", "(5.00)", "334,921.00 זכות", "1,000.00 חובה", "", "0", "$7"])
+    plausible = st.tuples(
+        mostly(st.sampled_from(["1001", "1002", ""])),
+        mostly(st.sampled_from(["שמש", "ירח", "", "יתרת פתיחה", "יתרת סגירה"])),
+        mostly(st.sampled_from(["a@b.co", "", "11", "x@"])),
+        mostly(money, st.sampled_from(["a@b.co", "יתרת סגירה"])),
+        mostly(money, st.sampled_from(["", "USD", "Avi"])),
+        mostly(money, st.sampled_from(["", "a@b.co", "he"])),
+        mostly(money),
+        mostly(money, st.sampled_from(["", "USD", "₪"])),
+        mostly(st.sampled_from(["", "he", "English"])),
+    ).map(list)
+    body = draw(st.lists(st.one_of(row, plausible, plausible), max_size=15))
+    total = [draw(cell) for _ in header]
+    total[0] = TOTAL_NUMBER
+    total[draw(st.sampled_from([1, 3, 4]))] = draw(st.sampled_from(
+        ['סה"כ', 'סה"כ לדוח', 'סה"כ מפתח חשבון 1', "TOTAL", "Total for Acme"]))
+    body.insert(draw(st.integers(0, len(body))), total)
+    rows = [*title, ["As of 2026-11-30"], header, *body]
+    return [(n, list(cells)) for n, cells in enumerate(rows, start=1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(balance_sheets())
+def test_junk_balance_and_contact_rows_only_raise_source_error(rows):
+    try:
+        result = extract_rows(Path("junk.xlsx"), rows, importer="generic")
+    except SourceError as error:
+        event(f"error: {error.message[:25]}")
+        return
+    event(f"{result.kind}: {min(len(result.invoices) + len(result.contacts), 3)}")
+    assert result.kind in ("balances", "contacts")
+    assert all(i.customer_id != TOTAL_NUMBER and i.balance > 0 and i.kind == "balance"
+               for i in result.invoices)
+    assert all(c.customer_id != TOTAL_NUMBER for c in result.contacts)
