@@ -702,3 +702,27 @@ def test_neither_invoices_balances_nor_contacts_explains_all_three(tmp_path):
     with pytest.raises(SourceError, match="lacks number") as error:
         read_invoices(path)
     assert "customer balances" in str(error.value) and "contacts" in str(error.value)
+
+
+def test_kind_without_a_file_pattern_is_refused():
+    with pytest.raises(ValueError, match="'kind' needs match_filename"):
+        profile_from_mapping("all", {"kind": "contacts"})
+    assert profile_from_mapping("ok", {"kind": "contacts", "match_filename": "contacts*"}).kind == "contacts"
+
+
+def test_invoice_list_with_a_credit_column_stays_invoices(tmp_path):
+    path = write_csv(tmp_path / "x.csv", [
+        ["Invoice No", "Customer", "Due Date", "Amount", "Credit"],
+        ["1", "Acme", "2026-05-01", "10", "0"],
+    ])
+    result = read_invoices(path)
+    assert result.kind == "invoices" and [i.number for i in result.invoices] == ["1"]
+
+
+def test_ledger_without_customer_column_says_why_it_was_read_as_balances(tmp_path):
+    path = write_csv(tmp_path / "bank.csv", [
+        ["תאריך", "אסמכתא", "פרטי פעולה", "חובה", "זכות", "יתרה"],
+        ["01/11/2026", "123", "העברה", "100.00", "", "900.00"],
+    ])
+    with pytest.raises(SourceError, match="debit/credit columns make it a ledger.*lacks customer_name"):
+        read_invoices(path)

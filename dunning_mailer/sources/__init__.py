@@ -1,4 +1,4 @@
-"""Open invoices from exported spreadsheets: importers, and the one that claims a file.
+"""Open invoices, customer balances and contacts from exported spreadsheets.
 
 Exactly one importer must claim a file. Configured profiles and third-party
 importers (entry point group ``dunning_mailer.importers``) are asked first;
@@ -82,7 +82,13 @@ def choose_importer(
 def read_invoices(
     path: Path, *, profiles: Sequence[Profile] = (), default_currency: str = "ILS"
 ) -> ImportResult:
-    """The open invoices in one exported file, read by the one importer that claims it."""
+    """What one exported file holds, read by the one importer that claims it.
+
+    `result.kind` says which: "invoices" (open invoices, `Invoice.kind ==
+    "invoice"`), "balances" (one `Invoice(kind="balance")` per customer and
+    currency, numbered "BAL-<customer_id>-<currency>", no issue date, due on
+    the report's date) or "contacts" (`result.contacts`, no invoices).
+    """
     path = Path(path)
     if not path.is_file():
         raise SourceError("no such file", where=str(path))

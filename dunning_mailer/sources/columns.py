@@ -215,13 +215,14 @@ KINDS = ("invoices", "balances", "contacts")
 def detect_kind(header: Header) -> str:
     """Which kind of export a header describes.
 
-    Debit/credit columns make a ledger (a balance per customer, even with a
-    reference column); a document number makes invoices; otherwise money
-    columns make balances, and a customer with emails and no money a contacts
-    file. Anything else is read as invoices, whose error says what is missing.
+    Debit/credit columns without a due date make a ledger (a balance per
+    customer, even with a reference column); a document number makes
+    invoices; otherwise money columns make balances, and a customer with
+    emails and no money a contacts file. Anything else is read as invoices,
+    whose error says what is missing.
     """
     index = header.index
-    if "debit" in index or "credit" in index:
+    if ("debit" in index or "credit" in index) and "due_date" not in index:
         return "balances"
     if "number" in index:
         return "invoices"

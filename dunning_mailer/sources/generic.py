@@ -221,12 +221,16 @@ def _header_problem(path: Path, header: Header | None,
     )
 
 
-def _kind_problem(path: Path, header: Header, kind: str, missing: list[str]) -> SourceError:
+def _kind_problem(path: Path, header: Header, kind: str, missing: list[str],
+                  forced: bool) -> SourceError:
     found = ", ".join(f"{f} = {t!r}" for f, t in header.texts.items()) or "nothing known"
+    why = (f"kind = {kind!r} in the profile" if forced
+           else "its debit/credit columns make it a ledger" if kind == "balances"
+           else "it has no document number column")
     return SourceError(
-        f"read as {kind} (kind = {kind!r} in the profile), but the header on row "
-        f"{header.row} lacks {', '.join(missing)} (found {found}); name those columns in "
-        "[importer.columns] of the [[importer]] profile",
+        f"read as {kind} ({why}), but the header on row {header.row} lacks "
+        f"{', '.join(missing)} (found {found}); name those columns in [importer.columns] "
+        "of an [[importer]] profile, or set its kind",
         where=str(path),
     )
 
@@ -258,18 +262,18 @@ def extract_rows(
         from .balances import extract_balances
 
         if missing := missing_for_balances(header):
-            raise _kind_problem(path, header, chosen, missing)
+            raise _kind_problem(path, header, chosen, missing, kind is not None)
         return extract_balances(path, rows, header, importer=importer, date_order=date_order,
                                 default_currency=default_currency)
     if chosen == "contacts":
         from .contacts import extract_contacts
 
         if missing := missing_for_contacts(header):
-            raise _kind_problem(path, header, chosen, missing)
+            raise _kind_problem(path, header, chosen, missing, kind is not None)
         return extract_contacts(path, rows, header, importer=importer)
     if missing_required(header.index):
         if kind:
-            raise _kind_problem(path, header, chosen, missing_required(header.index))
+            raise _kind_problem(path, header, chosen, missing_required(header.index), True)
         raise _header_problem(path, header, columns, header_row)
     body = [(n, c) for n, c in rows if n > header.row]
     work = _Extraction(path, header, decide_order(path, header, body, date_order), default_currency)

@@ -61,6 +61,11 @@ def profile_from_mapping(name: str, mapping: dict) -> Profile:
         raise ValueError(f"importer {name!r}: key 'kind' must be one of {', '.join(KINDS)} "
                          f"(got {kind!r})")
     columns = mapping.get("columns", {})
+    if kind is not None and pattern is None and not columns:
+        # A settings-only profile claims every file: forcing a kind on all of them
+        # would read every invoice list as contacts (or the reverse).
+        raise ValueError(f"importer {name!r}: key 'kind' needs match_filename (or columns) "
+                         "to say which files it applies to")
     if not isinstance(columns, Mapping):
         raise ValueError(f"importer {name!r}: key 'columns' must be a table of field = header")
     for key, text in columns.items():
