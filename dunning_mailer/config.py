@@ -121,6 +121,12 @@ class Policy:
 
 
 @dataclass(frozen=True)
+class Digest:
+    to: str = ""                     # empty: no digest
+    at: dt.time = dt.time(9, 0)      # the first cycle after this local time sends it, once a day
+
+
+@dataclass(frozen=True)
 class Worker:
     cycle_minutes: int = 15   # a full cycle (import, inbox, send) this often
     inbox_minutes: int = 3    # the inbox alone in between (IMAP IDLE wakes it sooner)
@@ -148,6 +154,7 @@ class Config:
     stages: tuple[Stage, ...] = DEFAULT_STAGES
     importers: tuple[dict, ...] = field(default_factory=tuple)
     worker: Worker = Worker()
+    digest: Digest = Digest()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -269,7 +276,7 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
     problems: list[str] = []
     r = _Reader(problems)
     r.unknown(raw, "config", {"business", "paths", "transport", "mailbox", "calendar",
-                              "policy", "stage", "importer", "worker"})
+                              "policy", "stage", "importer", "worker", "digest"})
 
     b = r.table(raw, "business")
     d = Business()
@@ -426,6 +433,18 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         if getattr(worker, k) < 1:
             problems.append(f"worker.{k}: must be 1 or more")
 
+    dg = r.table(raw, "digest")
+    r.unknown(dg, "digest", {"to", "at"})
+    digest = Digest(to=r.take(dg, "digest", "to", str, ""))
+    if digest.to and not EMAIL_RE.match(digest.to):
+        problems.append(f"digest.to: not an email address: {digest.to!r}")
+    at = r.take(dg, "digest", "at", str, None)
+    if at is not None:
+        try:
+            digest = Digest(digest.to, _time(at))
+        except ValueError:
+            problems.append(f"digest.at: expected \"HH:MM\", got {at!r}")
+
     stages = DEFAULT_STAGES
     raw_stages = raw.get("stage")
     if raw_stages is not None:
@@ -474,4 +493,4 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         raise ConfigError(problems, path)
     return Config(path=path, business=business, paths=paths, transport=transport,
                   mailbox=mailbox, calendar=calendar, policy=policy, stages=stages,
-                  importers=tuple(importers), worker=worker)
+                  importers=tuple(importers), worker=worker, digest=digest)

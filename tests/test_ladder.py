@@ -230,3 +230,18 @@ def test_friday_morning_window(workdir):
     friday = dt.datetime(2026, 12, 4, 10, tzinfo=TZ)
     assert run(workdir, friday.replace(hour=13)) == 0 and stages_sent(workdir) == []
     assert run(workdir, friday) == 0 and stages_sent(workdir) == ["reminder"]
+
+
+def test_a_daily_digest_tells_the_business_who_needs_a_person(workdir):
+    write_config(workdir, '[digest]\nto = "owner@gefen-studio.example"\nat = "09:00"\n')
+    drop(workdir, [one_customer(D.date() - dt.timedelta(days=5))], D.date())
+    assert run(workdir, D) == 0
+    reply(workdir, sent(workdir)[0], "יש טעות בחשבונית, הסכום לא נכון.", "r9")
+    next_day = D + dt.timedelta(days=1)
+    run(workdir, next_day.replace(hour=8))   # before 09:00: no digest yet
+    run(workdir, next_day)
+    run(workdir, next_day.replace(hour=12))  # once a day
+    digests = [m for m in sent(workdir) if m["To"].addresses[0].addr_spec == "owner@gefen-studio.example"]
+    assert len(digests) == 1
+    text = body(digests[0])
+    assert "נגריית השרון" in text and "מחלוקת" in text and "1,200.00" in text
