@@ -330,21 +330,29 @@ def cmd_inspect(args, config: Config) -> int:
         raise UsageError(f"no such file: {path}")
     result = read_invoices(path, profiles=profiles)
     doc = {
-        "file": str(path), "importer": result.importer, "header_row": result.header_row,
+        "file": str(path), "importer": result.importer, "kind": result.kind, "header_row": result.header_row,
         "columns": result.columns,
         "invoices": [{"number": i.number, "customer_id": i.customer_id, "customer_name": i.customer_name,
                       "emails": list(i.emails), "issue_date": i.issue_date, "due_date": i.due_date,
-                      "amount": i.amount, "balance": i.balance, "currency": i.currency}
+                      "amount": i.amount, "balance": i.balance, "currency": i.currency, "kind": i.kind}
                      for i in result.invoices],
+        "contacts": [{"customer_id": c.customer_id, "name": c.name, "emails": list(c.emails),
+                      "account_manager": c.account_manager, "account_manager_email": c.account_manager_email,
+                      "language": c.language} for c in result.contacts],
         "warnings": list(result.warnings),
     }
     if args.json:
         _print_json(doc)
         return 0
-    print(f"{path}: read by {result.importer}, header on row {result.header_row}")
+    what = {"invoices": "open invoices", "balances": "customer balances", "contacts": "contacts"}[result.kind]
+    print(f"{path}: {what}, read by {result.importer}, header on row {result.header_row}")
     for field, header in result.columns.items():
         print(f"  {field:14} ← {header}")
-    print(f"{len(result.invoices)} open invoice(s):")
+    for c in result.contacts:
+        manager = f"  (account manager: {c.account_manager})" if c.account_manager else ""
+        print(f"  {c.customer_id:14} {c.name:24} {', '.join(c.emails)}{manager}")
+    if result.kind != "contacts":
+        print(f"{len(result.invoices)} {'balance line' if result.kind == 'balances' else 'open invoice'}(s):")
     for i in result.invoices:
         print(f"  {i.number:>10}  {i.customer_id:14} {i.customer_name:24} due {i.due_date}  "
               f"{i.balance} {i.currency}  {', '.join(i.emails)}")

@@ -326,7 +326,6 @@ class Ledger:
                 db.execute(
                     "INSERT INTO customers(id, name, language, updated_at, account_manager, account_manager_email)"
                     " VALUES(?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
-                    " name=CASE WHEN excluded.name != '' THEN excluded.name ELSE customers.name END,"
                     " language=COALESCE(excluded.language, customers.language), updated_at=excluded.updated_at,"
                     " account_manager=excluded.account_manager, account_manager_email=excluded.account_manager_email",
                     (c.customer_id, c.name or c.customer_id, c.language, now.isoformat(), c.account_manager,

@@ -308,3 +308,42 @@ def test_run_refuses_to_send_with_a_broken_template_and_says_which(workdir: Path
     assert not emls(workdir / "outbox")
     check = run_cli("templates", "check", "--config", str(workdir / "config.toml"))
     assert check.returncode == 1 and "reminder.txt:" in check.stdout
+
+
+def test_balances_and_contacts_files_become_statement_emails(workdir: Path):
+    """An export with only a balance per customer and no emails, plus a contacts file."""
+    from openpyxl import Workbook
+
+    write_config(workdir, '[[stage]]\nname = "reminder"\ndays = 3\ncc_account_manager = true\n'
+                          '[[stage]]\nname = "checkin"\ndays = 10\n')
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["יתרות לקוחות נכון ל-20/11/2026"])
+    ws.append([])
+    ws.append(["מס' לקוח", "שם לקוח", "יתרה"])
+    ws.append(["501", "סטודיו אורן", "4,250.00"])
+    ws.append(["502", "מאפיית הבוקר", "980.00"])
+    ws.append(['סה"כ', "", "5,230.00"])
+    wb.save(workdir / "drop" / "balances-2026-11-30.xlsx")
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["מס' לקוח", "שם לקוח", "דוא\"ל", "מנהל תיק", "מייל מנהל תיק"])
+    ws.append(["501", "סטודיו אורן", "oren@studio.example", "רונית", "ronit@gefen-studio.example"])
+    ws.append(["502", "מאפיית הבוקר", "boker@bakery.example; orders@bakery.example", "", ""])
+    wb.save(workdir / "drop" / "contacts.xlsx")
+    inspect = json.loads(run_cli("inspect", str(workdir / "drop" / "contacts.xlsx"), "--json").stdout)
+    assert inspect["kind"] == "contacts" and len(inspect["contacts"]) == 2
+
+    assert run(workdir, D) == 0
+    sent = {parse(p)["To"].addresses[0].addr_spec: parse(p) for p in emls(workdir / "outbox")}
+    assert set(sent) == {"oren@studio.example", "boker@bakery.example"}
+    oren = sent["oren@studio.example"]
+    assert oren["Cc"] == "ronit@gefen-studio.example"
+    text = oren.get_body(("plain",)).get_content()
+    assert "4,250.00" in text and "BAL-" not in text and "היתרה הפתוחה" in text
+    bakery = sent["boker@bakery.example"]
+    assert [a.addr_spec for a in bakery["To"].addresses] == ["boker@bakery.example", "orders@bakery.example"]
+    assert bakery["Cc"] is None  # no account manager on file
+    status = json.loads(run_cli("status", "--config", str(workdir / "config.toml"), "--json").stdout)
+    names = {c["customer_id"]: c["name"] for c in status["customers"]}
+    assert names == {"501": "סטודיו אורן", "502": "מאפיית הבוקר"}
