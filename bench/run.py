@@ -58,6 +58,9 @@ PLAN_TARGETS = {
 }
 
 
+STARTED = time.perf_counter()
+
+
 def log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
@@ -453,12 +456,17 @@ def fig_send(reps: int, mailmerge_reps: int) -> dict:
                     raise RuntimeError(f"bare smtplib delivered {len(sink.messages)} of {n_sent}")
                 sink.messages.clear()
             log(f"send rep {rep + 1}: run {p.wall:.2f}s ({n_sent} emails), bare smtplib {b.wall:.2f}s")
+        # Keep `make bench` under 10 minutes on a loaded 2-core machine: while the send figure
+        # misses its target it is slow; then mailmerge (~20 s a run) is measured once.
+        if time.perf_counter() - STARTED > 360 and mailmerge_reps > 1:
+            log("send: running late, mailmerge measured once")
+            mailmerge_reps = 1
         mm = mailmerge_baseline(port, sink, got, mailmerge_reps, runs)
         t_run, t_bare = median(runs["run"]), median(runs["bare"])
         return {"emails": n_sent, "run_s": t_run, "bare_s": t_bare,
                 "bare_in_child_s": median(runs["bare_in_child"]),
                 "mailmerge_s": median(runs["mailmerge"]) if runs["mailmerge"] else None,
-                "mailmerge_note": mm,
+                "mailmerge_note": mm, "mailmerge_reps": len(runs["mailmerge"]),
                 "send_vs_bare": t_bare / t_run, "send_vs_mailmerge":
                     (median(runs["mailmerge"]) / t_run) if runs["mailmerge"] else None,
                 "run_per_email_ms": 1000 * t_run / n_sent, "bare_per_email_ms": 1000 * t_bare / n_sent,
