@@ -220,23 +220,30 @@ class Ledger:
              invoices, opened, updated, closed, report))
         return cur.lastrowid
 
+    def _duplicate(self, sha256: str) -> SnapshotOutcome | None:
+        seen = self.import_seen(sha256)
+        if seen is None:
+            return None
+        return SnapshotOutcome("duplicate", f"the same content was already imported on "
+                               f"{seen['imported_at'][:10]} as {seen['file_name']}")
+
     def apply_snapshot(self, *, source: str, file_name: str, sha256: str, snapshot_at: dt.datetime,
                        result: ImportResult, now: dt.datetime, max_close_fraction: float,
                        brake_min_open: int, force: bool = False) -> SnapshotOutcome:
         """Make the ledger agree with a full snapshot of one source's open invoices."""
-        seen = self.import_seen(sha256)
-        if seen is not None:
-            return SnapshotOutcome("duplicate", f"the same content was already imported on "
-                                   f"{seen['imported_at'][:10]} as {seen['file_name']}")
+        if (duplicate := self._duplicate(sha256)) is not None:
+            return duplicate
+        def refuse(status: str, message: str) -> SnapshotOutcome:
+            self.record_import(source=source, file_name=file_name, sha256=sha256, snapshot_at=snapshot_at,
+                               now=now, status=status, importer=result.importer, report=message,
+                               invoices=len(result.invoices))
+            return SnapshotOutcome(status, message)
+
         newest = self.db.execute(
             "SELECT MAX(snapshot_at) FROM imports WHERE source=? AND status='applied'", (source,)).fetchone()[0]
         if newest and dt.datetime.fromisoformat(newest) > snapshot_at:
-            message = (f"snapshot dated {snapshot_at.date().isoformat()} is older than the newest one "
-                       f"already imported ({newest[:10]}); nothing changed")
-            self.record_import(source=source, file_name=file_name, sha256=sha256, snapshot_at=snapshot_at,
-                               now=now, status="stale", importer=result.importer, report=message,
-                               invoices=len(result.invoices))
-            return SnapshotOutcome("stale", message)
+            return refuse("stale", f"snapshot dated {snapshot_at.date().isoformat()} is older than the newest "
+                                   f"one already imported ({newest[:10]}); nothing changed")
 
         incoming: dict[str, Invoice] = {}
         for inv in result.invoices:
@@ -250,12 +257,9 @@ class Ledger:
                 to_close[n] = "balance reached 0"
         if (not force and len(open_rows) >= brake_min_open
                 and len(to_close) > max_close_fraction * len(open_rows)):
-            message = (f"this file would close {len(to_close)} of {len(open_rows)} open invoices at once "
-                       f"(more than {max_close_fraction:.0%}); if it is right, run again with --force")
-            self.record_import(source=source, file_name=file_name, sha256=sha256, snapshot_at=snapshot_at,
-                               now=now, status="braked", importer=result.importer, report=message,
-                               invoices=len(result.invoices))
-            return SnapshotOutcome("braked", message)
+            return refuse("braked", f"this file would close {len(to_close)} of {len(open_rows)} open invoices "
+                                    f"at once (more than {max_close_fraction:.0%}); if it is right, run again "
+                                    f"with --force")
 
         opened = updated = 0
         with self.transaction() as db:
@@ -315,10 +319,8 @@ class Ledger:
     def apply_contacts(self, *, source: str, file_name: str, sha256: str, snapshot_at: dt.datetime,
                        result: ImportResult, now: dt.datetime) -> SnapshotOutcome:
         """A contacts file: who to write to, and each customer's account manager. Closes nothing."""
-        seen = self.import_seen(sha256)
-        if seen is not None:
-            return SnapshotOutcome("duplicate", f"the same content was already imported on "
-                                   f"{seen['imported_at'][:10]} as {seen['file_name']}")
+        if (duplicate := self._duplicate(sha256)) is not None:
+            return duplicate
         with self.transaction() as db:
             self._insert_import(source, file_name, sha256, snapshot_at, now, "applied", result.importer,
                                 "; ".join(result.warnings[:20]), 0, 0, 0, 0)

@@ -75,3 +75,17 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> sub
 
 
 D = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
+@pytest.fixture(scope="module")
+def dovecot():
+    """A real Dovecot on 127.0.0.1 for the module (tests/dovecot.py starts it from a temp config)."""
+    from dovecot import Dovecot, dovecot_binary
+
+    if dovecot_binary() is None:
+        server_missing("Dovecot", "apt-get install dovecot-imapd (make system-deps installs it)")
+    server = Dovecot.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -257,3 +257,18 @@ def message(n: int | str, *, sender: str = "customer@cust.example", subject: str
     if in_reply_to:
         headers += [f"In-Reply-To: {in_reply_to}", f"References: {in_reply_to}"]
     return ("\r\n".join(headers) + "\r\n\r\n").encode() + (body + "\r\n").encode()
+
+
+def run_with_imap(workdir, server: "Dovecot", *args: str, crash_at: int | None = None):
+    """The CLI in a child process with the mailbox password in its environment; optionally
+    killed at the N-th crash checkpoint (DUNNING_MAILER_CRASH_AT)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DUNNING_MAILER_IMAP_PASSWORD": server.password}
+    env.pop("DUNNING_MAILER_CRASH_AT", None)
+    if crash_at:
+        env["DUNNING_MAILER_CRASH_AT"] = str(crash_at)
+    return subprocess.run([sys.executable, "-m", "dunning_mailer", *args, "--config", str(workdir / "config.toml")],
+                          env=env, capture_output=True, text=True, timeout=120)

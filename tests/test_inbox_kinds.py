@@ -3,37 +3,13 @@ across a crash in the middle of the sync and a UIDVALIDITY change."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
-import pytest
 
 from books import book, write_xlsx
-from conftest import D, server_missing, write_config
-from dovecot import Dovecot, dovecot_binary
+from conftest import D, write_config
+from dovecot import run_with_imap
 
 FOLDER = "Replies"
-
-
-@pytest.fixture(scope="module")
-def dovecot():
-    if dovecot_binary() is None:
-        server_missing("Dovecot", "apt-get install dovecot-imapd (make system-deps installs it)")
-    server = Dovecot.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-def cli(workdir, dovecot, *args, crash_at=None):
-    env = {**os.environ, "DUNNING_MAILER_IMAP_PASSWORD": dovecot.password}
-    env.pop("DUNNING_MAILER_CRASH_AT", None)
-    if crash_at:
-        env["DUNNING_MAILER_CRASH_AT"] = str(crash_at)
-    return subprocess.run([sys.executable, "-m", "dunning_mailer", *args, "--config", str(workdir / "config.toml")],
-                          env=env, capture_output=True, text=True, timeout=120)
 
 
 def recreate(dovecot):
@@ -71,7 +47,7 @@ def three_messages(emails: list[dict]) -> list[bytes]:
 
 
 def replies(workdir, dovecot) -> list[dict]:
-    items = json.loads(cli(workdir, dovecot, "history", "--json").stdout)["items"]
+    items = json.loads(run_with_imap(workdir, dovecot, "history", "--json").stdout)["items"]
     return [i for i in items if i["kind"] == "reply"]
 
 
@@ -80,9 +56,9 @@ def test_each_kind_logged_once_across_a_crash_and_a_uidvalidity_change(workdir, 
     write_config(workdir, f'[mailbox]\nkind = "imap"\nhost = "{dovecot.host}"\nport = {dovecot.port}\n'
                           f'security = "none"\nusername = "{dovecot.user}"\nfolder = "{FOLDER}"\n')
     write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
-    r = cli(workdir, dovecot, "run", "--now", D.isoformat())
+    r = run_with_imap(workdir, dovecot, "run", "--now", D.isoformat())
     assert r.returncode == 0, r.stderr
-    items = json.loads(cli(workdir, dovecot, "history", "--json").stdout)["items"]
+    items = json.loads(run_with_imap(workdir, dovecot, "history", "--json").stdout)["items"]
     emails = [i for i in items if i["kind"] == "email"]
     messages = three_messages(emails)
     for raw in messages:
@@ -90,10 +66,10 @@ def test_each_kind_logged_once_across_a_crash_and_a_uidvalidity_change(workdir, 
 
     later = D.replace(day=2)
     # Checkpoints: imported, then one after each stored message: die after the first.
-    r = cli(workdir, dovecot, "run", "--now", later.isoformat(), crash_at=2)
+    r = run_with_imap(workdir, dovecot, "run", "--now", later.isoformat(), crash_at=2)
     assert r.returncode == -9
     assert len(replies(workdir, dovecot)) == 1
-    r = cli(workdir, dovecot, "run", "--now", later.isoformat())
+    r = run_with_imap(workdir, dovecot, "run", "--now", later.isoformat())
     assert r.returncode == 0, r.stderr
     logged = replies(workdir, dovecot)
     assert sorted(i["reply_kind"] for i in logged) == ["auto_reply", "bounce", "human"]
@@ -102,11 +78,11 @@ def test_each_kind_logged_once_across_a_crash_and_a_uidvalidity_change(workdir, 
     recreate(dovecot)
     for raw in messages:
         dovecot.append(raw, folder=FOLDER)
-    r = cli(workdir, dovecot, "run", "--now", later.replace(hour=11).isoformat())
+    r = run_with_imap(workdir, dovecot, "run", "--now", later.replace(hour=11).isoformat())
     assert r.returncode == 0, r.stderr
     assert len(replies(workdir, dovecot)) == 3
 
-    status = json.loads(cli(workdir, dovecot, "status", "--json", "--now", later.isoformat()).stdout)
+    status = json.loads(run_with_imap(workdir, dovecot, "status", "--json", "--now", later.isoformat()).stdout)
     by_id = {c["customer_id"]: c for c in status["customers"]}
     a, b, c = (emails[k]["customer_id"] for k in range(3))
     assert "question" in by_id[a]["flags"]                                # a person answers the question

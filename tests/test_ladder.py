@@ -6,7 +6,6 @@ import datetime as dt
 import email
 import email.policy
 import json
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -76,7 +75,7 @@ def test_a_missed_promise_gets_one_friendly_follow_up(workdir):
     assert stages_sent(workdir) == ["reminder", "promise_followup"]
     followup = sent(workdir)[-1]
     assert "כפי שסיכמנו" in body(followup) and "10 בדצמבר 2026" in body(followup)
-    run(workdir, at(promise := promised + dt.timedelta(days=4)))
+    run(workdir, at(promised + dt.timedelta(days=4)))
     assert stages_sent(workdir) == ["reminder", "promise_followup"]  # once only
     # The ladder then goes on at its own pace.
     for day in range(5, 20):

@@ -10,7 +10,6 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import pytest
 
 from books import book, many_customers, write_xlsx
 from conftest import D, free_port, run_cli, write_config
@@ -231,7 +230,6 @@ def test_a_second_run_while_one_holds_the_lock_exits_0_and_says_so(workdir):
     finally:
         holder.kill()
         holder.wait()
-
 
 
 def test_killed_at_many_points_every_reminder_arrives_exactly_once(workdir, smtp_sink):

@@ -2,29 +2,13 @@
 "did it go?" after a crash between the server's 250 and the ledger's commit."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from collections import Counter
 
-import pytest
 
 from books import book, write_xlsx
-from conftest import D, free_port, server_missing, write_config
-from dovecot import Dovecot, dovecot_binary
+from conftest import D, free_port, write_config
+from dovecot import run_with_imap
 from smtp_sink import Sink
-
-
-@pytest.fixture(scope="module")
-def dovecot():
-    if dovecot_binary() is None:
-        server_missing("Dovecot", "apt-get install dovecot-imapd (make system-deps installs it)")
-    server = Dovecot.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 class FilingSink(Sink):
@@ -80,20 +64,11 @@ def clear_sent(dovecot):
         c.logout()
 
 
-def cli(workdir, dovecot, *args, crash_at=None):
-    env = {**os.environ, "DUNNING_MAILER_IMAP_PASSWORD": dovecot.password}
-    env.pop("DUNNING_MAILER_CRASH_AT", None)
-    if crash_at:
-        env["DUNNING_MAILER_CRASH_AT"] = str(crash_at)
-    return subprocess.run([sys.executable, "-m", "dunning_mailer", *args, "--config", str(workdir / "config.toml")],
-                          env=env, capture_output=True, text=True, timeout=120)
-
-
 def test_a_copy_of_each_email_is_filed_in_sent(workdir, dovecot, smtp_sink):
     clear_sent(dovecot)
     configure(workdir, dovecot, smtp_sink.port, '"auto"')
     write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
-    r = cli(workdir, dovecot, "run", "--now", D.isoformat())
+    r = run_with_imap(workdir, dovecot, "run", "--now", D.isoformat())
     assert r.returncode == 0, r.stderr
     assert smtp_sink.messages
     assert sorted(sent_ids(dovecot)) == sorted(smtp_sink.message_ids())
@@ -106,7 +81,7 @@ def test_a_provider_that_files_its_own_copy_gets_no_second_one(workdir, dovecot)
     try:
         configure(workdir, dovecot, sink.port, "false")
         write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
-        r = cli(workdir, dovecot, "run", "--now", D.isoformat())
+        r = run_with_imap(workdir, dovecot, "run", "--now", D.isoformat())
         assert r.returncode == 0, r.stderr
         assert Counter(sent_ids(dovecot)) == Counter(sink.message_ids())
     finally:
@@ -125,14 +100,14 @@ def test_a_crash_after_the_servers_250_is_settled_by_the_sent_folder(workdir, do
         # Checkpoints: imported, mailbox, then per email intent, sending, sent_unrecorded, sent.
         kills = 0
         for crash_at in (5, 6, 5, 9, 5):
-            r = cli(workdir, dovecot, "run", "--now", D.isoformat(), crash_at=crash_at)
+            r = run_with_imap(workdir, dovecot, "run", "--now", D.isoformat(), crash_at=crash_at)
             kills += r.returncode == -9
         assert kills >= 4
-        r = cli(workdir, dovecot, "run", "--now", D.isoformat())
+        r = run_with_imap(workdir, dovecot, "run", "--now", D.isoformat())
         assert r.returncode == 0, r.stderr
         ids = sink.message_ids()
         assert len(ids) == len(set(ids)) > 3
-        history = cli(workdir, dovecot, "history", "--json")
+        history = run_with_imap(workdir, dovecot, "history", "--json")
         assert '"found_in_sent"' in history.stdout
     finally:
         controller.stop()
