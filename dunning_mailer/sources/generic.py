@@ -24,6 +24,9 @@ _TOTAL_PHRASE = re.compile(
     r"סהכ.*|(sub|grand )?totals?( for .*|:.*| \(.*\))?|יתרת (פתיחה|סגירה).*"
 )
 _FREE_TEXT_FIELDS = ("customer_name", "customer_id", "emails")
+# Every marker above starts with one of these (after invisible marks, quotes and case).
+_MARKER_STARTS = frozenset("stgסי")
+_LEADING_NOISE = " \"'׳״\u00a0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 
 def _marker_text(value: object) -> str:
@@ -32,9 +35,15 @@ def _marker_text(value: object) -> str:
 
 def is_total_row(cells: Sequence[object], header: Header) -> bool:
     """Whether a row is a subtotal, total, opening or closing balance line."""
-    typed = {c for f, c in header.index.items() if f not in _FREE_TEXT_FIELDS}
+    typed = None
     for column, cell in enumerate(cells):
+        if not isinstance(cell, str) or not cell:
+            continue  # only text can say "Total"
+        if cell.lstrip(_LEADING_NOISE)[:1].lower() not in _MARKER_STARTS:
+            continue  # cheap: most cells cannot start a marker
         text = _marker_text(cell)
+        if typed is None:
+            typed = {c for f, c in header.index.items() if f not in _FREE_TEXT_FIELDS}
         if not text:
             continue
         if column in typed and text.startswith(_TOTAL_MARKERS):
@@ -279,6 +288,7 @@ def extract_rows(
     work = _Extraction(path, header, decide_order(path, header, body, date_order), default_currency)
     number_key = header_key(header.texts["number"])
     invoices: dict[tuple[str, str], tuple[int, Invoice]] = {}
+    owners: set[str] = set()  # invoice numbers seen, to warn when one has two customers
     errors = 0
     carried: dict | None = None
     for row, cells in body:
@@ -329,8 +339,9 @@ def extract_rows(
                           "different balance, due date or currency; kept row "
                           f"{first_row}")
             continue
-        if any(number == invoice.number for number, _ in invoices):
+        if invoice.number in owners:
             work.warn(row, f"invoice number {invoice.number} also appears for another customer")
+        owners.add(invoice.number)
         invoices[key] = (row, invoice)
     if errors and not invoices:
         raise SourceError(
