@@ -181,11 +181,12 @@ def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datet
                  report: CycleReport) -> None:
     from .replies import classify
 
-    ours = ledger.known_message_ids()
-    contacts = ledger.contacts_by_email()
-    invoice_customers = ledger.open_invoice_customers()
     local_now = now.astimezone(config.tz)
+    lookups = None  # built at the first new message: an idle inbox costs nothing here
     for incoming in mailbox.fetch_new(ledger):
+        if lookups is None:
+            lookups = (ledger.known_message_ids(), ledger.contacts_by_email(), ledger.open_invoice_customers())
+        ours, contacts, invoice_customers = lookups
         verdict = classify(incoming.raw, now=local_now, known_numbers=invoice_customers.keys())
         dedup = verdict.message_id or "sha256:" + hashlib.sha256(incoming.raw).hexdigest()
         refs = list(verdict.in_reply_to)
@@ -512,7 +513,11 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
                 if sender.stopped:
                     break
 
-        the_plan = make_plan(config, ledger, now)
+        if calendar.why_not_sending_now(now):
+            # Nothing can go out now: no need to weigh every open invoice (an idle cron run stays cheap).
+            the_plan = Plan(now, (), (), (), calendar.why_not_sending_now(now), calendar.next_sending_moment(now))
+        else:
+            the_plan = make_plan(config, ledger, now)
         report.plan = the_plan
         for customer_id, outcome in the_plan.promise_outcomes:
             ledger.resolve_promise(customer_id, outcome, now=now)

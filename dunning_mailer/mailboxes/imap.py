@@ -100,7 +100,8 @@ class ImapMailbox:
         if self.security == "none" and self.host not in ("localhost", "127.0.0.1", "::1"):
             log.warning("%s: mailbox.security is \"none\": the password crosses the network unencrypted",
                         self.where)
-        context = self._ssl_context or ssl.create_default_context()
+        # Loading the system's CA store costs more than the whole incremental sync: only for TLS.
+        context = None if self.security == "none" else (self._ssl_context or ssl.create_default_context())
         try:
             client = IMAPClient(self.host, port=self.port, ssl=self.security == "ssl",
                                 ssl_context=context if self.security == "ssl" else None,
