@@ -539,7 +539,11 @@ class Ledger:
                       recipients: tuple[str, ...], subject: str, raw: bytes, now: dt.datetime,
                       local_date: dt.date, transport: str,
                       items: Iterable[tuple[str, str, str, Decimal, str]], status: str = "pending") -> int:
-        """Write the email (exact bytes) before any attempt to send it."""
+        """Write the email (exact bytes) before any attempt to send it.
+
+        This commit is flushed to disk (and with it the cheaper `sending`/`sent` marks of the email
+        before): nothing reaches the SMTP server that a power cut could make the ledger forget."""
+        self._durability("FULL")
         with self.transaction() as db:
             rid = db.execute(
                 "INSERT INTO reminders(customer_id, stage, message_id, recipients, subject, status,"
@@ -551,7 +555,13 @@ class Ledger:
                            [(rid, src, num, st, str(bal), cur) for src, num, st, bal, cur in items])
         return rid
 
+    def _durability(self, level: str) -> None:
+        # WAL: a NORMAL commit survives a killed process, and reaches the disk with the next FULL one.
+        if not self.db.in_transaction:
+            self.db.execute(f"PRAGMA synchronous={level}")
+
     def mark_sending(self, rid: int) -> None:
+        self._durability("NORMAL")
         self.db.execute("UPDATE reminders SET status='sending', attempts=attempts+1 WHERE id=?", (rid,))
 
     def mark_sent(self, rid: int, *, now: dt.datetime, recovered: bool = False) -> None:
