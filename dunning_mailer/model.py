@@ -22,7 +22,7 @@ class DunningError(Exception):
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Invoice:
     """One open invoice as an export states it, normalized."""
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Invoice, Stage
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InvoiceState:
     """An open invoice with the stages already sent for it (local dates, in order)."""
 
@@ -37,25 +38,27 @@ class StageDecision:
 def decide(state: InvoiceState, stages: tuple[Stage, ...], today: dt.date,
            min_days_between: int, skip: tuple[str, ...] = ()) -> StageDecision:
     """`skip`: stages not used for this invoice (a stage's `min_total` above the customer's total)."""
-    names = [s.name for s in stages]
-    sent_names = [name for name, _ in state.sent if name in names]
-    last_index = max((names.index(n) for n in sent_names), default=-1)
-    if last_index == len(stages) - 1:
-        return StageDecision(None, None, None, finished=True)
+    last_index = -1
+    if state.sent:
+        positions = _positions(stages)
+        last_index = max((positions.get(name, -1) for name, _ in state.sent), default=-1)
+        if last_index == len(stages) - 1:
+            return StageDecision(None, None, None, finished=True)
     due = state.invoice.due_date
-    remaining = [s for s in stages[last_index + 1:]
-                 if not (s.days < 0 and today > due) and s.name not in skip]
-    if not remaining:
+    stage = next((s for s in stages[last_index + 1:]
+                  if not (s.days < 0 and today > due) and s.name not in skip), None)
+    if stage is None:
         return StageDecision(None, None, None, finished=True)
-    stage = remaining[0]
     on = due + dt.timedelta(days=stage.days)
     if state.sent:
         on = max(on, state.sent[-1][1] + dt.timedelta(days=min_days_between))
     return StageDecision(stage if today >= on else None, stage, on)
 
 
+@lru_cache(maxsize=8)
+def _positions(stages: tuple[Stage, ...]) -> dict[str, int]:
+    return {s.name: i for i, s in enumerate(stages)}
+
+
 def stage_index(stages: tuple[Stage, ...], name: str) -> int:
-    for i, s in enumerate(stages):
-        if s.name == name:
-            return i
-    return -1
+    return _positions(stages).get(name, -1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import replace
 import shutil
 import tempfile
 from decimal import Decimal
@@ -88,7 +89,7 @@ class Ladder(RuleBasedStateMachine):
             del self.open[number]
         else:
             half = (inv.balance / 2).quantize(Decimal("0.01"))
-            self.open[number] = Invoice(**{**inv.__dict__, "balance": half})
+            self.open[number] = replace(inv, balance=half)
         self.snapshot()
 
     @rule(cid=st.sampled_from(CUSTOMERS), days=st.one_of(st.none(), st.integers(0, 10)))
