@@ -87,13 +87,14 @@ class BusinessCalendar:
     def why_not_sending_now(self, now: dt.datetime) -> str | None:
         """None when an email may go out at `now`; otherwise the reason."""
         here = self.local(now)
-        reason = self.why_not_sending_day(here.date())
-        if reason:
-            return reason
-        start, end = self.window(here.date())
-        if not start <= here.time().replace(tzinfo=None) < end:
-            return f"outside the send window {start:%H:%M}–{end:%H:%M}"
-        return None
+        day = here.date()
+        friday_morning = self.friday_window is not None and day.weekday() == 4
+        if day.weekday() in self.workdays or friday_morning:
+            # The window before the holiday table: an evening cron run stays cheap.
+            start, end = self.window(day)
+            if not start <= here.time().replace(tzinfo=None) < end:
+                return f"outside the send window {start:%H:%M}–{end:%H:%M}"
+        return self.why_not_sending_day(day)
 
     def next_sending_moment(self, now: dt.datetime) -> dt.datetime:
         here = self.local(now)

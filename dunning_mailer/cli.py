@@ -213,7 +213,9 @@ def _print_run(report, config: Config, verbose: int) -> None:
     plan = report.plan
     if plan is not None:
         if plan.not_sending:
-            print(f"Not sending now ({plan.not_sending}); next sending moment: {plan.next_sending:%d/%m/%Y %H:%M}.")
+            from .calendar import BusinessCalendar
+            moment = plan.next_sending or BusinessCalendar.from_config(config).next_sending_moment(report.now)
+            print(f"Not sending now ({plan.not_sending}); next sending moment: {moment:%d/%m/%Y %H:%M}.")
         for h in plan.held:
             print(f"  held: {h.customer_id}: {h.reason}")
         if plan.call_list:

@@ -400,7 +400,7 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         due_on_non_workday=r.choice(c, "calendar", "due_on_non_workday", ("as_is", "next_workday"),
                                     cd.due_on_non_workday),
     )
-    if calendar.holidays.lower() != "none":
+    if calendar.holidays.lower() not in ("none", "il"):  # IL is always there; others are checked
         try:
             import holidays as holidays_lib
             holidays_lib.country_holidays(calendar.holidays)

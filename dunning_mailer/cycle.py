@@ -16,7 +16,6 @@ from email.utils import parsedate_to_datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import render
 from .calendar import BusinessCalendar
 from .config import Config, files_own_sent
 from .ledger import Ledger
@@ -179,12 +178,11 @@ def _rejection_report(name: str, message: str) -> str:
 
 def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datetime,
                  report: CycleReport) -> None:
-    from .replies import classify
-
     local_now = now.astimezone(config.tz)
     lookups = None  # built at the first new message: an idle inbox costs nothing here
     for incoming in mailbox.fetch_new(ledger):
         if lookups is None:
+            from .replies import classify  # its patterns cost a moment to compile: only when mail came
             lookups = (ledger.known_message_ids(), ledger.contacts_by_email(), ledger.open_invoice_customers())
         ours, contacts, invoice_customers = lookups
         verdict = classify(incoming.raw, now=local_now, known_numbers=invoice_customers.keys())
@@ -303,6 +301,8 @@ class Templates:
         return self.default
 
     def env(self, language: str | None):
+        from . import render
+
         folder = self.folder(language)
         key = str(folder)
         if key not in self.envs:
@@ -515,7 +515,7 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
 
         if calendar.why_not_sending_now(now):
             # Nothing can go out now: no need to weigh every open invoice (an idle cron run stays cheap).
-            the_plan = Plan(now, (), (), (), calendar.why_not_sending_now(now), calendar.next_sending_moment(now))
+            the_plan = Plan(now, (), (), (), calendar.why_not_sending_now(now))
         else:
             the_plan = make_plan(config, ledger, now)
         report.plan = the_plan
@@ -523,6 +523,11 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
             ledger.resolve_promise(customer_id, outcome, now=now)
         if sender.stopped:
             return report
+        if not the_plan.emails:
+            send_digest(config, ledger, sender, the_plan, now, report)
+            return report
+        from . import render  # only now: nothing to render on most cron runs
+
         templates = Templates(config)
         if the_plan.emails:
             folders = sorted({templates.folder(e.customer.language) for e in the_plan.emails})
@@ -585,7 +590,7 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
 def send_digest(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan, now: dt.datetime,
                 report: CycleReport) -> None:
     """Once a day, to the business: the call list, flags, promises due and approvals (C12–C17)."""
-    from . import digest
+    from . import digest, render
 
     local = now.astimezone(config.tz)
     key = f"digest:{local.date().isoformat()}"
