@@ -537,8 +537,9 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
                                      "(`dunning-mailer templates check` lists them):\n  " + "\n  ".join(problems))
                 return report
         broken: set[str] = set()
+        batch: list[Outgoing] = []
         for email in the_plan.emails:
-            if should_stop():
+            if should_stop() or sender.stopped:
                 break
             stage = email.stage
             env = templates.env(email.customer.language)
@@ -561,30 +562,60 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
             raw = render.build_message(rendered, business=config.business, recipients=email.recipients,
                                        customer_name=email.customer.name, message_id=message_id, now=local,
                                        thread=email.thread, cc=cc)
-            with ledger.transaction():
-                rid = ledger.record_intent(
-                    customer_id=email.customer.id, stage=stage.name, message_id=message_id,
-                    recipients=email.recipients + cc, subject=rendered.subject, raw=raw, now=now,
-                    local_date=local.date(), transport=transport.name,
-                    items=[(s.source, s.invoice.number, st.name, s.invoice.balance, s.invoice.currency)
-                           for s, st in email.items],
-                    status="awaiting_approval" if email.requires_approval else "pending")
-                if email.instalment:
-                    ledger.plan_note_recorded(email.customer.id)
-            checkpoint("intent")
-            if email.requires_approval:
-                report.awaiting.append(f"{email.customer.id} {email.customer.name}: {stage.name}")
-                continue
-            label = _label(local.date(), stage.name, email.customer.id, message_id)
-            if sender.deliver(rid=rid, raw=raw, recipients=email.recipients + cc, label=label, created_at=now,
-                              attempts=0, recovered=False):
-                report.sent.append(SentEmail(email.customer.id, email.customer.name, stage.name, message_id,
-                                             email.recipients, tuple(i.number for i in email.invoices), label))
-            if sender.stopped:
-                break
+            batch.append(Outgoing(email, message_id, rendered.subject, raw, email.recipients + cc))
+            if len(batch) >= INTENT_BATCH:
+                send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
+                batch = []
+        if batch and not sender.stopped and not should_stop():
+            send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
         if not sender.stopped:
             send_digest(config, ledger, sender, the_plan, now, report)
     return report
+
+
+INTENT_BATCH = 50  # emails recorded per flushed commit, before any of them is attempted
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    email: object  # PlannedEmail
+    message_id: str
+    subject: str
+    raw: bytes
+    recipients: tuple[str, ...]
+
+
+def send_batch(ledger: Ledger, sender: Sender, batch: list[Outgoing], now: dt.datetime, local_date: dt.date,
+               report: CycleReport, should_stop) -> None:
+    """Record a batch of emails (their exact bytes) in one flushed commit, then send them one by one.
+
+    A stop in between leaves the rest `pending`: the next cycle sends those same bytes."""
+    with ledger.durable_transaction():
+        rids = []
+        for out in batch:
+            email = out.email
+            rids.append(ledger.record_intent(
+                customer_id=email.customer.id, stage=email.stage.name, message_id=out.message_id,
+                recipients=out.recipients, subject=out.subject, raw=out.raw, now=now, local_date=local_date,
+                transport=sender.transport.name,
+                items=[(s.source, s.invoice.number, st.name, s.invoice.balance, s.invoice.currency)
+                       for s, st in email.items],
+                status="awaiting_approval" if email.requires_approval else "pending"))
+            if email.instalment:
+                ledger.plan_note_recorded(email.customer.id)
+    checkpoint("intent")
+    for out, rid in zip(batch, rids):
+        email = out.email
+        if email.requires_approval:
+            report.awaiting.append(f"{email.customer.id} {email.customer.name}: {email.stage.name}")
+            continue
+        if should_stop() or sender.stopped:
+            return
+        label = _label(local_date, email.stage.name, email.customer.id, out.message_id)
+        if sender.deliver(rid=rid, raw=out.raw, recipients=out.recipients, label=label, created_at=now,
+                          attempts=0, recovered=False):
+            report.sent.append(SentEmail(email.customer.id, email.customer.name, email.stage.name, out.message_id,
+                                         email.recipients, tuple(i.number for i in email.invoices), label))
 
 
 def send_digest(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan, now: dt.datetime,

@@ -555,6 +555,13 @@ class Ledger:
                            [(rid, src, num, st, str(bal), cur) for src, num, st, bal, cur in items])
         return rid
 
+    @contextmanager
+    def durable_transaction(self) -> Iterator[sqlite3.Connection]:
+        """A transaction whose commit is flushed to disk, with every cheaper one before it."""
+        self._durability("FULL")
+        with self.transaction() as db:
+            yield db
+
     def _durability(self, level: str) -> None:
         # WAL: a NORMAL commit survives a killed process, and reaches the disk with the next FULL one.
         if not self.db.in_transaction:

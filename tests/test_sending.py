@@ -116,7 +116,8 @@ def test_421_stops_the_queue_for_this_cycle(workdir, smtp_sink):
     r = run_cli("run", "--config", str(workdir / "config.toml"), "--now", D.isoformat())
     assert r.returncode == 1 and "stopped for this cycle" in r.stderr
     emails = [i for i in history(workdir) if i["kind"] == "email"]
-    assert len(emails) == 1  # the queue stopped after the first refusal; nothing else was even rendered
+    # The queue stopped after the first refusal: the batch stays recorded, nothing went out.
+    assert smtp_sink.messages == [] and {i["status"] for i in emails} == {"pending"}
     smtp_sink.mail_reply = None
     assert run(workdir, D + dt.timedelta(hours=1)) == 0
     assert len(set(smtp_sink.message_ids())) == n
