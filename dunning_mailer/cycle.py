@@ -179,6 +179,9 @@ def _rejection_report(name: str, message: str) -> str:
 def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datetime,
                  report: CycleReport) -> None:
     local_now = now.astimezone(config.tz)
+    # One transaction per message, not flushed each time: a message replayed after a power cut
+    # is recognised by its Message-ID.
+    ledger.relaxed_durability()
     lookups = None  # built at the first new message: an idle inbox costs nothing here
     for incoming in mailbox.fetch_new(ledger):
         if lookups is None:

@@ -562,6 +562,10 @@ class Ledger:
         with self.transaction() as db:
             yield db
 
+    def relaxed_durability(self) -> None:
+        """Commits survive a killed process but are flushed to disk with the next durable one."""
+        self._durability("NORMAL")
+
     def _durability(self, level: str) -> None:
         # WAL: a NORMAL commit survives a killed process, and reaches the disk with the next FULL one.
         if not self.db.in_transaction:
