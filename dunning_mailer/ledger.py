@@ -182,7 +182,34 @@ class Ledger:
             # executescript commits on its own, so the transaction is spelled out inside it.
             self.db.executescript(f"BEGIN IMMEDIATE;{SCHEMA}INSERT INTO meta "
                                   f"VALUES('schema_version', '{SCHEMA_VERSION}');COMMIT;")
+        else:
+            self._add_missing()
         # Later versions: `if version < 2: ...` steps, each in its own transaction.
+
+    def _add_missing(self) -> None:
+        """Additive changes (a new table, a new column with a default) need no version step:
+        whatever SCHEMA has and this file lacks is added, in one transaction."""
+        reference = sqlite3.connect(":memory:")
+        reference.executescript(SCHEMA)
+        wanted = {r[0]: r[1] for r in reference.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'index') AND sql IS NOT NULL")}
+        have = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+        steps = [sql for name, sql in wanted.items() if name not in have]
+        for table in wanted:
+            if table not in have or table.startswith(("sqlite_",)):
+                continue
+            columns = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            for cid, name, kind, notnull, default, pk in reference.execute(f"PRAGMA table_info({table})"):
+                if name not in columns and default is not None:
+                    steps.append(f"ALTER TABLE {table} ADD COLUMN {name} {kind}"
+                                 f"{' NOT NULL' if notnull else ''} DEFAULT {default}")
+                elif name not in columns:
+                    steps.append(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+        reference.close()
+        if steps:
+            with self.transaction() as db:
+                for sql in sorted(steps, key=lambda q: not q.startswith("CREATE TABLE")):
+                    db.execute(sql)
 
     def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
