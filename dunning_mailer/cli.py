@@ -188,6 +188,8 @@ def cmd_run(args, config: Config) -> int:
 
 
 def _print_run(report, config: Config, verbose: int) -> None:
+    from .transports.outbox import eml_path
+
     if not verbose:
         return
     what = "Would send" if report.dry_run else "Sent"
@@ -206,7 +208,7 @@ def _print_run(report, config: Config, verbose: int) -> None:
             print(f"  {s.customer_id} {s.customer_name} — {s.stage} — invoices {invoices} → "
                   f"{', '.join(s.recipients)}{extra}")
             if config.transport.kind == "outbox" and not report.dry_run:
-                eml = config.transport.outbox / f"{_safe_label(s.label)}.eml"
+                eml = eml_path(config.transport.outbox, s.label)
                 print(f"      {os.path.relpath(eml)}  (open {os.path.relpath(eml.with_suffix('.html'))} in a browser)")
     else:
         print("Nothing new to send.")
@@ -224,11 +226,6 @@ def _print_run(report, config: Config, verbose: int) -> None:
         print(f"  waiting: {w}")
     if report.awaiting:
         print(f"Waiting for your approval (`dunning-mailer approve CUSTOMER`): {'; '.join(report.awaiting)}")
-
-
-def _safe_label(label: str) -> str:
-    from .transports.outbox import OutboxTransport
-    return OutboxTransport(Path(".")).path_for(label).stem
 
 
 def cmd_plan(args, config: Config) -> int:

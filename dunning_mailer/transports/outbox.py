@@ -24,8 +24,7 @@ class OutboxTransport:
         pass
 
     def path_for(self, label: str) -> Path:
-        safe = re.sub(r"[^\w.@+-]+", "_", label, flags=re.UNICODE).strip("._") or "email"
-        return self.folder / f"{safe}.eml"
+        return eml_path(self.folder, label)
 
     def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str) -> SendResult:
         # Same label -> same file: a recovered re-send replaces, never adds.
@@ -36,6 +35,12 @@ class OutboxTransport:
         if html is not None:
             _write_atomic(path.with_suffix(".html"), html.get_content().encode("utf-8"))
         return SendResult()
+
+
+def eml_path(folder: Path, label: str) -> Path:
+    """Where the email called `label` is written: the same label, the same file."""
+    safe = re.sub(r"[^\w.@+-]+", "_", label, flags=re.UNICODE).strip("._") or "email"
+    return Path(folder) / f"{safe}.eml"
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
