@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # Direction marks and isolates that Hebrew exports sprinkle into cells.
 _INVISIBLE = dict.fromkeys(
@@ -23,7 +24,9 @@ DATE_ORDERS = ("DMY", "MDY", "YMD")
 
 def clean_text(value: object) -> str:
     """The cell as text without invisible marks, odd spaces or padding."""
-    if value is None or value == "":
+    if type(value) is str:
+        return _clean_str(value)
+    if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
@@ -32,6 +35,14 @@ def clean_text(value: object) -> str:
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
     text = str(value)
+    if not text.isascii():  # ASCII has no direction marks or odd spaces
+        text = text.translate(_CLEAN)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1 << 16)
+def _clean_str(text: str) -> str:
+    # Exports repeat the same names, currencies and addresses on thousands of rows.
     if not text.isascii():  # ASCII has no direction marks or odd spaces
         text = text.translate(_CLEAN)
     return " ".join(text.split())

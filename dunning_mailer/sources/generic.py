@@ -300,7 +300,8 @@ def extract_rows(
             carried = None
             continue
         number_cell = work.cell(cells, "number")
-        if header_key(number_cell) == number_key:
+        if not (isinstance(number_cell, str) and number_cell[:1].isdigit()) \
+                and header_key(number_cell) == number_key:
             continue  # the header repeated on every printed page
         own_customer = work.customer(row, cells)
         if parse.is_blank(number_cell):
