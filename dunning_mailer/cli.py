@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import fcntl
 import json
 import logging
 import os
 import shutil
 import sys
-import time
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from . import __version__
 from .config import Config, ConfigError, load
@@ -74,35 +71,6 @@ def _ledger(config: Config):
     return Ledger(config.paths.database)
 
 
-@contextmanager
-def run_lock(config: Config, wait_seconds: float = 10.0) -> Iterator[bool]:
-    """An exclusive lock beside the ledger, so overlapping runs can never send twice.
-
-    The kernel drops a flock when its process dies, so a stale lock cannot block.
-    """
-    path = config.paths.database.with_name(config.paths.database.name + ".lock")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+") as f:
-        deadline = time.monotonic() + wait_seconds
-        while True:
-            try:
-                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    yield False
-                    return
-                time.sleep(0.2)
-        try:
-            f.seek(0)
-            f.truncate()
-            f.write(f"{os.getpid()}\n")
-            f.flush()
-            yield True
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
-
-
 # ---- commands ---------------------------------------------------------------------
 
 def cmd_init(args) -> int:
@@ -140,47 +108,14 @@ def _shipped(name: str) -> Path:
     raise DunningError(f"{name} is missing from this installation")
 
 
-def _open_edges(config: Config, dry_run: bool):
-    from .credentials import oauth2_token, password
-    from .mailboxes import open_mailbox
-    from .transports import open_transport
-
-    if dry_run:
-        from .testing import RecordingTransport
-        transport = RecordingTransport()
-    else:
-        secret = None
-        t = config.transport
-        if t.kind == "smtp" and t.username and not t.oauth2_token_command:
-            secret = password("smtp", f"{t.username}@{t.host}")
-        transport = open_transport(config, secret)
-    m = config.mailbox
-    mailbox_password = token = None
-    if m.kind == "imap":
-        if m.oauth2_token_command:
-            token = oauth2_token(m.oauth2_token_command, key="mailbox.oauth2_token_command")
-        elif m.username:
-            mailbox_password = password("imap", f"{m.username}@{m.host}")
-    return transport, open_mailbox(config, mailbox_password, oauth2_token=token)
-
-
 def cmd_run(args, config: Config) -> int:
-    from .cycle import run_once
+    from .cycle import locked_cycle
 
-    now = _now(args.now, config)
-    with run_lock(config, float(os.environ.get("DUNNING_MAILER_LOCK_WAIT", "10"))) as got:
-        if not got:
-            print("Another dunning-mailer run is in progress; this one did nothing.", file=sys.stderr)
-            return 0
-        with _ledger(config) as ledger:
-            transport, mailbox = _open_edges(config, args.dry_run)
-            target = ledger.copy_in_memory() if args.dry_run else ledger
-            if mailbox is not None:
-                with mailbox:
-                    report = run_once(config, target, transport, mailbox, now,
-                                      dry_run=args.dry_run, force=args.force)
-            else:
-                report = run_once(config, target, transport, None, now, dry_run=args.dry_run, force=args.force)
+    report = locked_cycle(config, _now(args.now, config), dry_run=args.dry_run, force=args.force,
+                          wait_seconds=float(os.environ.get("DUNNING_MAILER_LOCK_WAIT", "10")))
+    if report is None:
+        print("Another dunning-mailer run is in progress; this one did nothing.", file=sys.stderr)
+        return 0
     _print_run(report, config, verbose=args.verbose or args.dry_run)
     for err in report.errors:
         print(f"error: {err}", file=sys.stderr)
@@ -276,8 +211,10 @@ def cmd_status(args, config: Config) -> int:
     from .cycle import make_plan
 
     with _ledger(config) as ledger:
-        customers = ledger.status(now.astimezone(config.tz).date())
-        the_plan = make_plan(config, ledger, now)
+        today = now.astimezone(config.tz).date()
+        states = ledger.customer_states(today)
+        customers = ledger.status(today, states)
+        the_plan = make_plan(config, ledger, now, states)
         awaiting = ledger.awaiting_approval()
         unmatched = ledger.unmatched_replies()
     call = set(the_plan.call_list)
@@ -361,24 +298,15 @@ def cmd_inspect(args, config: Config) -> int:
 
 
 def cmd_classify(args, config: Config) -> int:
-    from .matching import match_customer
     from .replies import classify
 
     raw = Path(args.file).read_bytes()
     now = _now(args.now, config).astimezone(config.tz)
     customer_id = how = None
-    doc: dict
     if config.paths.database.exists():
+        from .cycle import MessageReader
         with _ledger(config) as ledger:
-            invoice_customers = ledger.open_invoice_customers()
-            verdict = classify(raw, now=now, known_numbers=invoice_customers.keys())
-            refs = list(verdict.in_reply_to)
-            if verdict.bounce and verdict.bounce.original_message_id:
-                refs.append(verdict.bounce.original_message_id)
-            customer_id, how = match_customer(in_reply_to=refs, sender=verdict.sender,
-                                              invoices=verdict.invoices, our_message_ids=ledger.known_message_ids(),
-                                              contacts=ledger.contacts_by_email(),
-                                              invoice_customers=invoice_customers)
+            verdict, customer_id, how = MessageReader(ledger).read(raw, now)
     else:
         verdict = classify(raw, now=now)
     doc = verdict.to_json()

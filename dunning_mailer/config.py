@@ -217,6 +217,21 @@ def _time(text: str) -> dt.time:
     return dt.time.fromisoformat(text)
 
 
+def _window(r: "_Reader", table: dict, key: str) -> tuple[dt.time, dt.time] | None:
+    """["HH:MM", "HH:MM"] with start < end; None when absent or empty (a problem is noted if bad)."""
+    value = r.take(table, "calendar", key, list, None)
+    if not value:
+        return None
+    try:
+        start, end = (_time(x) for x in value)
+        if start < end:
+            return start, end
+    except (ValueError, TypeError):
+        pass
+    r.problems.append(f"calendar.{key}: expected [\"HH:MM\", \"HH:MM\"] with start < end, got {value!r}")
+    return None
+
+
 def _save_to_sent(r: _Reader, t: dict) -> str:
     value = t.get("save_to_sent", "auto")
     if isinstance(value, bool):
@@ -370,26 +385,8 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
             problems.append(f"calendar.workdays: expected day names like \"sun\", \"mon\"; got {names!r}")
         else:
             workdays = tuple(WEEKDAYS.index(str(n).lower()) for n in names)
-    window = cd.send_window
-    w = r.take(c, "calendar", "send_window", list, None)
-    if w is not None:
-        try:
-            start, end = (_time(x) for x in w)
-            if start >= end:
-                raise ValueError
-            window = (start, end)
-        except (ValueError, TypeError):
-            problems.append(f"calendar.send_window: expected [\"HH:MM\", \"HH:MM\"] with start < end, got {w!r}")
-    friday = None
-    fw = r.take(c, "calendar", "friday_window", list, None)
-    if fw:
-        try:
-            start, end = (_time(x) for x in fw)
-            if start >= end:
-                raise ValueError
-            friday = (start, end)
-        except (ValueError, TypeError):
-            problems.append(f"calendar.friday_window: expected [\"HH:MM\", \"HH:MM\"] or [], got {fw!r}")
+    window = _window(r, c, "send_window") or cd.send_window
+    friday = _window(r, c, "friday_window")
     calendar = Calendar(
         workdays=workdays,
         send_window=window,

@@ -11,6 +11,9 @@ import secrets
 import shutil
 import signal
 import time
+import fcntl
+from contextlib import contextmanager, nullcontext
+from typing import Iterator
 from email.parser import BytesHeaderParser
 from email.utils import parsedate_to_datetime
 from dataclasses import dataclass, field
@@ -176,26 +179,40 @@ def _rejection_report(name: str, message: str) -> str:
 
 # ---- the mailbox ----------------------------------------------------------------
 
+class MessageReader:
+    """Classifies a message and finds its customer against what the ledger knows."""
+
+    def __init__(self, ledger: Ledger):
+        from .replies import classify  # its patterns cost a moment to compile: only when mail came
+
+        self.classify = classify
+        self.ours = ledger.known_message_ids()
+        self.contacts = ledger.contacts_by_email()
+        self.invoice_customers = ledger.open_invoice_customers()
+
+    def read(self, raw: bytes, now: dt.datetime):
+        """(verdict, customer_id or None, how it was matched or None)."""
+        verdict = self.classify(raw, now=now, known_numbers=self.invoice_customers.keys())
+        refs = list(verdict.in_reply_to)
+        if verdict.bounce and verdict.bounce.original_message_id:
+            refs.append(verdict.bounce.original_message_id)
+        customer_id, how = match_customer(in_reply_to=refs, sender=verdict.sender, invoices=verdict.invoices,
+                                          our_message_ids=self.ours, contacts=self.contacts,
+                                          invoice_customers=self.invoice_customers)
+        return verdict, customer_id, how
+
+
 def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datetime,
                  report: CycleReport) -> None:
     local_now = now.astimezone(config.tz)
     # One transaction per message, not flushed each time: a message replayed after a power cut
     # is recognised by its Message-ID.
     ledger.relaxed_durability()
-    lookups = None  # built at the first new message: an idle inbox costs nothing here
+    reader = None  # built at the first new message: an idle inbox costs nothing here
     for incoming in mailbox.fetch_new(ledger):
-        if lookups is None:
-            from .replies import classify  # its patterns cost a moment to compile: only when mail came
-            lookups = (ledger.known_message_ids(), ledger.contacts_by_email(), ledger.open_invoice_customers())
-        ours, contacts, invoice_customers = lookups
-        verdict = classify(incoming.raw, now=local_now, known_numbers=invoice_customers.keys())
+        reader = reader or MessageReader(ledger)
+        verdict, customer_id, how = reader.read(incoming.raw, local_now)
         dedup = verdict.message_id or "sha256:" + hashlib.sha256(incoming.raw).hexdigest()
-        refs = list(verdict.in_reply_to)
-        if verdict.bounce and verdict.bounce.original_message_id:
-            refs.append(verdict.bounce.original_message_id)
-        customer_id, how = match_customer(in_reply_to=refs, sender=verdict.sender,
-                                          invoices=verdict.invoices, our_message_ids=ours,
-                                          contacts=contacts, invoice_customers=invoice_customers)
         with ledger.transaction():
             ledger.mark_seen(mailbox.name, incoming.key)
             if incoming.uid is not None:
@@ -278,11 +295,14 @@ def act_on_reply(config: Config, ledger: Ledger, verdict, customer_id: str | Non
                      reason=f"the customer replied on {today.isoformat()}: {subject}")
 
 
-def make_plan(config: Config, ledger: Ledger, now: dt.datetime) -> Plan:
-    """The plan for `now` from the ledger: the one way `run`, `plan` and `status` decide."""
+def make_plan(config: Config, ledger: Ledger, now: dt.datetime, states=None) -> Plan:
+    """The plan for `now` from the ledger: the one way `run`, `plan` and `status` decide.
+    `states`: the ledger's customer states for that day, when the caller already has them."""
     calendar = BusinessCalendar.from_config(config)
     p = config.policy
-    return plan(ledger.customer_states(calendar.local(now).date()), now=now, stages=config.stages,
+    if states is None:
+        states = ledger.customer_states(calendar.local(now).date())
+    return plan(states, now=now, stages=config.stages,
                 calendar=calendar, min_days_between=p.min_days_between,
                 call_after_unanswered=p.call_after_unanswered, promise_grace_days=p.promise_grace_days,
                 thank_you=p.thank_you)
@@ -493,87 +513,92 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
     if not send:
         return report
 
-    the_plan = None
+    closed = calendar.why_not_sending_now(now)
     with transport:
         sender = Sender(config, ledger, transport, now, report, rng, sleep, sent_box=mailbox)
-        if calendar.why_not_sending_now(now) is None:
-            # Emails recorded in an earlier cycle and not confirmed sent go first, as the same bytes
-            # with the same Message-ID: never re-rendered, so one stage is never two different emails.
-            for row in ledger.unsent(now):
-                if should_stop():
-                    return report
-                if row.status == "pending" and ledger.cancel_if_paid(row.id, now=now):
-                    continue  # never attempted, and it would mention a paid invoice
-                if row.status == "sending" and sender.already_in_sent(row.message_id):
-                    ledger.mark_sent(row.id, now=now, recovered=True)
-                    ledger.log(now, "found_in_sent", row.customer_id, message_id=row.message_id)
-                    continue
-                label = _label(local.date(), row.stage, row.customer_id, row.message_id)
-                if sender.deliver(rid=row.id, raw=row.raw, recipients=row.recipients, label=label,
-                                  created_at=row.created_at, attempts=row.attempts, recovered=True):
-                    report.sent.append(SentEmail(row.customer_id, "", row.stage, row.message_id,
-                                                 row.recipients, row.invoices, label, recovered=True))
-                if sender.stopped:
-                    break
-
-        if calendar.why_not_sending_now(now):
-            # Nothing can go out now: no need to weigh every open invoice (an idle cron run stays cheap).
-            the_plan = Plan(now, (), (), (), calendar.why_not_sending_now(now))
-        else:
-            the_plan = make_plan(config, ledger, now)
+        if not closed:
+            recover_unsent(ledger, sender, now, local.date(), report, should_stop)
+        if should_stop():
+            return report
+        # When nothing can go out, there is no need to weigh every open invoice: idle cron runs stay cheap.
+        the_plan = Plan(now, (), (), (), closed) if closed else make_plan(config, ledger, now)
         report.plan = the_plan
         for customer_id, outcome in the_plan.promise_outcomes:
             ledger.resolve_promise(customer_id, outcome, now=now)
         if sender.stopped:
             return report
-        if not the_plan.emails:
-            send_digest(config, ledger, sender, the_plan, now, report)
-            return report
-        from . import render  # only now: nothing to render on most cron runs
-
-        templates = Templates(config)
         if the_plan.emails:
-            folders = sorted({templates.folder(e.customer.language) for e in the_plan.emails})
-            problems = template_errors(config, ledger, folders)
-            if problems:
-                report.errors.append("the templates have errors, so nothing new was sent "
-                                     "(`dunning-mailer templates check` lists them):\n  " + "\n  ".join(problems))
-                return report
-        broken: set[str] = set()
-        batch: list[Outgoing] = []
-        for email in the_plan.emails:
-            if should_stop() or sender.stopped:
-                break
-            stage = email.stage
-            env = templates.env(email.customer.language)
-            # A customer-balance export has no invoice lines: a statement, in the stage's tone.
-            template = "statement" if all(i.kind == "balance" for i in email.invoices) and email.invoices \
-                and stage.name not in ("thank_you",) else stage.template
-            key = f"{templates.folder(email.customer.language)}/{template}"
-            if key in broken:
-                continue
-            try:
-                rendered = render.render(env, template,
-                                         render.context(email, business=config.business, today=local.date()))
-            except render.TemplateError as e:
-                broken.add(key)
-                report.errors.append(f"template for stage {stage.name} is broken, its emails were not sent: {e}")
-                continue
-            message_id = new_message_id(config, local.date(), stage.name)
-            cc = ((email.customer.account_manager_email,)
-                  if stage.cc_account_manager and email.customer.account_manager_email else ())
-            raw = render.build_message(rendered, business=config.business, recipients=email.recipients,
-                                       customer_name=email.customer.name, message_id=message_id, now=local,
-                                       thread=email.thread, cc=cc)
-            batch.append(Outgoing(email, message_id, rendered.subject, raw, email.recipients + cc))
-            if len(batch) >= INTENT_BATCH:
-                send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
-                batch = []
-        if batch and not sender.stopped and not should_stop():
-            send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
+            send_planned(config, ledger, sender, the_plan, now, report, should_stop)
         if not sender.stopped:
             send_digest(config, ledger, sender, the_plan, now, report)
     return report
+
+
+def recover_unsent(ledger: Ledger, sender: Sender, now: dt.datetime, local_date: dt.date,
+                   report: CycleReport, should_stop) -> None:
+    """Emails recorded in an earlier cycle and not confirmed sent go first, as the same bytes with
+    the same Message-ID: never re-rendered, so one stage is never two different emails."""
+    for row in ledger.unsent(now):
+        if should_stop() or sender.stopped:
+            return
+        if row.status == "pending" and ledger.cancel_if_paid(row.id, now=now):
+            continue  # never attempted, and it would mention a paid invoice
+        if row.status == "sending" and sender.already_in_sent(row.message_id):
+            ledger.mark_sent(row.id, now=now, recovered=True)
+            ledger.log(now, "found_in_sent", row.customer_id, message_id=row.message_id)
+            continue
+        label = _label(local_date, row.stage, row.customer_id, row.message_id)
+        if sender.deliver(rid=row.id, raw=row.raw, recipients=row.recipients, label=label,
+                          created_at=row.created_at, attempts=row.attempts, recovered=True):
+            report.sent.append(SentEmail(row.customer_id, "", row.stage, row.message_id,
+                                         row.recipients, row.invoices, label, recovered=True))
+
+
+def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan, now: dt.datetime,
+                 report: CycleReport, should_stop) -> None:
+    """Render the plan's emails, record them in batches, send them."""
+    from . import render  # only now: nothing to render on most cron runs
+
+    local = now.astimezone(config.tz)
+    templates = Templates(config)
+    folders = sorted({templates.folder(e.customer.language) for e in the_plan.emails})
+    problems = template_errors(config, ledger, folders)
+    if problems:
+        report.errors.append("the templates have errors, so nothing new was sent "
+                             "(`dunning-mailer templates check` lists them):\n  " + "\n  ".join(problems))
+        return
+    broken: set[str] = set()
+    batch: list[Outgoing] = []
+    for email in the_plan.emails:
+        if should_stop() or sender.stopped:
+            break
+        stage = email.stage
+        env = templates.env(email.customer.language)
+        # A customer-balance export has no invoice lines: a statement, in the stage's tone.
+        template = "statement" if all(i.kind == "balance" for i in email.invoices) and email.invoices \
+            and stage.name not in ("thank_you",) else stage.template
+        key = f"{templates.folder(email.customer.language)}/{template}"
+        if key in broken:
+            continue
+        try:
+            rendered = render.render(env, template,
+                                     render.context(email, business=config.business, today=local.date()))
+        except render.TemplateError as e:
+            broken.add(key)
+            report.errors.append(f"template for stage {stage.name} is broken, its emails were not sent: {e}")
+            continue
+        message_id = new_message_id(config, local.date(), stage.name)
+        cc = ((email.customer.account_manager_email,)
+              if stage.cc_account_manager and email.customer.account_manager_email else ())
+        raw = render.build_message(rendered, business=config.business, recipients=email.recipients,
+                                   customer_name=email.customer.name, message_id=message_id, now=local,
+                                   thread=email.thread, cc=cc)
+        batch.append(Outgoing(email, message_id, rendered.subject, raw, email.recipients + cc))
+        if len(batch) >= INTENT_BATCH:
+            send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
+            batch = []
+    if batch and not sender.stopped and not should_stop():
+        send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
 
 
 INTENT_BATCH = 50  # emails recorded per flushed commit, before any of them is attempted
@@ -651,3 +676,73 @@ def send_digest(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan, 
         report.waiting.append(f"the daily digest was not sent ({e}); next cycle")
         return
     ledger.set_meta(key, message_id)
+
+
+# ---- one guarded cycle: what `run` and the worker both do ------------------------------
+
+@contextmanager
+def run_lock(config: Config, wait_seconds: float = 10.0) -> Iterator[bool]:
+    """An exclusive lock beside the ledger, so overlapping runs can never send twice.
+
+    The kernel drops a flock when its process dies, so a stale lock cannot block.
+    """
+    path = config.paths.database.with_name(config.paths.database.name + ".lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as f:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    yield False
+                    return
+                time.sleep(0.2)
+        try:
+            f.seek(0)
+            f.truncate()
+            f.write(f"{os.getpid()}\n")
+            f.flush()
+            yield True
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def open_edges(config: Config, dry_run: bool = False):
+    """The transport and the mailbox the config names, with their secrets (env or keyring)."""
+    from .credentials import oauth2_token, password
+    from .mailboxes import open_mailbox
+    from .transports import open_transport
+
+    if dry_run:
+        from .testing import RecordingTransport
+        transport = RecordingTransport()
+    else:
+        secret = None
+        t = config.transport
+        if t.kind == "smtp" and t.username and not t.oauth2_token_command:
+            secret = password("smtp", f"{t.username}@{t.host}")
+        transport = open_transport(config, secret)
+    m = config.mailbox
+    mailbox_password = token = None
+    if m.kind == "imap":
+        if m.oauth2_token_command:
+            token = oauth2_token(m.oauth2_token_command, key="mailbox.oauth2_token_command")
+        elif m.username:
+            mailbox_password = password("imap", f"{m.username}@{m.host}")
+    return transport, open_mailbox(config, mailbox_password, oauth2_token=token)
+
+
+def locked_cycle(config: Config, now: dt.datetime, *, wait_seconds: float, dry_run: bool = False,
+                 **options) -> CycleReport | None:
+    """run_once under the run lock, with the configured edges; None when another run holds it.
+    With `dry_run` the cycle works on an in-memory copy of the ledger and keeps nothing."""
+    with run_lock(config, wait_seconds) as got:
+        if not got:
+            return None
+        with Ledger(config.paths.database) as ledger:
+            transport, mailbox = open_edges(config, dry_run)
+            target = ledger.copy_in_memory() if dry_run else ledger
+            with mailbox if mailbox is not None else nullcontext():
+                return run_once(config, target, transport, mailbox, now, dry_run=dry_run, **options)

@@ -742,8 +742,9 @@ class Ledger:
                         (mailbox, folder, uidvalidity, last_uid))
 
     # ---- reports ------------------------------------------------------------
-    def status(self, today: dt.date) -> list[dict]:
-        states = {c.customer.id: c for c in self.customer_states(today)}
+    def status(self, today: dt.date, states: list[CustomerState] | None = None) -> list[dict]:
+        """Per customer with open invoices, the facts `status` shows (`states`: already read)."""
+        states = {c.customer.id: c for c in (states if states is not None else self.customer_states(today))}
         last_reply = {r[0]: (r[1], r[2]) for r in self.db.execute(
             "SELECT customer_id, received_at, kind FROM replies WHERE customer_id IS NOT NULL ORDER BY id")}
         out = []
@@ -790,10 +791,14 @@ class Ledger:
                               "source": r["source"], "status": r["status"], "importer": r["importer"],
                               "snapshot": r["snapshot_at"], "invoices": r["invoices"], "opened": r["opened"],
                               "updated": r["updated"], "closed": r["closed"], "report": r["report"] or None})
+        lines: dict[int, list[dict]] = defaultdict(list)
+        for x in self.db.execute(
+                "SELECT ri.reminder_id, ri.number, ri.stage, ri.balance, ri.currency FROM reminder_invoices ri "
+                f"JOIN reminders r ON r.id = ri.reminder_id {where.replace('customer_id', 'r.customer_id')} "
+                "ORDER BY ri.number", args):
+            lines[x[0]].append({"number": x[1], "stage": x[2], "balance": x[3], "currency": x[4]})
         for r in self.db.execute(f"SELECT * FROM reminders {where} ORDER BY id", args):
-            numbers = [dict(x) for x in self.db.execute(
-                "SELECT number, stage, balance, currency FROM reminder_invoices WHERE reminder_id=? ORDER BY number",
-                (r["id"],))]
+            numbers = lines.get(r["id"], [])
             items.append({"at": r["sent_at"] or r["created_at"], "kind": "email", "customer_id": r["customer_id"],
                           "stage": r["stage"], "message_id": r["message_id"], "status": r["status"],
                           "recipients": json.loads(r["recipients"]), "subject": r["subject"],

@@ -32,22 +32,13 @@ class Worker:
         self.stopping = True
 
     def cycle(self, *, send: bool = True) -> None:
-        from .cli import _ledger, _open_edges, run_lock
-        from .cycle import run_once
+        from .cycle import locked_cycle
 
-        with run_lock(self.config, wait_seconds=0) as got:
-            if not got:
-                log.info("another run holds the lock; skipping")
-                return
-            with _ledger(self.config) as ledger:
-                transport, mailbox = _open_edges(self.config, dry_run=False)
-                if mailbox is not None:
-                    with mailbox:
-                        report = run_once(self.config, ledger, transport, mailbox, self.clock(), send=send,
-                                          should_stop=lambda: self.stopping)
-                else:
-                    report = run_once(self.config, ledger, transport, None, self.clock(), send=send,
-                                      should_stop=lambda: self.stopping)
+        report = locked_cycle(self.config, self.clock(), wait_seconds=0, send=send,
+                              should_stop=lambda: self.stopping)
+        if report is None:
+            log.info("another run holds the lock; skipping")
+            return
         for line in report.errors:
             log.error("%s", line)
         if report.sent:
@@ -85,8 +76,8 @@ class Worker:
         self.scheduler.every(w.inbox_minutes).minutes.do(self.cycle, send=False)
         self.scheduler.every(w.drop_seconds).seconds.do(self.check_drop)
         if self.config.mailbox.kind == "imap":
-            from .cli import _open_edges
-            _, box = _open_edges(self.config, dry_run=False)
+            from .cycle import open_edges
+            _, box = open_edges(self.config)
             self.idle_box = box if hasattr(box, "idle_wait") else None
         self.cycle()
         while not self.stopping:
