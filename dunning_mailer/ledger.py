@@ -20,7 +20,7 @@ from .model import Customer, DunningError, ImportResult, Invoice, PaymentPlan, P
 from .planner import CustomerState, Pause
 from .policy import InvoiceState
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -51,8 +51,11 @@ CREATE TABLE reminders(
   status TEXT NOT NULL,            -- awaiting_approval | pending | sending | sent | failed | cancelled
   created_at TEXT NOT NULL, local_date TEXT NOT NULL, sent_at TEXT,
   attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT, error TEXT, transport TEXT,
-  recovered INTEGER NOT NULL DEFAULT 0, bounces INTEGER NOT NULL DEFAULT 0, raw BLOB NOT NULL);
+  recovered INTEGER NOT NULL DEFAULT 0, bounces INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX reminders_customer ON reminders(customer_id, status);
+-- The exact bytes, apart from the row whose status changes twice per email: an UPDATE rewrites
+-- the whole row, and a body is ~20 KB.
+CREATE TABLE reminder_bodies(reminder_id INTEGER PRIMARY KEY, raw BLOB NOT NULL);
 CREATE TABLE reminder_invoices(
   reminder_id INTEGER NOT NULL, source TEXT NOT NULL, number TEXT NOT NULL, stage TEXT NOT NULL,
   balance TEXT NOT NULL, currency TEXT NOT NULL, PRIMARY KEY(reminder_id, source, number));
@@ -183,8 +186,27 @@ class Ledger:
             self.db.executescript(f"BEGIN IMMEDIATE;{SCHEMA}INSERT INTO meta "
                                   f"VALUES('schema_version', '{SCHEMA_VERSION}');COMMIT;")
         else:
+            if version < 2:
+                self._move_bodies_out()
             self._add_missing()
-        # Later versions: `if version < 2: ...` steps, each in its own transaction.
+        # Later versions: `if version < 3: ...` steps, each in its own transaction.
+
+    def _move_bodies_out(self) -> None:
+        """Version 2: email bodies leave the `reminders` rows for `reminder_bodies`."""
+        columns = [r[1] for r in self.db.execute("PRAGMA table_info(reminders)")]
+        with self.transaction() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS reminder_bodies(reminder_id INTEGER PRIMARY KEY, raw BLOB NOT NULL)")
+            if "raw" in columns:
+                db.execute("INSERT INTO reminder_bodies(reminder_id, raw) SELECT id, raw FROM reminders")
+                kept = ", ".join(c for c in columns if c != "raw")
+                db.execute("ALTER TABLE reminders RENAME TO reminders_v1")
+                db.execute("DROP INDEX IF EXISTS reminders_customer")
+                table = SCHEMA[SCHEMA.index("CREATE TABLE reminders("):]
+                db.execute(table[:table.index(";")])
+                db.execute(f"INSERT INTO reminders({kept}) SELECT {kept} FROM reminders_v1")
+                db.execute("DROP TABLE reminders_v1")
+                db.execute("CREATE INDEX reminders_customer ON reminders(customer_id, status)")
+            db.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
 
     def _add_missing(self) -> None:
         """Additive changes (a new table, a new column with a default) need no version step:
@@ -574,9 +596,10 @@ class Ledger:
         with self.transaction() as db:
             rid = db.execute(
                 "INSERT INTO reminders(customer_id, stage, message_id, recipients, subject, status,"
-                " created_at, local_date, transport, raw) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                " created_at, local_date, transport) VALUES(?,?,?,?,?,?,?,?,?)",
                 (customer_id, stage, message_id, json.dumps(list(recipients)), subject, status, now.isoformat(),
-                 local_date.isoformat(), transport, raw)).lastrowid
+                 local_date.isoformat(), transport)).lastrowid
+            db.execute("INSERT INTO reminder_bodies(reminder_id, raw) VALUES(?,?)", (rid, raw))
             db.executemany("INSERT INTO reminder_invoices(reminder_id, source, number, stage, balance, currency)"
                            " VALUES(?,?,?,?,?,?)",
                            [(rid, src, num, st, str(bal), cur) for src, num, st, bal, cur in items])
@@ -625,7 +648,8 @@ class Ledger:
 
     def unsent(self, now: dt.datetime | None = None) -> list[OutboxRow]:
         """Emails recorded but not confirmed sent; with `now`, only those whose retry time has come."""
-        rows = self.db.execute("SELECT * FROM reminders WHERE status IN ('pending','sending') ORDER BY id")
+        rows = self.db.execute("SELECT r.*, b.raw FROM reminders r JOIN reminder_bodies b ON b.reminder_id = r.id "
+                               "WHERE r.status IN ('pending','sending') ORDER BY r.id")
         return [self._outbox_row(r) for r in rows
                 if now is None or not r["next_attempt_at"]
                 or dt.datetime.fromisoformat(r["next_attempt_at"]) <= now]
