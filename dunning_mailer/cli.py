@@ -494,7 +494,12 @@ def cmd_templates_check(args, config: Config) -> int:
         errors = lint.errors(findings)
         print(f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s) in "
               f"{', '.join(os.path.relpath(f) for f in folders)}.")
-    return 1 if lint.errors(findings) else 0
+    if lint.errors(findings):
+        return 1
+    from .cycle import remember_templates_ok
+
+    remember_templates_ok(config, folders)
+    return 0
 
 
 def cmd_set_password(args, config: Config) -> int:

@@ -26,6 +26,7 @@ from .mailboxes import Mailbox
 from .matching import match_customer
 from .model import DunningError
 from .planner import Plan, plan
+from .prerender import rendered_ahead
 from .transports import SendError, Transport
 
 log = logging.getLogger(__name__)
@@ -334,26 +335,41 @@ class Templates:
 
 
 def template_errors(config: Config, ledger: Ledger, folders: list[Path]) -> list[str]:
-    """The template lint's errors for `folders`; a folder that passed before, unchanged, is not
-    checked again (the check renders every stage several ways and costs about a second)."""
+    """The template lint's errors for `folders`; a folder that passed before, unchanged (and with
+    the same stages and business texts), is not checked again: the check renders every stage
+    several ways and costs about a second. `templates check` leaves the same mark."""
     from . import lint
 
     out: list[str] = []
     for folder in folders:
-        digest = hashlib.sha256()
-        for path in sorted(folder.glob("*")):
-            if path.is_file():
-                digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        key = f"templates_ok:{folder}"
-        if ledger.meta(key) == digest.hexdigest():
+        fingerprint = templates_fingerprint(config, folder)
+        if ledger.meta(f"templates_ok:{folder}") == fingerprint:
             continue
         problems = lint.errors(lint.check_templates(folder, config.stages, language=folder.name[:2],
                                                     business=config.business))
         if problems:
             out += [str(p) for p in problems]
         else:
-            ledger.set_meta(key, digest.hexdigest())
+            ledger.set_meta(f"templates_ok:{folder}", fingerprint)
     return out
+
+
+def templates_fingerprint(config: Config, folder: Path) -> str:
+    """What a lint verdict depends on: the folder's files, the stages and the business's texts."""
+    digest = hashlib.sha256(repr((config.stages, config.business)).encode())
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def remember_templates_ok(config: Config, folders: list[Path]) -> None:
+    """After a clean `templates check`: the next `run` need not check the same files again."""
+    if not config.paths.database.exists():
+        return
+    with Ledger(config.paths.database) as ledger:
+        for folder in folders:
+            ledger.set_meta(f"templates_ok:{folder}", templates_fingerprint(config, folder))
 
 
 # ---- sending ----------------------------------------------------------------------
@@ -556,9 +572,10 @@ def recover_unsent(ledger: Ledger, sender: Sender, now: dt.datetime, local_date:
 
 def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan, now: dt.datetime,
                  report: CycleReport, should_stop) -> None:
-    """Render the plan's emails, record them in batches, send them."""
-    from . import render  # only now: nothing to render on most cron runs
+    """Render the plan's emails, record them in batches, send them.
 
+    The rendering runs ahead in a child process (see prerender.py) while this one records and
+    sends; the ledger and the connection stay here, so the order of writes is the same without it."""
     local = now.astimezone(config.tz)
     templates = Templates(config)
     folders = sorted({templates.folder(e.customer.language) for e in the_plan.emails})
@@ -567,11 +584,29 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
         report.errors.append("the templates have errors, so nothing new was sent "
                              "(`dunning-mailer templates check` lists them):\n  " + "\n  ".join(problems))
         return
-    broken: set[str] = set()
     batch: list[Outgoing] = []
-    for email in the_plan.emails:
-        if should_stop() or sender.stopped:
-            break
+    with rendered_ahead(rendered_emails(config, templates, the_plan.emails, local)) as emails:
+        for out in emails:
+            if should_stop() or sender.stopped:
+                break
+            if isinstance(out, str):
+                report.errors.append(out)
+                continue
+            batch.append(out)
+            if len(batch) >= INTENT_BATCH:
+                send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
+                batch = []
+    if batch and not sender.stopped and not should_stop():
+        send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
+
+
+def rendered_emails(config: Config, templates: Templates, emails, local: dt.datetime) -> Iterator["Outgoing | str"]:
+    """Each planned email as its exact bytes, or the error (a string) of a broken template. No I/O
+    besides reading templates: it may run in another process."""
+    from . import render  # only now: nothing to render on most cron runs
+
+    broken: set[str] = set()
+    for email in emails:
         stage = email.stage
         env = templates.env(email.customer.language)
         # A customer-balance export has no invoice lines: a statement, in the stage's tone.
@@ -585,7 +620,7 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
                                      render.context(email, business=config.business, today=local.date()))
         except render.TemplateError as e:
             broken.add(key)
-            report.errors.append(f"template for stage {stage.name} is broken, its emails were not sent: {e}")
+            yield f"template for stage {stage.name} is broken, its emails were not sent: {e}"
             continue
         message_id = new_message_id(config, local.date(), stage.name)
         cc = ((email.customer.account_manager_email,)
@@ -593,12 +628,7 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
         raw = render.build_message(rendered, business=config.business, recipients=email.recipients,
                                    customer_name=email.customer.name, message_id=message_id, now=local,
                                    thread=email.thread, cc=cc)
-        batch.append(Outgoing(email, message_id, rendered.subject, raw, email.recipients + cc))
-        if len(batch) >= INTENT_BATCH:
-            send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
-            batch = []
-    if batch and not sender.stopped and not should_stop():
-        send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
+        yield Outgoing(email, message_id, rendered.subject, raw, email.recipients + cc)
 
 
 INTENT_BATCH = 50  # emails recorded per flushed commit, before any of them is attempted

@@ -97,6 +97,7 @@ def environment(folder: Path, language: str | None = None) -> jinja2.Environment
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,  # one environment serves one cycle; no stat() of every template per email
     )
     env.filters.update(ltr=_ltr, money=_money, date=_date, longdate=_longdate_for(language))
     return env

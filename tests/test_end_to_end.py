@@ -310,6 +310,32 @@ def test_run_refuses_to_send_with_a_broken_template_and_says_which(workdir: Path
     assert check.returncode == 1 and "reminder.txt:" in check.stdout
 
 
+def test_a_clean_templates_check_is_remembered_until_the_templates_or_texts_change(workdir: Path):
+    from dunning_mailer.ledger import Ledger
+
+    config = str(workdir / "config.toml")
+    assert run_cli("run", "--config", config, "--now", D.isoformat()).returncode == 0  # makes the ledger
+    assert run_cli("templates", "check", "--config", config).returncode == 0
+    with Ledger(workdir / "dunning.sqlite3") as ledger:
+        marks = {k for (k,) in ledger.db.execute("SELECT key FROM meta WHERE key LIKE 'templates_ok:%'")}
+    assert any(k.endswith("/templates/he") for k in marks)
+    # An edit after the check is checked again by the run that would send it.
+    reminder = workdir / "templates" / "he" / "reminder.txt"
+    original = reminder.read_text(encoding="utf-8")
+    reminder.write_text(original.replace(
+        "{% block message %}", "{% block message %}\nכדי שנוכל לשלם לספקים, נבקש להסדיר.\n", 1), encoding="utf-8")
+    write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
+    r = run_cli("run", "--config", config, "--now", D.isoformat())
+    assert r.returncode == 1 and "C2" in r.stderr and not emls(workdir / "outbox")
+    # So is a business text from the config that the templates print.
+    reminder.write_text(original, encoding="utf-8")
+    text = (workdir / "config.toml").read_text(encoding="utf-8")
+    (workdir / "config.toml").write_text(text.replace('signature_role = "הנהלת חשבונות"',
+                                                      'signature_role = "כדי שנוכל לשלם לספקים"'), encoding="utf-8")
+    r = run_cli("run", "--config", config, "--now", D.isoformat())
+    assert r.returncode == 1 and "C2" in r.stderr and not emls(workdir / "outbox")
+
+
 def test_balances_and_contacts_files_become_statement_emails(workdir: Path):
     """An export with only a balance per customer and no emails, plus a contacts file."""
     from openpyxl import Workbook
