@@ -97,6 +97,7 @@ def send() -> str:
         else:
             shutil.copyfile(book, w / "drop" / book.name)
             bench.cli("run", "--config", w / "config.toml", "--now", bench.EVE.isoformat(), timeout=900)
+        bench.cli("templates", "check", "--config", w / "config.toml")  # as in run.py
         return record("send", [str(bench.BIN / "dunning-mailer"), "run", "--config", str(w / "config.toml"),
                                "--now", bench.D.isoformat()])
     finally:

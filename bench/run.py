@@ -424,6 +424,10 @@ def fig_send(reps: int, mailmerge_reps: int) -> dict:
         r = cli("run", "--config", w / "config.toml", "--now", EVE.isoformat(), timeout=900)
         if r.rc != 0 or sink.messages:
             raise RuntimeError(f"preparing the send workdir failed ({r.rc}): {r.err[-2000:]}")
+        # As a user does after editing templates; the run then does not lint them again.
+        r = cli("templates", "check", "--config", w / "config.toml")
+        if r.rc != 0:
+            raise RuntimeError(f"the templates do not pass their check: {r.out[-2000:]}")
         db = w / "dunning.sqlite3"
         saved = DATA / "send-ledger.sqlite3"
         shutil.copyfile(db, saved)

@@ -414,7 +414,12 @@ class Throttle:
 
 
 class Sender:
-    """Delivers outbox rows one by one; the ledger says what happened to each."""
+    """Delivers outbox rows one by one; the ledger says what happened to each.
+
+    Per email, one commit: while the server reads the envelope of email n, the ledger records
+    `sent` for email n-1 (its 250 came back) and `sending` for email n, before n's data can go.
+    `flush()` records the last `sent`; until then a kill leaves that email `sending`, and the
+    next cycle settles it as it settles a kill between the 250 and the commit."""
 
     def __init__(self, config: Config, ledger: Ledger, transport: Transport, now: dt.datetime,
                  report: CycleReport, rng: random.Random | None = None, sleep=time.sleep, sent_box=None):
@@ -428,6 +433,7 @@ class Sender:
         mode = config.transport.save_to_sent
         self.save_copy = self.sent_box is not None and (
             mode == "true" or (mode == "auto" and not files_own_sent(config.transport.host)))
+        self.confirmed: tuple[int, dict[str, str], bool] | None = None  # accepted, not yet recorded
 
     def already_in_sent(self, message_id: str) -> bool:
         """Whether an email whose fate is unknown (`sending` at a crash) reached the Sent folder."""
@@ -456,24 +462,40 @@ class Sender:
             self.report.waiting.append("the daily send limit (transport.max_per_day) is reached; "
                                        "the rest goes out on the next cycle")
             return False
-        self.ledger.mark_sending(rid)
-        checkpoint("sending")
+        def before_data():
+            with self.ledger.transaction():
+                self._record_confirmed()
+                self.ledger.mark_sending(rid)
+            checkpoint("sending")
+
         try:
             result = self.transport.send(raw, sender=self.config.business.email, recipients=recipients,
-                                         label=label)
+                                         label=label, before_data=before_data)
         except SendError as e:
             checkpoint("send_failed")
             self._failed(rid, e, label, created_at, attempts + 1)
             return False
         checkpoint("sent_unrecorded")  # the server has it, the ledger does not know yet
-        with self.ledger.transaction():
-            for addr, answer in result.refused.items():
-                if answer[:1] == "5":
-                    self.ledger.mark_contact_bad(addr, now=self.now, reason=answer)
-            self.ledger.mark_sent(rid, now=self.now, recovered=recovered)
-        checkpoint("sent")
+        self.confirmed = (rid, result.refused, recovered)
         self.file_copy(raw, label)
         return True
+
+    def flush(self) -> None:
+        """Record the last email the server accepted."""
+        if self.confirmed is not None:
+            with self.ledger.transaction():
+                self._record_confirmed()
+            checkpoint("sent")
+
+    def _record_confirmed(self) -> None:
+        if self.confirmed is None:
+            return
+        rid, refused, recovered = self.confirmed
+        for addr, answer in refused.items():
+            if answer[:1] == "5":
+                self.ledger.mark_contact_bad(addr, now=self.now, reason=answer)
+        self.ledger.mark_sent(rid, now=self.now, recovered=recovered)
+        self.confirmed = None
 
     def _failed(self, rid, e: SendError, label, created_at, attempts) -> None:
         age = self.now - created_at
@@ -532,21 +554,26 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
     closed = calendar.why_not_sending_now(now)
     with transport:
         sender = Sender(config, ledger, transport, now, report, rng, sleep, sent_box=mailbox)
-        if not closed:
-            recover_unsent(ledger, sender, now, local.date(), report, should_stop)
-        if should_stop():
-            return report
-        # When nothing can go out, there is no need to weigh every open invoice: idle cron runs stay cheap.
-        the_plan = Plan(now, (), (), (), closed) if closed else make_plan(config, ledger, now)
-        report.plan = the_plan
-        for customer_id, outcome in the_plan.promise_outcomes:
-            ledger.resolve_promise(customer_id, outcome, now=now)
-        if sender.stopped:
-            return report
-        if the_plan.emails:
-            send_planned(config, ledger, sender, the_plan, now, report, should_stop)
-        if not sender.stopped:
-            send_digest(config, ledger, sender, the_plan, now, report)
+        try:
+            if not closed:
+                recover_unsent(ledger, sender, now, local.date(), report, should_stop)
+                sender.flush()  # the plan must see them sent
+            if should_stop():
+                return report
+            # When nothing can go out, there is no need to weigh every open invoice: idle cron runs stay cheap.
+            the_plan = Plan(now, (), (), (), closed) if closed else make_plan(config, ledger, now)
+            report.plan = the_plan
+            for customer_id, outcome in the_plan.promise_outcomes:
+                ledger.resolve_promise(customer_id, outcome, now=now)
+            if sender.stopped:
+                return report
+            if the_plan.emails:
+                send_planned(config, ledger, sender, the_plan, now, report, should_stop)
+                sender.flush()  # and so must the digest
+            if not sender.stopped:
+                send_digest(config, ledger, sender, the_plan, now, report)
+        finally:
+            sender.flush()
     return report
 
 
@@ -560,8 +587,9 @@ def recover_unsent(ledger: Ledger, sender: Sender, now: dt.datetime, local_date:
         if row.status == "pending" and ledger.cancel_if_paid(row.id, now=now):
             continue  # never attempted, and it would mention a paid invoice
         if row.status == "sending" and sender.already_in_sent(row.message_id):
-            ledger.mark_sent(row.id, now=now, recovered=True)
-            ledger.log(now, "found_in_sent", row.customer_id, message_id=row.message_id)
+            with ledger.transaction():
+                ledger.mark_sent(row.id, now=now, recovered=True)
+                ledger.log(now, "found_in_sent", row.customer_id, message_id=row.message_id)
             continue
         label = _label(local_date, row.stage, row.customer_id, row.message_id)
         if sender.deliver(rid=row.id, raw=row.raw, recipients=row.recipients, label=label,

@@ -145,6 +145,7 @@ class Ledger:
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
+        self._synchronous = "FULL"
         self.db.execute("PRAGMA foreign_keys=ON")
         self._migrate()
 
@@ -618,20 +619,19 @@ class Ledger:
 
     def _durability(self, level: str) -> None:
         # WAL: a NORMAL commit survives a killed process, and reaches the disk with the next FULL one.
-        if not self.db.in_transaction:
+        if not self.db.in_transaction and self._synchronous != level:
             self.db.execute(f"PRAGMA synchronous={level}")
+            self._synchronous = level
 
     def mark_sending(self, rid: int) -> None:
         self._durability("NORMAL")
         self.db.execute("UPDATE reminders SET status='sending', attempts=attempts+1 WHERE id=?", (rid,))
 
     def mark_sent(self, rid: int, *, now: dt.datetime, recovered: bool = False) -> None:
-        with self.transaction():
-            self.db.execute("UPDATE reminders SET status='sent', sent_at=?, error=NULL, recovered=? WHERE id=?",
-                            (now.isoformat(), int(recovered), rid))
-            row = self.db.execute("SELECT customer_id, stage, message_id FROM reminders WHERE id=?",
-                                  (rid,)).fetchone()
-            self.log(now, "reminder_sent", row[0], stage=row[1], message_id=row[2], recovered=recovered)
+        """The server accepted the email (its `sent_at` and `recovered` are the whole record)."""
+        self._durability("NORMAL")
+        self.db.execute("UPDATE reminders SET status='sent', sent_at=?, error=NULL, recovered=? WHERE id=?",
+                        (now.isoformat(), int(recovered), rid))
 
     def retry_later(self, rid: int, *, error: str, at: dt.datetime) -> None:
         self.db.execute("UPDATE reminders SET status='pending', error=?, next_attempt_at=? WHERE id=?",
@@ -752,6 +752,7 @@ class Ledger:
         copy.path = Path(":memory:")
         copy.db = sqlite3.connect(":memory:", isolation_level=None)
         copy.db.row_factory = sqlite3.Row
+        copy._synchronous = None
         self.db.backup(copy.db)
         return copy
 

@@ -24,7 +24,10 @@ class RecordingTransport:
     def __exit__(self, *exc) -> None:
         pass
 
-    def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str) -> SendResult:
+    def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str,
+             before_data=None) -> SendResult:
+        if before_data is not None:
+            before_data()
         self.sent.append((raw, recipients, label))
         return SendResult()
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Callable, Protocol
 
 from ..model import DunningError
 
@@ -30,8 +30,13 @@ class Transport(Protocol):
 
     def __exit__(self, *exc) -> None: ...
 
-    def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str) -> SendResult:
-        """Deliver `raw` as is. `label` names the email for people (file names, logs)."""
+    def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str,
+             before_data: Callable[[], None] | None = None) -> SendResult:
+        """Deliver `raw` as is. `label` names the email for people (file names, logs).
+
+        `before_data` is called exactly once, before any byte of the message can reach the server
+        and even when the delivery fails: the SMTP transport calls it while the server answers
+        the envelope, so the caller's bookkeeping overlaps the server's work."""
 
 
 def open_transport(config, password: str | None = None) -> Transport:

@@ -26,7 +26,10 @@ class OutboxTransport:
     def path_for(self, label: str) -> Path:
         return eml_path(self.folder, label)
 
-    def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str) -> SendResult:
+    def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str,
+             before_data=None) -> SendResult:
+        if before_data is not None:
+            before_data()
         # Same label -> same file: a recovered re-send replaces, never adds.
         path = self.path_for(label)
         _write_atomic(path, raw)

@@ -8,6 +8,26 @@ import ssl
 
 from . import SendError, SendResult
 
+class _Envelope:
+    """smtplib.SMTP, plus a call-back run right after MAIL FROM is written and before its answer
+    is read: the caller's bookkeeping overlaps the server's work on the envelope."""
+
+    before_data = None
+
+    def putcmd(self, cmd, args=""):
+        super().putcmd(cmd, args)
+        if cmd == "mail" and self.before_data is not None:
+            self.before_data()
+
+
+class _SMTP(_Envelope, smtplib.SMTP):
+    pass
+
+
+class _SMTP_SSL(_Envelope, smtplib.SMTP_SSL):
+    pass
+
+
 # Answers after which nothing else should be tried this cycle: throttling, auth, quota.
 _STOP_CODES = {421, 454, 530, 534, 535}
 _QUOTA_MARKERS = ("5.4.5", "4.7.0", "quota", "rate limit", "too many")
@@ -72,9 +92,9 @@ class SmtpTransport:
         conn = None
         try:
             if s.security == "ssl":
-                conn = smtplib.SMTP_SSL(host, port, timeout=s.timeout, context=ssl.create_default_context())
+                conn = _SMTP_SSL(host, port, timeout=s.timeout, context=ssl.create_default_context())
             else:
-                conn = smtplib.SMTP(host, port, timeout=s.timeout)
+                conn = _SMTP(host, port, timeout=s.timeout)
                 if s.security == "starttls":
                     conn.starttls(context=ssl.create_default_context())
             if s.username:
@@ -93,10 +113,26 @@ class SmtpTransport:
                             f"{_safe(e)}", stop_queue=True) from None
         return conn
 
-    def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str) -> SendResult:
+    def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str,
+             before_data=None) -> SendResult:
+        pending = [before_data] if before_data is not None else []
+
+        def once():
+            if pending:
+                pending.pop()()
+
+        try:
+            return self._send(raw, sender, recipients, once)
+        finally:
+            if self._conn is not None:
+                self._conn.before_data = None
+            once()  # the conversation ended before MAIL FROM: still exactly once
+
+    def _send(self, raw: bytes, sender: str, recipients: tuple[str, ...], before_data) -> SendResult:
         if self._conn is None:
             self._conn = self._connect()
         try:
+            self._conn.before_data = before_data
             refused = self._conn.sendmail(sender, list(recipients), raw)
         except smtplib.SMTPRecipientsRefused as e:
             answers = {addr: f"{code} {_safe(msg)}" for addr, (code, msg) in e.recipients.items()}
