@@ -14,7 +14,8 @@ class Sink:
     - `mail_reply`: an answer to MAIL FROM (e.g. "421 4.7.0 slow down");
     - `data_reply`: an answer to DATA instead of 250 (e.g. "451 4.3.0 try later");
     - `drop_after_data`: how many of the next messages are received but the connection is
-      cut before the client hears 250 (RFC 1047: the client cannot know it arrived).
+      cut before the client hears 250 (RFC 1047: the client cannot know it arrived);
+    - `on_data`: called with each message's bytes when its data has arrived, before the 250.
     """
 
     def __init__(self):
@@ -26,6 +27,7 @@ class Sink:
         self.mail_reply: str | None = None
         self.data_reply: str | None = None
         self.drop_after_data = 0
+        self.on_data = None
 
     async def handle_MAIL(self, server, session, envelope, address, mail_options):
         if self.mail_reply:
@@ -44,6 +46,8 @@ class Sink:
     async def handle_DATA(self, server, session, envelope):
         if self.data_reply:
             return self.data_reply
+        if self.on_data is not None:
+            self.on_data(envelope.original_content)
         with self.lock:
             self.sessions.add(session.peer)
             self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))

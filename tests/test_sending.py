@@ -11,6 +11,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 
+import pytest
+
 from books import book, many_customers, write_xlsx
 from conftest import D, free_port, run_cli, write_config
 from dunning_mailer.cli import main
@@ -231,6 +233,39 @@ def test_a_second_run_while_one_holds_the_lock_exits_0_and_says_so(workdir):
     finally:
         holder.kill()
         holder.wait()
+
+
+@pytest.mark.parametrize("where", ["in_process", "child_process"])
+def test_the_ledger_is_ahead_of_every_data_it_sends(workdir, smtp_sink, where):
+    """Whenever an email's data reaches the server, the ledger already says `sending` for it and
+    `sent` for every email before it: a kill at that instant can repeat one email, never lose one."""
+    import email as email_lib
+    import sqlite3
+
+    smtp_config(workdir, smtp_sink.port)
+    write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", many_customers(D.date(), 60))
+    seen: list[tuple[str, str, list[str]]] = []
+
+    def look(raw: bytes) -> None:
+        mid = email_lib.message_from_bytes(raw)["Message-ID"]
+        db = sqlite3.connect(f"file:{workdir / 'dunning.sqlite3'}?mode=ro", uri=True)
+        try:
+            rows = db.execute("SELECT id, message_id, status FROM reminders ORDER BY id").fetchall()
+        finally:
+            db.close()
+        mine = next(r for r in rows if r[1] == mid)
+        seen.append((mine[2], mid, [r[2] for r in rows if r[0] < mine[0]]))
+
+    smtp_sink.on_data = look
+    if where == "in_process":
+        assert run(workdir) == 0  # the server's thread is running: emails are rendered in line
+    else:
+        r = run_cli("run", "--config", str(workdir / "config.toml"), "--now", D.isoformat())
+        assert r.returncode == 0, r.stderr  # rendered ahead in a forked child
+    assert len(seen) == 60
+    assert {status for status, _, _ in seen} == {"sending"}
+    assert all(set(before) <= {"sent"} for _, _, before in seen)
+    assert {i["status"] for i in history(workdir) if i["kind"] == "email"} == {"sent"}
 
 
 def test_killed_at_many_points_every_reminder_arrives_exactly_once(workdir, smtp_sink):
