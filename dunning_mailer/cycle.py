@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .calendar import BusinessCalendar
 from .config import Config, files_own_sent
-from .ledger import Ledger
+from .ledger import Intent, Ledger
 from .mailboxes import Mailbox
 from .matching import match_customer
 from .model import DunningError
@@ -338,13 +338,13 @@ def template_errors(config: Config, ledger: Ledger, folders: list[Path]) -> list
     """The template lint's errors for `folders`; a folder that passed before, unchanged (and with
     the same stages and business texts), is not checked again: the check renders every stage
     several ways and costs about a second. `templates check` leaves the same mark."""
-    from . import lint
-
     out: list[str] = []
     for folder in folders:
         fingerprint = templates_fingerprint(config, folder)
         if ledger.meta(f"templates_ok:{folder}") == fingerprint:
             continue
+        from . import lint  # only now: importing it costs as much as the check it skips
+
         problems = lint.errors(lint.check_templates(folder, config.stages, language=folder.name[:2],
                                                     business=config.business))
         if problems:
@@ -517,17 +517,16 @@ class Sender:
             self.report.errors.append(f"sending stopped for this cycle: {e}")
 
 
-_CHECKPOINTS = {"n": 0}
+_CHECKPOINTS = {"n": 0, "at": int(os.environ.get("DUNNING_MAILER_CRASH_AT") or 0)}
 
 
 def checkpoint(name: str) -> None:
-    """Fault injection for the crash tests: DUNNING_MAILER_CRASH_AT=N kills the process at the
-    N-th checkpoint, as a power cut would. Costs one dictionary update when unset."""
-    target = os.environ.get("DUNNING_MAILER_CRASH_AT")
-    if not target:
+    """Fault injection for the crash tests: DUNNING_MAILER_CRASH_AT=N (read when the program
+    starts) kills the process at the N-th checkpoint, as a power cut would."""
+    if not _CHECKPOINTS["at"]:
         return
     _CHECKPOINTS["n"] += 1
-    if _CHECKPOINTS["n"] == int(target):
+    if _CHECKPOINTS["n"] == _CHECKPOINTS["at"]:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
@@ -620,7 +619,8 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
             if isinstance(out, str):
                 report.errors.append(out)
                 continue
-            batch.append(out)
+            position, *rendered = out
+            batch.append(Outgoing(the_plan.emails[position], *rendered))
             if len(batch) >= INTENT_BATCH:
                 send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
                 batch = []
@@ -628,13 +628,14 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
         send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
 
 
-def rendered_emails(config: Config, templates: Templates, emails, local: dt.datetime) -> Iterator["Outgoing | str"]:
-    """Each planned email as its exact bytes, or the error (a string) of a broken template. No I/O
-    besides reading templates: it may run in another process."""
+def rendered_emails(config: Config, templates: Templates, emails, local: dt.datetime) -> Iterator[tuple | str]:
+    """Each planned email as (its position, Message-ID, subject, exact bytes, recipients), or the
+    error (a string) of a broken template. No I/O besides reading templates: it may run in another
+    process, so what it yields is kept small (the planned email itself stays with the caller)."""
     from . import render  # only now: nothing to render on most cron runs
 
     broken: set[str] = set()
-    for email in emails:
+    for position, email in enumerate(emails):
         stage = email.stage
         env = templates.env(email.customer.language)
         # A customer-balance export has no invoice lines: a statement, in the stage's tone.
@@ -656,7 +657,7 @@ def rendered_emails(config: Config, templates: Templates, emails, local: dt.date
         raw = render.build_message(rendered, business=config.business, recipients=email.recipients,
                                    customer_name=email.customer.name, message_id=message_id, now=local,
                                    thread=email.thread, cc=cc)
-        yield Outgoing(email, message_id, rendered.subject, raw, email.recipients + cc)
+        yield position, message_id, rendered.subject, raw, email.recipients + cc
 
 
 INTENT_BATCH = 50  # emails recorded per flushed commit, before any of them is attempted
@@ -677,18 +678,16 @@ def send_batch(ledger: Ledger, sender: Sender, batch: list[Outgoing], now: dt.da
 
     A stop in between leaves the rest `pending`: the next cycle sends those same bytes."""
     with ledger.durable_transaction():
-        rids = []
+        rids = ledger.record_intents([Intent(
+            customer_id=out.email.customer.id, stage=out.email.stage.name, message_id=out.message_id,
+            recipients=out.recipients, subject=out.subject, raw=out.raw,
+            items=[(s.source, s.invoice.number, st.name, s.invoice.balance, s.invoice.currency)
+                   for s, st in out.email.items],
+            status="awaiting_approval" if out.email.requires_approval else "pending") for out in batch],
+            now=now, local_date=local_date, transport=sender.transport.name)
         for out in batch:
-            email = out.email
-            rids.append(ledger.record_intent(
-                customer_id=email.customer.id, stage=email.stage.name, message_id=out.message_id,
-                recipients=out.recipients, subject=out.subject, raw=out.raw, now=now, local_date=local_date,
-                transport=sender.transport.name,
-                items=[(s.source, s.invoice.number, st.name, s.invoice.balance, s.invoice.currency)
-                       for s, st in email.items],
-                status="awaiting_approval" if email.requires_approval else "pending"))
-            if email.instalment:
-                ledger.plan_note_recorded(email.customer.id)
+            if out.email.instalment:
+                ledger.plan_note_recorded(out.email.customer.id)
     checkpoint("intent")
     for out, rid in zip(batch, rids):
         email = out.email

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from .model import Customer, DunningError, ImportResult, Invoice, PaymentPlan, Promise
 from .planner import CustomerState, Pause
@@ -103,6 +103,19 @@ class SnapshotOutcome:
     updated: int = 0
     closed: int = 0
     closed_numbers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Intent:
+    """An email about to be sent, as the outbox records it."""
+    customer_id: str
+    stage: str
+    message_id: str
+    recipients: tuple[str, ...]
+    subject: str
+    raw: bytes
+    items: Iterable[tuple[str, str, str, Decimal, str]]  # (source, number, stage, balance, currency)
+    status: str = "pending"
 
 
 @dataclass(frozen=True)
@@ -585,26 +598,33 @@ class Ledger:
         return self.db.execute("SELECT 1 FROM customers WHERE id=?", (customer_id,)).fetchone() is not None
 
     # ---- the outbox ---------------------------------------------------------
-    def record_intent(self, *, customer_id: str, stage: str, message_id: str,
-                      recipients: tuple[str, ...], subject: str, raw: bytes, now: dt.datetime,
-                      local_date: dt.date, transport: str,
-                      items: Iterable[tuple[str, str, str, Decimal, str]], status: str = "pending") -> int:
-        """Write the email (exact bytes) before any attempt to send it.
+    def record_intent(self, *, now: dt.datetime, local_date: dt.date, transport: str, **email) -> int:
+        """One email; see record_intents."""
+        return self.record_intents([Intent(**email)], now=now, local_date=local_date, transport=transport)[0]
 
-        This commit is flushed to disk (and with it the cheaper `sending`/`sent` marks of the email
+    def record_intents(self, emails: Sequence["Intent"], *, now: dt.datetime, local_date: dt.date,
+                       transport: str) -> list[int]:
+        """Write emails (exact bytes) before any attempt to send them; their row ids, in order.
+
+        This commit is flushed to disk (and with it the cheaper `sending`/`sent` marks of the emails
         before): nothing reaches the SMTP server that a power cut could make the ledger forget."""
         self._durability("FULL")
         with self.transaction() as db:
-            rid = db.execute(
-                "INSERT INTO reminders(customer_id, stage, message_id, recipients, subject, status,"
-                " created_at, local_date, transport) VALUES(?,?,?,?,?,?,?,?,?)",
-                (customer_id, stage, message_id, json.dumps(list(recipients)), subject, status, now.isoformat(),
-                 local_date.isoformat(), transport)).lastrowid
-            db.execute("INSERT INTO reminder_bodies(reminder_id, raw) VALUES(?,?)", (rid, raw))
+            first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM reminders").fetchone()[0]
+            rids = list(range(first, first + len(emails)))
+            created, day = now.isoformat(), local_date.isoformat()
+            db.executemany(
+                "INSERT INTO reminders(id, customer_id, stage, message_id, recipients, subject, status,"
+                " created_at, local_date, transport) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                [(rid, e.customer_id, e.stage, e.message_id, json.dumps(list(e.recipients)), e.subject, e.status,
+                  created, day, transport) for rid, e in zip(rids, emails)])
+            db.executemany("INSERT INTO reminder_bodies(reminder_id, raw) VALUES(?,?)",
+                           [(rid, e.raw) for rid, e in zip(rids, emails)])
             db.executemany("INSERT INTO reminder_invoices(reminder_id, source, number, stage, balance, currency)"
                            " VALUES(?,?,?,?,?,?)",
-                           [(rid, src, num, st, str(bal), cur) for src, num, st, bal, cur in items])
-        return rid
+                           [(rid, src, num, st, str(bal), cur)
+                            for rid, e in zip(rids, emails) for src, num, st, bal, cur in e.items])
+        return rids
 
     @contextmanager
     def durable_transaction(self) -> Iterator[sqlite3.Connection]:

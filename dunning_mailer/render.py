@@ -220,5 +220,5 @@ def build_message(rendered: RenderedEmail, *, business: Any, recipients: tuple[s
 
 
 def _base64_lines(text: str) -> str:
-    encoded = base64.b64encode(text.encode("utf-8")).decode("ascii")
-    return "\r\n".join(encoded[i:i + 76] for i in range(0, len(encoded), 76))
+    # encodebytes: lines of 76 characters (RFC 2045), each ending in \n
+    return base64.encodebytes(text.encode("utf-8")).decode("ascii").rstrip("\n").replace("\n", "\r\n")
