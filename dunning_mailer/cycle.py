@@ -612,6 +612,7 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
                              "(`dunning-mailer templates check` lists them):\n  " + "\n  ".join(problems))
         return
     batch: list[Outgoing] = []
+    batches = 0
     with rendered_ahead(rendered_emails(config, templates, the_plan.emails, local)) as emails:
         for out in emails:
             if should_stop() or sender.stopped:
@@ -621,9 +622,10 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
                 continue
             position, *rendered = out
             batch.append(Outgoing(the_plan.emails[position], *rendered))
-            if len(batch) >= INTENT_BATCH:
+            if len(batch) >= min(INTENT_BATCH, FIRST_BATCH << batches):
                 send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
                 batch = []
+                batches += 1
     if batch and not sender.stopped and not should_stop():
         send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
 
@@ -661,6 +663,7 @@ def rendered_emails(config: Config, templates: Templates, emails, local: dt.date
 
 
 INTENT_BATCH = 50  # emails recorded per flushed commit, before any of them is attempted
+FIRST_BATCH = 8    # then 16, 32, 50…: the first email does not wait for fifty to be rendered
 
 
 @dataclass(frozen=True)
