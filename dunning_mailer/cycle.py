@@ -416,10 +416,14 @@ class Throttle:
 class Sender:
     """Delivers outbox rows one by one; the ledger says what happened to each.
 
-    Per email, one commit: while the server reads the envelope of email n, the ledger records
-    `sent` for email n-1 (its 250 came back) and `sending` for email n, before n's data can go.
-    `flush()` records the last `sent`; until then a kill leaves that email `sending`, and the
-    next cycle settles it as it settles a kill between the 250 and the commit."""
+    Per email, one commit, made while the server works on the message (so the bookkeeping costs
+    the conversation nothing): once email n's data is written and before its answer is read,
+    the ledger records `sent` for email n-1 (its 250 came back before n began) and `sending` for
+    email n+1. An email not marked ahead (the first, one after a failure) is marked while the
+    server reads its envelope. Either way `sending` is on disk before the data can go, and at
+    most the one email the server accepted last is not yet recorded `sent`: `flush()` records
+    it; a kill before that leaves it `sending`, and the next cycle settles it as it settles a
+    kill between a 250 and its commit."""
 
     def __init__(self, config: Config, ledger: Ledger, transport: Transport, now: dt.datetime,
                  report: CycleReport, rng: random.Random | None = None, sleep=time.sleep, sent_box=None):
@@ -434,6 +438,8 @@ class Sender:
         self.save_copy = self.sent_box is not None and (
             mode == "true" or (mode == "auto" and not files_own_sent(config.transport.host)))
         self.confirmed: tuple[int, dict[str, str], bool] | None = None  # accepted, not yet recorded
+        self.marked_ahead: int | None = None  # the next row, already `sending`
+        self.meanwhile = None  # more work for the time the server spends on a message
 
     def already_in_sent(self, message_id: str) -> bool:
         """Whether an email whose fate is unknown (`sending` at a crash) reached the Sent folder."""
@@ -455,22 +461,38 @@ class Sender:
             self.report.waiting.append(f"{label}: sent, but no copy was filed in the Sent folder ({e})")
 
     def deliver(self, *, rid: int, raw: bytes, recipients: tuple[str, ...], label: str, created_at: dt.datetime,
-                attempts: int, recovered: bool) -> bool:
-        """Send one row; True when it is confirmed sent."""
+                attempts: int, recovered: bool, next_rid: int | None = None) -> bool:
+        """Send one row; True when it is confirmed sent. `next_rid`: the row that comes next, if
+        it is known, to be marked `sending` while the server works on this one."""
         if not self.throttle.allow():
             self.stopped = True
             self.report.waiting.append("the daily send limit (transport.max_per_day) is reached; "
                                        "the rest goes out on the next cycle")
             return False
+
         def before_data():
+            if self.marked_ahead == rid:
+                return
             with self.ledger.transaction():
                 self._record_confirmed()
                 self.ledger.mark_sending(rid)
             checkpoint("sending")
 
+        def while_data():
+            if self.meanwhile is not None:
+                self.meanwhile()
+            if next_rid is None and self.confirmed is None:
+                return
+            with self.ledger.transaction():
+                self._record_confirmed()
+                if next_rid is not None:
+                    self.ledger.mark_sending(next_rid)
+            self.marked_ahead = next_rid
+            checkpoint("sending")
+
         try:
             result = self.transport.send(raw, sender=self.config.business.email, recipients=recipients,
-                                         label=label, before_data=before_data)
+                                         label=label, before_data=before_data, while_data=while_data)
         except SendError as e:
             checkpoint("send_failed")
             self._failed(rid, e, label, created_at, attempts + 1)
@@ -479,6 +501,13 @@ class Sender:
         self.confirmed = (rid, result.refused, recovered)
         self.file_copy(raw, label)
         return True
+
+    def batch_size(self, batches_before: int) -> int:
+        """How many emails to record at once: 8, 16, 32 … 256, and no more than may still go
+        out today (the rest would wait, recorded, for tomorrow)."""
+        size = min(INTENT_BATCH, FIRST_BATCH << batches_before)
+        left = self.throttle.left_today
+        return size if left is None else max(1, min(size, left))
 
     def flush(self) -> None:
         """Record the last email the server accepted."""
@@ -613,21 +642,26 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
         return
     batch: list[Outgoing] = []
     batches = 0
-    with rendered_ahead(rendered_emails(config, templates, the_plan.emails, local)) as emails:
-        for out in emails:
-            if should_stop() or sender.stopped:
-                break
-            if isinstance(out, str):
-                report.errors.append(out)
-                continue
-            position, *rendered = out
-            batch.append(Outgoing(the_plan.emails[position], *rendered))
-            if len(batch) >= min(INTENT_BATCH, FIRST_BATCH << batches):
-                send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
-                batch = []
-                batches += 1
-    if batch and not sender.stopped and not should_stop():
-        send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
+    with ledger.checkpoints_deferred():
+        with rendered_ahead(rendered_emails(config, templates, the_plan.emails, local)) as emails:
+            sender.meanwhile = getattr(emails, "drain", None)  # rendered emails, off the pipe
+            try:
+                for out in emails:
+                    if should_stop() or sender.stopped:
+                        break
+                    if isinstance(out, str):
+                        report.errors.append(out)
+                        continue
+                    position, *rendered = out
+                    batch.append(Outgoing(the_plan.emails[position], *rendered))
+                    if len(batch) >= sender.batch_size(batches):
+                        send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
+                        batch = []
+                        batches += 1
+            finally:
+                sender.meanwhile = None
+        if batch and not sender.stopped and not should_stop():
+            send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
 
 
 def rendered_emails(config: Config, templates: Templates, emails, local: dt.datetime) -> Iterator[tuple | str]:
@@ -662,8 +696,10 @@ def rendered_emails(config: Config, templates: Templates, emails, local: dt.date
         yield position, message_id, rendered.subject, raw, email.recipients + cc
 
 
-INTENT_BATCH = 50  # emails recorded per flushed commit, before any of them is attempted
-FIRST_BATCH = 8    # then 16, 32, 50…: the first email does not wait for fifty to be rendered
+# Emails recorded per flushed commit, before any of them is attempted: 8, 16, 32 … 256. Small
+# first, so the first email does not wait for many to be rendered; then few commits to flush
+# (each waits for the disk, which a busy machine makes slow).
+FIRST_BATCH, INTENT_BATCH = 8, 256
 
 
 @dataclass(frozen=True)
@@ -692,6 +728,8 @@ def send_batch(ledger: Ledger, sender: Sender, batch: list[Outgoing], now: dt.da
             if out.email.instalment:
                 ledger.plan_note_recorded(out.email.customer.id)
     checkpoint("intent")
+    to_send = [rid for out, rid in zip(batch, rids) if not out.email.requires_approval]
+    next_rids = dict(zip(to_send, to_send[1:]))
     for out, rid in zip(batch, rids):
         email = out.email
         if email.requires_approval:
@@ -701,7 +739,7 @@ def send_batch(ledger: Ledger, sender: Sender, batch: list[Outgoing], now: dt.da
             return
         label = _label(local_date, email.stage.name, email.customer.id, out.message_id)
         if sender.deliver(rid=rid, raw=out.raw, recipients=out.recipients, label=label, created_at=now,
-                          attempts=0, recovered=False):
+                          attempts=0, recovered=False, next_rid=next_rids.get(rid)):
             report.sent.append(SentEmail(email.customer.id, email.customer.name, email.stage.name, out.message_id,
                                          email.recipients, tuple(i.number for i in email.invoices), label))
 

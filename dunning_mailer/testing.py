@@ -25,9 +25,11 @@ class RecordingTransport:
         pass
 
     def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str,
-             before_data=None) -> SendResult:
+             before_data=None, while_data=None) -> SendResult:
         if before_data is not None:
             before_data()
+        if while_data is not None:
+            while_data()
         self.sent.append((raw, recipients, label))
         return SendResult()
 

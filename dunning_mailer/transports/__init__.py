@@ -31,12 +31,14 @@ class Transport(Protocol):
     def __exit__(self, *exc) -> None: ...
 
     def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str,
-             before_data: Callable[[], None] | None = None) -> SendResult:
+             before_data: Callable[[], None] | None = None,
+             while_data: Callable[[], None] | None = None) -> SendResult:
         """Deliver `raw` as is. `label` names the email for people (file names, logs).
 
-        `before_data` is called exactly once, before any byte of the message can reach the server
-        and even when the delivery fails: the SMTP transport calls it while the server answers
-        the envelope, so the caller's bookkeeping overlaps the server's work."""
+        `before_data` is called exactly once, before any byte of the message can reach the server,
+        even when the delivery fails. `while_data` is called once the message is handed over and
+        before the answer is known, if it got that far. The SMTP transport calls them while the
+        server reads the envelope and the message, so the caller's bookkeeping costs no time."""
 
 
 def open_transport(config, password: str | None = None) -> Transport:

@@ -27,9 +27,11 @@ class OutboxTransport:
         return eml_path(self.folder, label)
 
     def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str,
-             before_data=None) -> SendResult:
+             before_data=None, while_data=None) -> SendResult:
         if before_data is not None:
             before_data()
+        if while_data is not None:
+            while_data()
         # Same label -> same file: a recovered re-send replaces, never adds.
         path = self.path_for(label)
         _write_atomic(path, raw)

@@ -2,17 +2,23 @@
 from __future__ import annotations
 
 import base64
+import re
 import smtplib
 import socket
 import ssl
 
 from . import SendError, SendResult
 
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
 class _Envelope:
-    """smtplib.SMTP, plus a call-back run right after MAIL FROM is written and before its answer
-    is read: the caller's bookkeeping overlaps the server's work on the envelope."""
+    """smtplib.SMTP, plus two call-backs: one right after MAIL FROM is written, one right after
+    the message is written, each before the server's answer is read, so the caller's bookkeeping
+    overlaps the server's work."""
 
     before_data = None
+    while_data = None
 
     def putcmd(self, cmd, args=""):
         super().putcmd(cmd, args)
@@ -23,13 +29,17 @@ class _Envelope:
         """smtplib's DATA, with the dot-stuffing (RFC 5321 4.5.2) done only when a line starts with
         a dot: base64 bodies never do, and the regex over every message cost more than the rest of
         the client's work."""
-        if not isinstance(msg, bytes) or msg.startswith(b".") or b"\n." in msg:
+        if not isinstance(msg, bytes):
             return super().data(msg)
+        if msg.startswith(b".") or b"\n." in msg:
+            msg = _LEADING_DOT.sub(b"..", msg)
         self.putcmd("data")
         code, reply = self.getreply()
         if code != 354:
             raise smtplib.SMTPDataError(code, reply)
         self.send(msg + (b".\r\n" if msg.endswith(b"\r\n") else b"\r\n.\r\n"))
+        if self.while_data is not None:
+            self.while_data()
         return self.getreply()
 
 
@@ -127,7 +137,7 @@ class SmtpTransport:
         return conn
 
     def send(self, raw: bytes, *, sender: str, recipients: tuple[str, ...], label: str,
-             before_data=None) -> SendResult:
+             before_data=None, while_data=None) -> SendResult:
         pending = [before_data] if before_data is not None else []
 
         def once():
@@ -135,17 +145,17 @@ class SmtpTransport:
                 pending.pop()()
 
         try:
-            return self._send(raw, sender, recipients, once)
+            return self._send(raw, sender, recipients, once, while_data)
         finally:
             if self._conn is not None:
-                self._conn.before_data = None
+                self._conn.before_data = self._conn.while_data = None
             once()  # the conversation ended before MAIL FROM: still exactly once
 
-    def _send(self, raw: bytes, sender: str, recipients: tuple[str, ...], before_data) -> SendResult:
+    def _send(self, raw: bytes, sender: str, recipients: tuple[str, ...], before_data, while_data) -> SendResult:
         if self._conn is None:
             self._conn = self._connect()
         try:
-            self._conn.before_data = before_data
+            self._conn.before_data, self._conn.while_data = before_data, while_data
             refused = self._conn.sendmail(sender, list(recipients), raw)
         except smtplib.SMTPRecipientsRefused as e:
             answers = {addr: f"{code} {_safe(msg)}" for addr, (code, msg) in e.recipients.items()}
