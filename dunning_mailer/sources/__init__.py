@@ -6,6 +6,8 @@ the generic importer takes what none of them claims.
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Sequence
@@ -79,6 +81,22 @@ def choose_importer(
     raise SourceError(f"no importer claims this file: it is {reason}", where=str(path))
 
 
+@contextmanager
+def _bulk_allocation():
+    """No cyclic garbage collection while a file becomes ~10 objects a cell.
+
+    Reading allocates without making cycles (freed by reference counting anyway),
+    and every collection would walk all the rows read so far: 35 % of a 100k-row read.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_invoices(
     path: Path, *, profiles: Sequence[Profile] = (), default_currency: str = "ILS"
 ) -> ImportResult:
@@ -96,7 +114,8 @@ def read_invoices(
     specific += installed_importers()
     importer = choose_importer(path, specific, GenericImporter(default_currency))
     try:
-        return importer.extract(path)
+        with _bulk_allocation():
+            return importer.extract(path)
     except SourceError:
         raise
     except Exception as error:
