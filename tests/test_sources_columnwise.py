@@ -161,21 +161,3 @@ def test_column_reader_keeps_lookalikes_apart(kind):
 def test_column_reader_reads_each_cell_as_alone(cells, kind):
     column, alone = column_and_alone(kind, cells + cells[::-1])
     assert column == alone
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.one_of(st.floats(), st.floats(-1e7, 1e7).map(lambda f: round(f, 2)),
-                 st.decimals(-10**9, 10**9, places=2).map(float)))
-def test_amount_from_float_rounds_as_the_decimal_of_its_repr(value):
-    from decimal import Decimal
-    try:
-        expected = repr(parse.parse_amount(value)[0])
-    except ValueError as error:
-        expected = str(error)
-    try:
-        actual = repr(parse.amount_from_float(value))
-    except ValueError as error:
-        actual = str(error)
-    assert actual == expected
-    if expected.startswith("Decimal"):
-        assert actual == repr(Decimal(repr(value)).quantize(Decimal("0.01")))

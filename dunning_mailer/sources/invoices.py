@@ -145,8 +145,9 @@ class _Fields:
             return RowError(f"column {self.header.texts[name]!r}: {refusal.error}")
         return refusal.error
 
-    def invoice(self, i: int, number: str, customer: dict, warn) -> Invoice | None:
-        """The open invoice at position i, or None when it is settled."""
+    def invoice(self, i: int, number: str, customer: dict, warnings: list[str], where: str,
+                row: int) -> Invoice | None:
+        """The open invoice at position i (row `row` of file `where`), or None when it is settled."""
         amount_cell, balance_cell, paid_cell = self.amount[i], self.balance[i], self.paid[i]
         if type(amount_cell) is Refusal:
             raise self.refused("amount", amount_cell)
@@ -195,7 +196,7 @@ class _Fields:
             error = self.refused("language", language)
             if not isinstance(error, RowError):
                 raise error
-            warn(f"{error}; language left unset")
+            warnings.append(f"{where} row {row}: {error}; language left unset")
             language = None
         return Invoice(
             number=number,
@@ -226,27 +227,27 @@ def _customer(name_cell: object, ident_cell: object, emails_cell: object) -> tup
     }, rejected
 
 
+class _Customers(dict):
+    """Distinct (name, id, emails) cells -> (customer, dropped email pieces); read on lookup."""
+
+    def __missing__(self, cells: tuple) -> tuple[dict | None, tuple]:
+        found = self[cells] = _customer(*cells)
+        return found
+
+
 # Equal cells of these types read as the same text (True == 1 reads "TRUE", not "1").
 _TEXT_LIKE = frozenset({str, int, float})
 
 
-def _customers(fields: _Fields) -> tuple[list, list]:
-    """Per position: the customer its own cells state (or None), and the email pieces
-    it dropped. Customers repeat down a file: each distinct trio of cells is read once."""
-    known: dict[tuple, tuple] = {}
-    customers, dropped = [], []
-    for cells in zip(fields.cells("customer_name"), fields.cells("customer_id"),
-                     fields.cells("emails")):
-        name, ident, emails = cells
-        if type(name) in _TEXT_LIKE and type(ident) in _TEXT_LIKE and type(emails) in _TEXT_LIKE:
-            found = known.get(cells)
-            if found is None:
-                found = known[cells] = _customer(name, ident, emails)
-        else:
-            found = _customer(name, ident, emails)
-        customers.append(found[0])
-        dropped.append(found[1])
-    return customers, dropped
+def _customers(fields: _Fields) -> list[tuple[dict | None, tuple]]:
+    """Per position: the customer its own cells state (or None) and the email pieces it
+    dropped. Customers repeat down a file: each distinct trio of cells is read once."""
+    columns = [fields.cells(name) for name in ("customer_name", "customer_id", "emails")]
+    known = _Customers()
+    if all(set(map(type, cells)) <= _TEXT_LIKE for cells in columns):
+        return list(map(known.__getitem__, zip(*columns)))
+    return [known[trio] if all(type(c) in _TEXT_LIKE for c in trio) else _customer(*trio)
+            for trio in zip(*columns)]
 
 
 def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importer: str,
@@ -260,17 +261,8 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
     ends_block = blank_rows(columns, height) | total_rows(columns, header)
     number_header = header_key(header.texts["number"])
     numbers = [_read_number(cell, number_header) for cell in fields.cells("number")]
-    closed_by_text: dict[object, bool] = {}
-    closed = []
-    for cell in fields.cells("status"):
-        if type(cell) is str:
-            found = closed_by_text.get(cell)
-            if found is None:
-                found = closed_by_text[cell] = parse.is_closed_status(cell)
-            closed.append(found)
-        else:
-            closed.append(parse.is_closed_status(cell))
-    customers, dropped = _customers(fields)
+    closed = ColumnReader(parse.is_closed_status).read(fields.cells("status"))  # None: blank
+    customers = _customers(fields)
 
     warnings: list[str] = []
     invoices: dict[tuple[str, str], tuple[int, Invoice]] = {}
@@ -278,8 +270,8 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
     errors = 0
     carried: dict | None = None
     where = path.name
-    for i, (row, number, own_customer, rejected) in enumerate(
-            zip((n for n, _ in body), numbers, customers, dropped)):
+    for i, (row, number, (own_customer, rejected)) in enumerate(
+            zip((n for n, _ in body), numbers, customers)):
         if i in ends_block:
             # A gap or a total ends an account block: never lend a customer across it.
             carried = None
@@ -310,8 +302,7 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
         try:
             if type(number) is Refusal:
                 raise number.error
-            invoice = fields.invoice(
-                i, number, customer, lambda text: warnings.append(f"{where} row {row}: {text}"))
+            invoice = fields.invoice(i, number, customer, warnings, where, row)
         except (RowError, ValueError) as error:
             warnings.append(f"{where} row {row}: {error}; row skipped")
             errors += 1
