@@ -255,6 +255,7 @@ class Ledger:
         return SnapshotOutcome("duplicate", f"the same content was already imported on "
                                f"{seen['imported_at'][:10]} as {seen['file_name']}")
 
+    @without_cycle_collection()
     def apply_snapshot(self, *, source: str, file_name: str, sha256: str, snapshot_at: dt.datetime,
                        result: ImportResult, now: dt.datetime, max_close_fraction: float,
                        brake_min_open: int, force: bool = False) -> SnapshotOutcome:
@@ -279,9 +280,12 @@ class Ledger:
         open_rows = {r["number"]: r for r in self.db.execute(
             "SELECT number, customer_id, balance, currency FROM invoices WHERE source=? AND status='open'",
             (source,))}
-        to_close = {n: "missing from the snapshot" for n in open_rows if n not in incoming}
-        for n, inv in incoming.items():
-            if inv.balance <= 0 and n in open_rows:
+        to_close = {}
+        for n in open_rows:
+            inv = incoming.get(n)
+            if inv is None:
+                to_close[n] = "missing from the snapshot"
+            elif inv.balance <= 0:
                 to_close[n] = "balance reached 0"
         if (not force and len(open_rows) >= brake_min_open
                 and len(to_close) > max_close_fraction * len(open_rows)):
@@ -291,7 +295,7 @@ class Ledger:
 
         opened = updated = 0
         stamp = now.isoformat()
-        with without_cycle_collection(), self.transaction() as db:
+        with self.transaction() as db:
             import_id = self._insert_import(source, file_name, sha256, snapshot_at, now, "applied",
                                             result.importer, "", len(result.invoices), 0, 0, 0)
             self._upsert_export_customers(db, incoming.values(), stamp)
@@ -356,8 +360,11 @@ class Ledger:
                        "ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
                        "language=COALESCE(excluded.language, customers.language), updated_at=excluded.updated_at",
                        [(cid, inv.customer_name, inv.language, stamp) for cid, inv in first.items()])
+        # Only customers with active export contacts have any to deactivate (none in a new ledger).
+        active = {r[0] for r in db.execute(
+            "SELECT DISTINCT customer_id FROM contacts WHERE origin='export' AND active=1")}
         db.executemany("UPDATE contacts SET active=0 WHERE customer_id=? AND origin='export'",
-                       [(cid,) for cid in first if emails[cid]])
+                       [(cid,) for cid in first if emails[cid] and cid in active])
         db.executemany("INSERT INTO contacts(customer_id, email) VALUES(?,?) "
                        "ON CONFLICT(customer_id, email) DO UPDATE SET active=1",
                        [(cid, e) for cid in first for e in sorted(emails[cid])])

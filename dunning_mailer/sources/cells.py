@@ -392,8 +392,8 @@ class ColumnReader:
     texts and equal non-zero floats are the same input to a parser (zero is read every
     time: its sign shows in the reading). A column of one type is read in one pass of
     lookups; a mixed one cell by cell. `ready` names a type whose cells already are the
-    parser's answer (dates for the date parser); `floats` reads a list of distinct
-    non-zero floats at once, as the parser would one by one.
+    parser's answer (dates for the date parser); `floats` reads a list of floats at
+    once, as the parser would one by one.
     """
 
     def __init__(self, parser, *args, ready: type | None = None, floats=None):
@@ -405,19 +405,18 @@ class ColumnReader:
     def read(self, cells: Sequence[object]) -> list:
         texts, floats = self._texts, self._floats
         kinds = set(map(type, cells))
-        if float in kinds:
-            # (a set of mixed cells would keep 1 or True for 1.0: floats are gathered apart)
-            distinct = set(cells) if len(kinds) == 1 else {c for c in cells if type(c) is float}
-            new = [c for c in distinct if c and c not in floats]
-            floats.update(zip(new, self._read_floats(new)))
         if len(kinds) == 1:
             kind = next(iter(kinds))
             if kind is str:
                 return list(map(texts.__getitem__, cells))
             if kind is self._ready:
                 return list(cells)
-            if kind is float and all(cells):
-                return list(map(floats.__getitem__, cells))
+            if kind is float:  # amounts seldom repeat: read all at once, uncached
+                return self._read_floats(cells)
+        if float in kinds:
+            # (a set of mixed cells would keep 1 or True for 1.0: floats are gathered apart)
+            new = [c for c in {c for c in cells if type(c) is float} if c and c not in floats]
+            floats.update(zip(new, self._read_floats(new)))
         parser, args, ready = self._parser, self._args, self._ready
         readings = []
         add = readings.append

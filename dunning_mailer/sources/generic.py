@@ -1,8 +1,10 @@
 """Rows with a recognisable header -> open invoices; the importer for any export."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -65,14 +67,25 @@ def is_total_row(cells: Sequence[object], header: Header) -> bool:
     return False
 
 
+_FIRST = itemgetter(slice(0, 1))  # a text's first character, "" for ""
+# Cells of these types are never blank (nor text that could say "Total").
+_NUMBERS_AND_DATES = frozenset({int, float, bool, dt.date, dt.datetime, dt.time, dt.timedelta})
+
+
 def total_rows(columns: Sequence[Sequence[object]], header: Header) -> set[int]:
     """The positions down a body (given column by column) of its total rows (see is_total_row).
 
-    Each distinct text of a column is looked at once.
+    Each distinct text of a column is looked at once; a column of numbers and dates, or
+    of texts none of which can start a marker, is passed over.
     """
     typed = _typed_columns(header)
     found: set[int] = set()
     for column, cells in enumerate(columns):
+        kinds = set(map(type, cells))
+        if kinds <= _NUMBERS_AND_DATES:
+            continue
+        if kinds == {str} and _MARKER_FIRSTS.isdisjoint(map(_FIRST, cells)):
+            continue
         markers = {cell for cell in set(cells)
                    if isinstance(cell, str) and cell[:1] in _MARKER_FIRSTS
                    and _says_total(cell, column in typed)}
@@ -85,6 +98,11 @@ def blank_rows(columns: Sequence[Sequence[object]], height: int) -> set[int]:
     """The positions down a body (given column by column) of its rows with nothing in them."""
     candidates: Sequence[int] = range(height)
     for cells in columns:
+        kinds = set(map(type, cells))
+        if kinds <= _NUMBERS_AND_DATES and kinds:
+            return set()
+        if kinds == {str} and not any(map(parse.is_blank, set(map(_FIRST, cells)))):
+            return set()  # a blank text starts with a blank character
         blanks = {cell for cell in set(cells) if parse.is_blank(cell)}
         candidates = [i for i in candidates if cells[i] in blanks] if blanks else ()
         if not candidates:

@@ -145,71 +145,57 @@ class _Fields:
             return RowError(f"column {self.header.texts[name]!r}: {refusal.error}")
         return refusal.error
 
-    def invoice(self, i: int, number: str, customer: dict, warnings: list[str], where: str,
-                row: int) -> Invoice | None:
-        """The open invoice at position i (row `row` of file `where`), or None when it is settled."""
-        amount_cell, balance_cell, paid_cell = self.amount[i], self.balance[i], self.paid[i]
-        if type(amount_cell) is Refusal:
-            raise self.refused("amount", amount_cell)
-        if type(balance_cell) is Refusal:
-            raise self.refused("balance", balance_cell)
-        if type(paid_cell) is Refusal:
-            raise self.refused("paid", paid_cell)
-        if amount_cell is None and balance_cell is None:
-            raise RowError("no amount or balance")
-        amount = amount_cell[0] if amount_cell else balance_cell[0]
-        if balance_cell is not None:
-            balance = balance_cell[0]
-        elif paid_cell is not None:
-            balance = amount - paid_cell[0]
-        else:
-            balance = amount
-        if balance == 0:
-            return None
-        currency = self.currency[i]
-        if type(currency) is Refusal:
-            raise self.refused("currency", currency)
-        currency = (
-            currency
-            or (balance_cell or (None, None))[1]
-            or (amount_cell or (None, None))[1]
-            or self.default_currency
-        )
-        issue, due = self.issue[i], self.due[i]
-        if type(issue) is Refusal:
-            raise self.refused("issue_date", issue)
-        if type(due) is Refusal:
-            raise self.refused("due_date", due)
-        if due is None and issue is not None:
-            terms = self.terms[i]
-            if not parse.is_blank(terms):
-                try:
-                    due = parse.due_from_terms(issue, terms)
-                except ValueError as error:
-                    raise RowError(f"column {self.header.texts['terms']!r}: {error}") from None
-            elif balance < 0:
-                due = issue  # a credit note never falls due; its date is enough
-        if due is None:
-            raise RowError("no due date (and no issue date with payment terms)")
-        language = self.language[i]
-        if type(language) is Refusal:
-            error = self.refused("language", language)
-            if not isinstance(error, RowError):
-                raise error
-            warnings.append(f"{where} row {row}: {error}; language left unset")
-            language = None
-        return Invoice(
-            number=number,
-            customer_id=customer["id"],
-            customer_name=customer["name"],
-            emails=customer["emails"],
-            issue_date=issue,
-            due_date=due,
-            amount=amount,
-            balance=balance,
-            currency=currency,
-            language=language,
-        )
+def _invoice(fields: _Fields, number: str, customer: dict, amount_cell, balance_cell, paid_cell,
+             currency, issue, due, language, terms, warn) -> Invoice | None:
+    """The open invoice a data row states from its fields' readings, or None when it is
+    settled; RowError (or the parser's own error) for a field it needs and cannot read."""
+    if type(amount_cell) is Refusal:
+        raise fields.refused("amount", amount_cell)
+    if type(balance_cell) is Refusal:
+        raise fields.refused("balance", balance_cell)
+    if type(paid_cell) is Refusal:
+        raise fields.refused("paid", paid_cell)
+    if amount_cell is None and balance_cell is None:
+        raise RowError("no amount or balance")
+    amount = amount_cell[0] if amount_cell else balance_cell[0]
+    if balance_cell is not None:
+        balance = balance_cell[0]
+    elif paid_cell is not None:
+        balance = amount - paid_cell[0]
+    else:
+        balance = amount
+    if balance == 0:
+        return None
+    if type(currency) is Refusal:
+        raise fields.refused("currency", currency)
+    currency = (
+        currency
+        or (balance_cell or (None, None))[1]
+        or (amount_cell or (None, None))[1]
+        or fields.default_currency
+    )
+    if type(issue) is Refusal:
+        raise fields.refused("issue_date", issue)
+    if type(due) is Refusal:
+        raise fields.refused("due_date", due)
+    if due is None and issue is not None:
+        if not parse.is_blank(terms):
+            try:
+                due = parse.due_from_terms(issue, terms)
+            except ValueError as error:
+                raise RowError(f"column {fields.header.texts['terms']!r}: {error}") from None
+        elif balance < 0:
+            due = issue  # a credit note never falls due; its date is enough
+    if due is None:
+        raise RowError("no due date (and no issue date with payment terms)")
+    if type(language) is Refusal:
+        error = fields.refused("language", language)
+        if not isinstance(error, RowError):
+            raise error
+        warn(f"{error}; language left unset")
+        language = None
+    return Invoice(number, customer["id"], customer["name"], customer["emails"], issue, due,
+                   amount, balance, currency, language)
 
 
 def _customer(name_cell: object, ident_cell: object, emails_cell: object) -> tuple[dict | None, tuple]:
@@ -270,8 +256,10 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
     errors = 0
     carried: dict | None = None
     where = path.name
-    for i, (row, number, (own_customer, rejected)) in enumerate(
-            zip((n for n, _ in body), numbers, customers)):
+    readings = zip((n for n, _ in body), numbers, customers, closed, fields.amount, fields.balance,
+                   fields.paid, fields.currency, fields.issue, fields.due, fields.language, fields.terms)
+    for i, (row, number, (own_customer, rejected), closed_status, amount, balance, paid, currency,
+            issue, due, language, terms) in enumerate(readings):
         if i in ends_block:
             # A gap or a total ends an account block: never lend a customer across it.
             carried = None
@@ -290,7 +278,7 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
                 warnings.append(f"{where} row {row}: {number.text!r} is not a document number; "
                                 "row skipped")
                 continue
-        if closed[i]:
+        if closed_status:
             continue
         customer = own_customer or carried
         if own_customer:
@@ -302,7 +290,9 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
         try:
             if type(number) is Refusal:
                 raise number.error
-            invoice = fields.invoice(i, number, customer, warnings, where, row)
+            invoice = _invoice(fields, number, customer, amount, balance, paid, currency, issue, due,
+                               language, terms,
+                               lambda text: warnings.append(f"{where} row {row}: {text}"))
         except (RowError, ValueError) as error:
             warnings.append(f"{where} row {row}: {error}; row skipped")
             errors += 1
