@@ -11,7 +11,6 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from itertools import repeat
 from typing import Sequence
 
 # Direction marks and isolates that Hebrew exports sprinkle into cells.
@@ -114,10 +113,7 @@ def parse_amount(value: object) -> tuple[Decimal, str | None]:
     if isinstance(value, int):
         return _canonical(Decimal(value)), None
     if isinstance(value, float):
-        if not math.isfinite(value) or abs(value) >= 1e15:
-            raise ValueError(f"{value!r} is not an amount")
-        # Spreadsheet arithmetic leaves 1234.4999999999998; money has cents.
-        return Decimal(repr(value)).quantize(_CENT), None
+        return _amount_from_float(value)
     text = clean_text(value)
     if not text:
         raise ValueError("empty amount")
@@ -149,6 +145,13 @@ def parse_amount(value: object) -> tuple[Decimal, str | None]:
     if not amount.is_finite():
         raise ValueError(f"{clean_text(value)!r} is not an amount")
     return _canonical(sign * amount), currency
+
+
+def _amount_from_float(value: float) -> tuple[Decimal, None]:
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        raise ValueError(f"{value!r} is not an amount")
+    # Spreadsheet arithmetic leaves 1234.4999999999998; money has cents.
+    return Decimal(repr(value)).quantize(_CENT), None
 
 
 def _normalise_separators(text: str) -> str:
@@ -387,45 +390,38 @@ class _Readings(dict):
 class ColumnReader:
     """One parser read down whole columns: each distinct text or number is parsed once.
 
-    The cells of a column share a type and repeat (dates, names, addresses, currencies,
-    the balance that equals the amount), so readings are kept by value, per type: equal
-    texts and equal non-zero floats are the same input to a parser (zero is read every
-    time: its sign shows in the reading). A column of one type is read in one pass of
-    lookups; a mixed one cell by cell. `ready` names a type whose cells already are the
-    parser's answer (dates for the date parser); `floats` reads a list of floats at
-    once, as the parser would one by one.
+    The cells of a column repeat (dates, names, addresses, currencies, the balance that
+    equals the amount), so readings are kept by value, per type: equal texts and equal
+    non-zero floats are the same input to a parser (zero is read every time: its sign
+    shows in the reading). `ready` names a type whose cells already are the parser's
+    answer (dates for the date parser); `floats` is the parser's own answer for a float,
+    without its checks for other types.
     """
 
     def __init__(self, parser, *args, ready: type | None = None, floats=None):
         self._texts = _Readings(parser, args)
         self._floats: dict[float, object] = {}
         self._parser, self._args, self._ready = parser, args, ready
-        self._read_floats = floats or (lambda values: [read_cell(parser, v, args) for v in values])
+        self._float_parser = floats or (lambda cell: parser(cell, *args))
 
     def read(self, cells: Sequence[object]) -> list:
-        texts, floats = self._texts, self._floats
-        kinds = set(map(type, cells))
-        if len(kinds) == 1:
-            kind = next(iter(kinds))
-            if kind is str:
-                return list(map(texts.__getitem__, cells))
-            if kind is self._ready:
-                return list(cells)
-            if kind is float:  # amounts seldom repeat: read all at once, uncached
-                return self._read_floats(cells)
-        if float in kinds:
-            # (a set of mixed cells would keep 1 or True for 1.0: floats are gathered apart)
-            new = [c for c in {c for c in cells if type(c) is float} if c and c not in floats]
-            floats.update(zip(new, self._read_floats(new)))
-        parser, args, ready = self._parser, self._args, self._ready
+        texts, floats, ready = self._texts, self._floats, self._ready
+        parser, args, float_parser = self._parser, self._args, self._float_parser
         readings = []
         add = readings.append
         for cell in cells:
             kind = type(cell)
-            if kind is str:
+            if kind is float and cell:
+                reading = floats.get(cell)
+                if reading is None:
+                    try:
+                        reading = float_parser(cell)
+                    except Exception as error:
+                        reading = Refusal(error)
+                    floats[cell] = reading
+                add(reading)
+            elif kind is str:
                 add(texts[cell])
-            elif kind is float and cell:
-                add(floats[cell])
             elif kind is ready:
                 add(cell)
             else:
@@ -433,18 +429,9 @@ class ColumnReader:
         return readings
 
 
-def _amounts_from_floats(values: list[float]) -> list:
-    """parse_amount of each float, all at once when all are finite amounts."""
-    if all(map(math.isfinite, values)) and max(map(abs, values), default=0.0) < 1e15:
-        # Decimal(repr(value)).quantize(_CENT), None: what parse_amount does, in C.
-        cents = map(Decimal.quantize, map(Decimal, map(repr, values)), repeat(_CENT))
-        return list(zip(cents, repeat(None)))
-    return [read_cell(parse_amount, value) for value in values]
-
-
 def money_reader() -> ColumnReader:
     """A ColumnReader of parse_amount."""
-    return ColumnReader(parse_amount, floats=_amounts_from_floats)
+    return ColumnReader(parse_amount, floats=_amount_from_float)
 
 
 def clean_column(cells) -> list[str]:
