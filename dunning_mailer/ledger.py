@@ -118,6 +118,9 @@ class OutboxRow:
     invoices: tuple[str, ...] = ()
 
 
+_BULK_CACHE_KIB = 64 * 1024
+
+
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -295,7 +298,7 @@ class Ledger:
 
         opened = updated = 0
         stamp = now.isoformat()
-        with self.transaction() as db:
+        with self._bulk_write(), self.transaction() as db:
             import_id = self._insert_import(source, file_name, sha256, snapshot_at, now, "applied",
                                             result.importer, "", len(result.invoices), 0, 0, 0)
             self._upsert_export_customers(db, incoming.values(), stamp)
@@ -319,13 +322,14 @@ class Ledger:
                 rows.append((source, n, inv.customer_id, issue_text, due_text, amount,
                              amount if inv.balance is inv.amount else str(inv.balance),
                              inv.currency, inv.kind, import_id, import_id))
-            db.executemany(
-                "INSERT INTO invoices(source, number, customer_id, issue_date, due_date, amount, balance,"
-                " currency, kind, status, first_import, last_import) VALUES(?,?,?,?,?,?,?,?,?,'open',?,?)"
-                " ON CONFLICT(source, number) DO UPDATE SET customer_id=excluded.customer_id,"
-                " issue_date=excluded.issue_date, due_date=excluded.due_date, amount=excluded.amount,"
-                " balance=excluded.balance, currency=excluded.currency, status='open',"
-                " last_import=excluded.last_import, closed_at=NULL, closed_reason=NULL", rows)
+            with self._indexes_rebuilt_after(db, "invoices", len(rows)):
+                db.executemany(
+                    "INSERT INTO invoices(source, number, customer_id, issue_date, due_date, amount, balance,"
+                    " currency, kind, status, first_import, last_import) VALUES(?,?,?,?,?,?,?,?,?,'open',?,?)"
+                    " ON CONFLICT(source, number) DO UPDATE SET customer_id=excluded.customer_id,"
+                    " issue_date=excluded.issue_date, due_date=excluded.due_date, amount=excluded.amount,"
+                    " balance=excluded.balance, currency=excluded.currency, status='open',"
+                    " last_import=excluded.last_import, closed_at=NULL, closed_reason=NULL", rows)
             closing = sorted(to_close.items())
             db.executemany("UPDATE invoices SET status='paid', closed_at=?, closed_reason=?, last_import=? "
                            "WHERE source=? AND number=?",
@@ -342,6 +346,32 @@ class Ledger:
         return SnapshotOutcome("applied", f"{len(incoming)} open invoices: {opened} new, "
                                f"{len(to_close)} closed as paid", opened, updated, len(to_close),
                                tuple(sorted(to_close)))
+
+    @contextmanager
+    def _bulk_write(self) -> Iterator[None]:
+        """A page cache big enough for a 100k-invoice snapshot (the default 2 MiB spills
+        pages to the WAL while the transaction is still open); the usual size after it."""
+        size = self.db.execute("PRAGMA cache_size").fetchone()[0]
+        self.db.execute(f"PRAGMA cache_size={min(size, -_BULK_CACHE_KIB)}")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA cache_size={int(size)}")
+
+    @staticmethod
+    @contextmanager
+    def _indexes_rebuilt_after(db: sqlite3.Connection, table: str, incoming: int) -> Iterator[None]:
+        """When more rows come into `table` than it holds, its secondary indexes are dropped
+        for the writes and built again after them, in the same transaction: sorting once
+        is cheaper than inserting into them row by row. The schema's own SQL rebuilds them."""
+        held = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        indexes = db.execute("SELECT name, sql FROM sqlite_master WHERE type='index' AND tbl_name=? "
+                             "AND sql IS NOT NULL", (table,)).fetchall() if incoming > held else []
+        for name, _ in indexes:
+            db.execute(f"DROP INDEX {name}")
+        yield  # an error rolls the transaction back, the dropped indexes with it
+        for _, sql in indexes:
+            db.execute(sql)
 
     @staticmethod
     def _upsert_export_customers(db: sqlite3.Connection, invoices: Iterable[Invoice], stamp: str) -> None:

@@ -51,8 +51,12 @@ step = st.one_of(
 
 
 def rows(ledger: Ledger) -> dict:
-    return {t: [tuple(r) for r in ledger.db.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid")]
-            for t in TABLES}
+    found = {t: [tuple(r) for r in ledger.db.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid")]
+             for t in TABLES}
+    found["schema"] = [tuple(r) for r in ledger.db.execute(  # indexes dropped for a bulk write are back
+        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name")]
+    found["cache_size"] = ledger.db.execute("PRAGMA cache_size").fetchone()[0]
+    return found
 
 
 @settings(max_examples=200, deadline=None)
