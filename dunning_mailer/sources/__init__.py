@@ -10,6 +10,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Sequence
 
+from ..allocation import without_cycle_collection
 from ..model import ImportResult
 from .base import SUPPORTED_SUFFIXES, Importer, SourceError, looks_incomplete
 from .generic import GenericImporter
@@ -96,7 +97,8 @@ def read_invoices(
     specific += installed_importers()
     importer = choose_importer(path, specific, GenericImporter(default_currency))
     try:
-        return importer.extract(path)
+        with without_cycle_collection():
+            return importer.extract(path)
     except SourceError:
         raise
     except Exception as error:

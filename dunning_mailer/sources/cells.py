@@ -11,6 +11,7 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Sequence
 
 # Direction marks and isolates that Hebrew exports sprinkle into cells.
 _INVISIBLE = dict.fromkeys(
@@ -18,6 +19,8 @@ _INVISIBLE = dict.fromkeys(
 )
 _SPACES = {0x00A0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " "}
 _CLEAN = {**_INVISIBLE, **_SPACES}  # one pass instead of two
+# Whether a text has anything for that pass to do: most Hebrew cells have not.
+_TO_CLEAN = re.compile("[" + "".join(re.escape(chr(c)) for c in _CLEAN) + "]")
 
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 
@@ -43,7 +46,7 @@ def clean_text(value: object) -> str:
 @lru_cache(maxsize=1 << 16)
 def _clean_str(text: str) -> str:
     # Exports repeat the same names, currencies and addresses on thousands of rows.
-    if not text.isascii():  # ASCII has no direction marks or odd spaces
+    if not text.isascii() and _TO_CLEAN.search(text):  # ASCII has no direction marks or odd spaces
         text = text.translate(_CLEAN)
     return " ".join(text.split())
 
@@ -110,10 +113,7 @@ def parse_amount(value: object) -> tuple[Decimal, str | None]:
     if isinstance(value, int):
         return _canonical(Decimal(value)), None
     if isinstance(value, float):
-        if not math.isfinite(value) or abs(value) >= 1e15:
-            raise ValueError(f"{value!r} is not an amount")
-        # Spreadsheet arithmetic leaves 1234.4999999999998; money has cents.
-        return Decimal(repr(value)).quantize(_CENT), None
+        return _amount_from_float(value)
     text = clean_text(value)
     if not text:
         raise ValueError("empty amount")
@@ -145,6 +145,13 @@ def parse_amount(value: object) -> tuple[Decimal, str | None]:
     if not amount.is_finite():
         raise ValueError(f"{clean_text(value)!r} is not an amount")
     return _canonical(sign * amount), currency
+
+
+def _amount_from_float(value: float) -> tuple[Decimal, None]:
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        raise ValueError(f"{value!r} is not an amount")
+    # Spreadsheet arithmetic leaves 1234.4999999999998; money has cents.
+    return Decimal(repr(value)).quantize(_CENT), None
 
 
 def _normalise_separators(text: str) -> str:
@@ -292,6 +299,9 @@ _EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z
 def parse_emails(value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(valid addresses, rejected pieces) from a cell with one or several emails."""
     text = clean_text(value)
+    if _EMAIL.fullmatch(text):
+        # One plain address: no separator, space, bracket or "mailto:" can match _EMAIL.
+        return (text.lower(),), ()
     valid: list[str] = []
     rejected: list[str] = []
     for part in re.split(r"[;,]", text):
@@ -339,3 +349,91 @@ def parse_language(value: object) -> str | None:
     if re.fullmatch(r"[a-z]{2}", text):
         return text
     raise ValueError(f"unknown language {text!r}")
+
+
+# --- whole columns --------------------------------------------------------
+
+
+class Refusal:
+    """What a parser said against a cell, kept until (and unless) the cell's row needs it."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: Exception):
+        self.error = error
+
+
+def read_cell(parser, cell: object, args: tuple = ()):
+    """One cell's reading: None when blank, the parsed value, or a Refusal."""
+    if is_blank(cell):
+        return None
+    try:
+        return parser(cell, *args)
+    except Exception as error:  # raised again, as it was, when the row asks for the value
+        return Refusal(error)
+
+
+class _Readings(dict):
+    """Distinct cell -> its reading; a cell not seen yet is read on the lookup."""
+
+    __slots__ = ("parser", "args")
+
+    def __init__(self, parser, args: tuple):
+        super().__init__()
+        self.parser, self.args = parser, args
+
+    def __missing__(self, cell):
+        reading = self[cell] = read_cell(self.parser, cell, self.args)
+        return reading
+
+
+class ColumnReader:
+    """One parser read down whole columns: each distinct text or number is parsed once.
+
+    The cells of a column repeat (dates, names, addresses, currencies, the balance that
+    equals the amount), so readings are kept by value, per type: equal texts and equal
+    non-zero floats are the same input to a parser (zero is read every time: its sign
+    shows in the reading). `ready` names a type whose cells already are the parser's
+    answer (dates for the date parser); `floats` is the parser's own answer for a float,
+    without its checks for other types.
+    """
+
+    def __init__(self, parser, *args, ready: type | None = None, floats=None):
+        self._texts = _Readings(parser, args)
+        self._floats: dict[float, object] = {}
+        self._parser, self._args, self._ready = parser, args, ready
+        self._float_parser = floats or (lambda cell: parser(cell, *args))
+
+    def read(self, cells: Sequence[object]) -> list:
+        texts, floats, ready = self._texts, self._floats, self._ready
+        parser, args, float_parser = self._parser, self._args, self._float_parser
+        readings = []
+        add = readings.append
+        for cell in cells:
+            kind = type(cell)
+            if kind is float and cell:
+                reading = floats.get(cell)
+                if reading is None:
+                    try:
+                        reading = float_parser(cell)
+                    except Exception as error:
+                        reading = Refusal(error)
+                    floats[cell] = reading
+                add(reading)
+            elif kind is str:
+                add(texts[cell])
+            elif kind is ready:
+                add(cell)
+            else:
+                add(read_cell(parser, cell, args))
+        return readings
+
+
+def money_reader() -> ColumnReader:
+    """A ColumnReader of parse_amount."""
+    return ColumnReader(parse_amount, floats=_amount_from_float)
+
+
+def clean_column(cells) -> list[str]:
+    """clean_text of every cell, each distinct text cleaned once."""
+    return [_clean_str(cell) if type(cell) is str else clean_text(cell) for cell in cells]

@@ -4,14 +4,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from ..model import ImportResult, Invoice
+from ..model import ImportResult
 from . import cells as parse
 from .base import SUPPORTED_SUFFIXES, SourceError, looks_incomplete
 from .columns import (
-    HEADER_SCAN_ROWS, KINDS, Header, detect_kind, find_header, header_key,
+    HEADER_SCAN_ROWS, KINDS, Header, detect_kind, find_header,
     missing_for_balances, missing_for_contacts, missing_required,
 )
 from .tabular import Row, read_rows
@@ -27,10 +28,28 @@ _FREE_TEXT_FIELDS = ("customer_name", "customer_id", "emails")
 # Every marker above starts with one of these (after invisible marks, quotes and case).
 _MARKER_STARTS = frozenset("stgסי")
 _LEADING_NOISE = " \"'׳״\u00a0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+# The first characters a cell that passes that test can have.
+_MARKER_FIRSTS = frozenset(_LEADING_NOISE) | {c for s in _MARKER_STARTS for c in (s, s.upper())}
 
 
 def _marker_text(value: object) -> str:
     return re.sub("[\"'׳״]", "", parse.clean_text(value)).lower()
+
+
+def _says_total(cell: object, typed: bool) -> bool:
+    """Whether one cell marks its row as a total; `typed`: it sits in a number, date or amount column."""
+    if not isinstance(cell, str) or not cell:
+        return False  # only text can say "Total"
+    if cell.lstrip(_LEADING_NOISE)[:1].lower() not in _MARKER_STARTS:
+        return False  # cheap: most cells cannot start a marker
+    text = _marker_text(cell)
+    if not text:
+        return False
+    return (typed and text.startswith(_TOTAL_MARKERS)) or bool(_TOTAL_PHRASE.fullmatch(text))
+
+
+def _typed_columns(header: Header) -> set[int]:
+    return {c for f, c in header.index.items() if f not in _FREE_TEXT_FIELDS}
 
 
 def is_total_row(cells: Sequence[object], header: Header) -> bool:
@@ -41,16 +60,54 @@ def is_total_row(cells: Sequence[object], header: Header) -> bool:
             continue  # only text can say "Total"
         if cell.lstrip(_LEADING_NOISE)[:1].lower() not in _MARKER_STARTS:
             continue  # cheap: most cells cannot start a marker
-        text = _marker_text(cell)
         if typed is None:
-            typed = {c for f, c in header.index.items() if f not in _FREE_TEXT_FIELDS}
-        if not text:
-            continue
-        if column in typed and text.startswith(_TOTAL_MARKERS):
-            return True
-        if _TOTAL_PHRASE.fullmatch(text):
+            typed = _typed_columns(header)
+        if _says_total(cell, column in typed):
             return True
     return False
+
+
+_FIRST = itemgetter(slice(0, 1))  # a text's first character, "" for ""
+# Cells of these types are never blank (nor text that could say "Total").
+_NUMBERS_AND_DATES = frozenset({int, float, bool, dt.date, dt.datetime, dt.time, dt.timedelta})
+
+
+def total_rows(columns: Sequence[Sequence[object]], header: Header) -> set[int]:
+    """The positions down a body (given column by column) of its total rows (see is_total_row).
+
+    Each distinct text of a column is looked at once; a column of numbers and dates, or
+    of texts none of which can start a marker, is passed over.
+    """
+    typed = _typed_columns(header)
+    found: set[int] = set()
+    for column, cells in enumerate(columns):
+        kinds = set(map(type, cells))
+        if kinds <= _NUMBERS_AND_DATES:
+            continue
+        if kinds == {str} and _MARKER_FIRSTS.isdisjoint(map(_FIRST, cells)):
+            continue
+        markers = {cell for cell in set(cells)
+                   if isinstance(cell, str) and cell[:1] in _MARKER_FIRSTS
+                   and _says_total(cell, column in typed)}
+        if markers:
+            found.update(i for i, cell in enumerate(cells) if cell in markers)
+    return found
+
+
+def blank_rows(columns: Sequence[Sequence[object]], height: int) -> set[int]:
+    """The positions down a body (given column by column) of its rows with nothing in them."""
+    candidates: Sequence[int] = range(height)
+    for cells in columns:
+        kinds = set(map(type, cells))
+        if kinds <= _NUMBERS_AND_DATES and kinds:
+            return set()
+        if kinds == {str} and not any(map(parse.is_blank, set(map(_FIRST, cells)))):
+            return set()  # a blank text starts with a blank character
+        blanks = {cell for cell in set(cells) if parse.is_blank(cell)}
+        candidates = [i for i in candidates if cells[i] in blanks] if blanks else ()
+        if not candidates:
+            break
+    return set(candidates)
 
 
 class RowError(ValueError):
@@ -87,57 +144,6 @@ class _Extraction:
         except ValueError as error:
             raise RowError(f"column {self.header.texts[name]!r}: {error}") from None
 
-    def invoice(self, row: int, cells: Sequence[object], customer: dict) -> Invoice | None:
-        """The open invoice a row states, or None when it is settled."""
-        number = parse.parse_document_number(self.cell(cells, "number"))
-        amount_cell = self.value(cells, "amount", parse.parse_amount)
-        balance_cell = self.value(cells, "balance", parse.parse_amount)
-        paid_cell = self.value(cells, "paid", parse.parse_amount)
-        if amount_cell is None and balance_cell is None:
-            raise RowError("no amount or balance")
-        amount = amount_cell[0] if amount_cell else balance_cell[0]
-        if balance_cell is not None:
-            balance = balance_cell[0]
-        elif paid_cell is not None:
-            balance = amount - paid_cell[0]
-        else:
-            balance = amount
-        if balance == 0:
-            return None
-        currency = (
-            self.value(cells, "currency", parse.parse_currency)
-            or (balance_cell or (None, None))[1]
-            or (amount_cell or (None, None))[1]
-            or self.default_currency
-        )
-        issue = self.value(cells, "issue_date", parse.parse_date, self.date_order)
-        due = self.value(cells, "due_date", parse.parse_date, self.date_order)
-        if due is None and issue is not None:
-            terms = self.cell(cells, "terms")
-            if not parse.is_blank(terms):
-                due = self.value(cells, "terms", _terms, issue)
-            elif balance < 0:
-                due = issue  # a credit note never falls due; its date is enough
-        if due is None:
-            raise RowError("no due date (and no issue date with payment terms)")
-        language = None
-        try:
-            language = self.value(cells, "language", parse.parse_language)
-        except RowError as error:
-            self.warn(row, f"{error}; language left unset")
-        return Invoice(
-            number=number,
-            customer_id=customer["id"],
-            customer_name=customer["name"],
-            emails=customer["emails"],
-            issue_date=issue,
-            due_date=due,
-            amount=amount,
-            balance=balance,
-            currency=currency,
-            language=language,
-        )
-
     def customer(self, row: int, cells: Sequence[object]) -> dict | None:
         """The customer the row's own cells state, or None when they are all empty."""
         name = parse.clean_text(self.cell(cells, "customer_name"))
@@ -152,42 +158,6 @@ class _Extraction:
             "id": ident or (emails[0] if emails else name),
             "emails": emails,
         }
-
-
-def _terms(terms: object, issue: dt.date) -> dt.date:
-    return parse.due_from_terms(issue, terms)
-
-
-def decide_order(
-    path: Path, header: Header, rows: Sequence[Row], date_order: str | None
-) -> str:
-    """The day/month order for the file's text dates; SourceError when undecidable."""
-    if date_order:
-        return date_order
-    columns = [header.index[f] for f in ("issue_date", "due_date") if f in header.index]
-    pairs = []
-    for _, cells in rows:
-        for column in columns:
-            if column < len(cells) and (pair := parse.slash_date_parts(cells[column])):
-                pairs.append(pair)
-    try:
-        order = parse.decide_date_order(pairs)
-    except ValueError as error:
-        raise SourceError(
-            f"{error}; set date_order = \"DMY\" or \"MDY\" in an [[importer]] profile",
-            where=str(path),
-        ) from None
-    if order:
-        return order
-    if not pairs or header.hebrew:
-        return "DMY"  # Israeli exports write day first
-    sample = next(f"{a}/{b}" for a, b in pairs)
-    raise SourceError(
-        f"every date is ambiguous (e.g. {sample}…: day/month or month/day?) and the "
-        "headers are not Hebrew; add an [[importer]] profile for this file with "
-        'date_order = "MDY" (US, e.g. QuickBooks) or "DMY"',
-        where=str(path),
-    )
 
 
 def _header_problem(path: Path, header: Header | None,
@@ -284,78 +254,10 @@ def extract_rows(
         if kind:
             raise _kind_problem(path, header, chosen, missing_required(header.index), True)
         raise _header_problem(path, header, columns, header_row)
-    body = [(n, c) for n, c in rows if n > header.row]
-    work = _Extraction(path, header, decide_order(path, header, body, date_order), default_currency)
-    number_key = header_key(header.texts["number"])
-    invoices: dict[tuple[str, str], tuple[int, Invoice]] = {}
-    owners: set[str] = set()  # invoice numbers seen, to warn when one has two customers
-    errors = 0
-    carried: dict | None = None
-    for row, cells in body:
-        if all(parse.is_blank(c) for c in cells):
-            # A gap ends an account block: never lend a customer across it.
-            carried = None
-            continue
-        if is_total_row(cells, header):
-            carried = None
-            continue
-        number_cell = work.cell(cells, "number")
-        if not (isinstance(number_cell, str) and number_cell[:1].isdigit()) \
-                and header_key(number_cell) == number_key:
-            continue  # the header repeated on every printed page
-        own_customer = work.customer(row, cells)
-        if parse.is_blank(number_cell):
-            # Account-block labels and subtotals without a marker.
-            if own_customer:
-                carried = own_customer
-            continue
-        if not re.search(r"\d", parse.clean_text(number_cell)):
-            work.warn(row, f"{parse.clean_text(number_cell)!r} is not a document number; row skipped")
-            continue
-        if parse.is_closed_status(work.cell(cells, "status")):
-            continue
-        customer = own_customer or carried
-        if own_customer:
-            carried = own_customer
-        if customer is None:
-            work.warn(row, "no customer name, id or email; row skipped")
-            errors += 1
-            continue
-        try:
-            invoice = work.invoice(row, cells, customer)
-        except (RowError, ValueError) as error:
-            work.warn(row, f"{error}; row skipped")
-            errors += 1
-            continue
-        if invoice is None:
-            continue
-        key = (invoice.number, invoice.customer_id)
-        if key in invoices:
-            first_row, first = invoices[key]
-            # Line-item exports repeat the invoice fields on every line.
-            if (first.balance, first.due_date, first.currency) != (
-                invoice.balance, invoice.due_date, invoice.currency,
-            ):
-                work.warn(row, f"invoice {invoice.number} repeats row {first_row} with "
-                          "different balance, due date or currency; kept row "
-                          f"{first_row}")
-            continue
-        if invoice.number in owners:
-            work.warn(row, f"invoice number {invoice.number} also appears for another customer")
-        owners.add(invoice.number)
-        invoices[key] = (row, invoice)
-    if errors and not invoices:
-        raise SourceError(
-            "no row could be read as an invoice: " + "; ".join(work.warnings[:3]),
-            where=str(path),
-        )
-    return ImportResult(
-        importer=importer,
-        invoices=tuple(invoice for _, invoice in invoices.values()),
-        header_row=header.row,
-        columns=dict(header.texts),
-        warnings=tuple(work.warnings),
-    )
+    from .invoices import extract_invoices
+
+    return extract_invoices(path, rows, header, importer=importer, date_order=date_order,
+                            default_currency=default_currency)
 
 
 class GenericImporter:

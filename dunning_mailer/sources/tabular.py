@@ -83,7 +83,7 @@ def _text_rows(path: Path, encoding: str | None) -> Iterator[Row]:
         raise SourceError(f"line {line}: {error}", where=str(path)) from None
 
 
-def _spreadsheet_rows(path: Path) -> Iterator[Row]:
+def _spreadsheet_rows(path: Path) -> list[Row]:
     # Imported here so csv-only use does not need the native wheel loaded.
     import python_calamine
 
@@ -96,17 +96,16 @@ def _spreadsheet_rows(path: Path) -> Iterator[Row]:
         )
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-        sheets = [workbook.get_sheet_by_index(i) for i in range(len(workbook.sheet_names))]
         visible = python_calamine.SheetVisibleEnum.Visible
         hidden = {m.name for m in workbook.sheets_metadata if m.visible != visible}
-        for sheet in sheets:
-            if sheet.name in hidden:
-                continue
-            rows = sheet.to_python(skip_empty_area=False)
+        for index, name in enumerate(workbook.sheet_names):
+            if name in hidden:
+                continue  # never parsed
+            rows = workbook.get_sheet_by_index(index).to_python(skip_empty_area=False)
             if any(any(cell not in ("", None) for cell in row) for row in rows):
-                for number, cells in enumerate(rows, start=1):
-                    yield number, list(cells)
-                return
+                # calamine gives a fresh list per row: numbered, not copied.
+                return list(enumerate(rows, start=1))
+        return []
     except SourceError:
         raise
     except Exception as error:  # calamine raises several unrelated types
@@ -131,5 +130,5 @@ def read_rows(path: Path, encoding: str | None = None) -> list[Row]:
     if suffix in TEXT_SUFFIXES:
         return list(_text_rows(path, encoding))
     if suffix in SPREADSHEET_SUFFIXES:
-        return list(_spreadsheet_rows(path))
+        return _spreadsheet_rows(path)
     raise SourceError(f"unsupported file type {suffix or '(none)'!r}", where=str(path))
