@@ -472,6 +472,7 @@ class Sender:
 
         def before_data():
             if self.marked_ahead == rid:
+                self.marked_ahead = None
                 return
             with self.ledger.transaction():
                 self._record_confirmed()
@@ -510,10 +511,14 @@ class Sender:
         return size if left is None else max(1, min(size, left))
 
     def flush(self) -> None:
-        """Record the last email the server accepted."""
-        if self.confirmed is not None:
+        """Record the last email the server accepted; a row marked ahead whose turn did not come
+        (the cycle stopped) goes back to `pending`."""
+        if self.confirmed is not None or self.marked_ahead is not None:
             with self.ledger.transaction():
                 self._record_confirmed()
+                if self.marked_ahead is not None:
+                    self.ledger.unmark_sending(self.marked_ahead)
+                    self.marked_ahead = None
             checkpoint("sent")
 
     def _record_confirmed(self) -> None:

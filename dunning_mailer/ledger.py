@@ -715,6 +715,11 @@ class Ledger:
         self._durability("NORMAL")
         self.db.execute("UPDATE reminders SET status='sending', attempts=attempts+1 WHERE id=?", (rid,))
 
+    def unmark_sending(self, rid: int) -> None:
+        """A row marked `sending` ahead of its turn that never got it: back to `pending`."""
+        self.db.execute("UPDATE reminders SET status='pending', attempts=attempts-1 WHERE id=? AND status='sending'",
+                        (rid,))
+
     def mark_sent(self, rid: int, *, now: dt.datetime, recovered: bool = False) -> None:
         """The server accepted the email (its `sent_at` and `recovered` are the whole record)."""
         self._durability("NORMAL")
