@@ -647,26 +647,27 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
         return
     batch: list[Outgoing] = []
     batches = 0
-    with ledger.checkpoints_deferred():
-        with rendered_ahead(rendered_emails(config, templates, the_plan.emails, local)) as emails:
-            sender.meanwhile = getattr(emails, "drain", None)  # rendered emails, off the pipe
-            try:
-                for out in emails:
-                    if should_stop() or sender.stopped:
-                        break
-                    if isinstance(out, str):
-                        report.errors.append(out)
-                        continue
-                    position, *rendered = out
-                    batch.append(Outgoing(the_plan.emails[position], *rendered))
-                    if len(batch) >= sender.batch_size(batches):
-                        send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
-                        batch = []
-                        batches += 1
-            finally:
-                sender.meanwhile = None
-        if batch and not sender.stopped and not should_stop():
-            send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
+    # The renderer is forked first: a fork must not copy the checkpoint thread.
+    with rendered_ahead(rendered_emails(config, templates, the_plan.emails, local)) as emails, \
+            ledger.checkpoints_deferred():
+        sender.meanwhile = getattr(emails, "drain", None)  # rendered emails, off the pipe
+        try:
+            for out in emails:
+                if should_stop() or sender.stopped:
+                    break
+                if isinstance(out, str):
+                    report.errors.append(out)
+                    continue
+                position, *rendered = out
+                batch.append(Outgoing(the_plan.emails[position], *rendered))
+                if len(batch) >= sender.batch_size(batches):
+                    send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
+                    batch = []
+                    batches += 1
+            if batch and not sender.stopped and not should_stop():
+                send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
+        finally:
+            sender.meanwhile = None
 
 
 def rendered_emails(config: Config, templates: Templates, emails, local: dt.datetime) -> Iterator[tuple | str]:

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import threading
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -691,15 +692,38 @@ class Ledger:
 
     @contextmanager
     def checkpoints_deferred(self) -> Iterator[None]:
-        """No WAL checkpoint (copying pages into the main file, two flushes) in the middle of a run
-        of sends; one at the end. Without it, every few hundred emails one commit waits for it."""
+        """No WAL checkpoint (copying pages into the main file, two flushes) inside this
+        connection's commits while a run of sends goes on: every few hundred emails one commit
+        would wait for it. A thread with its own connection checkpoints instead, beside the
+        sending (SQLite lets a checkpoint and a writer work at once, and leaves the GIL while it
+        copies), so little is left for the end."""
         self.db.execute("PRAGMA wal_autocheckpoint=0")
+        stop = threading.Event()
+        worker = None
+        if self.path != Path(":memory:"):
+            worker = threading.Thread(target=self._checkpoint_until, args=(stop,), name="wal-checkpoint",
+                                      daemon=True)
+            worker.start()
         try:
             yield
         finally:
+            stop.set()
+            if worker is not None:
+                worker.join()
             self.db.execute("PRAGMA wal_autocheckpoint=1000")
             if not self.db.in_transaction:
                 self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def _checkpoint_until(self, stop: threading.Event, every: float = 0.5) -> None:
+        db = sqlite3.connect(self.path, timeout=0)
+        try:
+            while not stop.wait(every):
+                try:
+                    db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sqlite3.Error:
+                    pass  # busy: the next turn, or the end, does it
+        finally:
+            db.close()
 
     def relaxed_durability(self) -> None:
         """Commits survive a killed process but are flushed to disk with the next durable one."""
