@@ -68,3 +68,36 @@ def test_the_child_closes_the_parents_files(tmp_path):
         os.fstat(fd)  # still open here
     finally:
         os.close(fd)
+
+
+def test_a_child_that_dies_midway_is_an_error_not_a_short_cycle():
+    def dying():
+        yield 1
+        yield 2
+        os._exit(3)  # as the OOM killer would
+
+    got = []
+    with pytest.raises(DunningError, match="stopped before its last email"):
+        with rendered_ahead(dying(), fork=True) as items:
+            for item in items:
+                got.append(item)
+    assert got == [1, 2]
+
+
+def test_drain_reads_what_is_ready_without_waiting():
+    import time
+
+    def slow():
+        yield "first"
+        time.sleep(30)  # never reached in time: the parent leaves first
+        yield "late"
+
+    with rendered_ahead(slow(), fork=True) as items:
+        deadline = time.monotonic() + 10
+        while not items.ready and time.monotonic() < deadline:
+            items.drain()  # returns at once when the pipe is empty
+            time.sleep(0.01)
+        started = time.monotonic()
+        items.drain()
+        assert time.monotonic() - started < 0.5
+        assert next(iter(items)) == "first"
