@@ -26,7 +26,6 @@ from .mailboxes import Mailbox
 from .matching import match_customer
 from .model import DunningError
 from .planner import Plan, plan
-from .prerender import rendered_ahead
 from .transports import SendError, Transport
 
 log = logging.getLogger(__name__)
@@ -645,6 +644,8 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
         report.errors.append("the templates have errors, so nothing new was sent "
                              "(`dunning-mailer templates check` lists them):\n  " + "\n  ".join(problems))
         return
+    from .prerender import rendered_ahead  # only now: most cron runs send nothing
+
     batch: list[Outgoing] = []
     batches = 0
     # The renderer is forked first: a fork must not copy the checkpoint thread.
