@@ -378,6 +378,8 @@ class Ledger:
                 for n, reason in closing])
             db.execute("UPDATE imports SET opened=?, updated=?, closed=? WHERE id=?",
                        (opened, updated, len(to_close), import_id))
+            if result.contacts:  # a contacts sheet in the same workbook
+                self._write_contacts(result.contacts, now)
             self.log(now, "import_applied", file=file_name, source=source, invoices=len(incoming),
                      opened=opened, updated=updated, closed=len(to_close))
         return SnapshotOutcome("applied", f"{len(incoming)} open invoices: {opened} new, "
@@ -444,22 +446,26 @@ class Ledger:
         with self.transaction() as db:
             self._insert_import(source, file_name, sha256, snapshot_at, now, "applied", result.importer,
                                 "; ".join(result.warnings[:20]), 0, 0, 0, 0)
-            for c in result.contacts:
-                db.execute(
-                    "INSERT INTO customers(id, name, language, updated_at, account_manager, account_manager_email)"
-                    " VALUES(?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
-                    " language=COALESCE(excluded.language, customers.language), updated_at=excluded.updated_at,"
-                    " account_manager=excluded.account_manager, account_manager_email=excluded.account_manager_email",
-                    (c.customer_id, c.name or c.customer_id, c.language, now.isoformat(), c.account_manager,
-                     c.account_manager_email))
-                if c.emails:
-                    db.execute("UPDATE contacts SET active=0 WHERE customer_id=? AND origin='contacts'",
-                               (c.customer_id,))
-                    db.executemany("INSERT INTO contacts(customer_id, email, origin) VALUES(?,?,'contacts') "
-                                   "ON CONFLICT(customer_id, email) DO UPDATE SET active=1",
-                                   [(c.customer_id, e) for e in c.emails])
+            self._write_contacts(result.contacts, now)
             self.log(now, "import_applied", file=file_name, source=source, contacts=len(result.contacts))
         return SnapshotOutcome("applied", f"{len(result.contacts)} customers' contacts")
+
+    def _write_contacts(self, contacts, now: dt.datetime) -> None:
+        db = self.db
+        for c in contacts:
+            db.execute(
+                "INSERT INTO customers(id, name, language, updated_at, account_manager, account_manager_email)"
+                " VALUES(?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+                " language=COALESCE(excluded.language, customers.language), updated_at=excluded.updated_at,"
+                " account_manager=excluded.account_manager, account_manager_email=excluded.account_manager_email",
+                (c.customer_id, c.name or c.customer_id, c.language, now.isoformat(), c.account_manager,
+                 c.account_manager_email))
+            if c.emails:
+                db.execute("UPDATE contacts SET active=0 WHERE customer_id=? AND origin='contacts'",
+                           (c.customer_id,))
+                db.executemany("INSERT INTO contacts(customer_id, email, origin) VALUES(?,?,'contacts') "
+                               "ON CONFLICT(customer_id, email) DO UPDATE SET active=1",
+                               [(c.customer_id, e) for e in c.emails])
 
     def mark_paid(self, number: str, *, now: dt.datetime, reason: str) -> int:
         with self.transaction() as db:

@@ -336,6 +336,34 @@ def test_a_clean_templates_check_is_remembered_until_the_templates_or_texts_chan
     assert r.returncode == 1 and "C2" in r.stderr and not emls(workdir / "outbox")
 
 
+def test_a_contacts_sheet_in_the_invoices_workbook_gives_the_addresses(workdir: Path):
+    """One workbook: open invoices without emails on the first sheet, a contacts sheet beside it."""
+    from openpyxl import Workbook
+
+    write_config(workdir, '[[stage]]\nname = "reminder"\ndays = 3\ncc_account_manager = true\n')
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "חשבוניות פתוחות"
+    ws.append(["מס' חשבונית", "מס' לקוח", "שם לקוח", "תאריך", "תאריך פירעון", "סכום", "יתרה"])
+    ws.append(["3001", "601", "נגריית השרון", "01/10/2026", "20/11/2026", "2,340.00", "2,340.00"])
+    ws.append(["3002", "602", "קפה פינה", "05/10/2026", "22/11/2026", "780.00", "780.00"])
+    contacts = wb.create_sheet("אנשי קשר")
+    contacts.append(["מס' לקוח", "שם לקוח", "דוא\"ל", "מנהל תיק", "מייל מנהל תיק"])
+    contacts.append(["601", "נגריית השרון", "office@sharon-wood.example", "רונית", "ronit@gefen-studio.example"])
+    contacts.append(["602", "קפה פינה", "hello@pina.example", "", ""])
+    path = workdir / "drop" / "open-2026-11-30.xlsx"
+    wb.save(path)
+    inspect = json.loads(run_cli("inspect", str(path), "--json").stdout)
+    assert inspect["kind"] == "invoices" and len(inspect["invoices"]) == 2
+    assert any("2 customers' contacts" in w for w in inspect["warnings"])
+
+    assert run(workdir, D) == 0
+    sent = {parse(p)["To"].addresses[0].addr_spec: parse(p) for p in emls(workdir / "outbox")}
+    assert set(sent) == {"office@sharon-wood.example", "hello@pina.example"}
+    assert sent["office@sharon-wood.example"]["Cc"] == "ronit@gefen-studio.example"
+    assert "3001" in sent["office@sharon-wood.example"].get_body(("plain",)).get_content()
+
+
 def test_balances_and_contacts_files_become_statement_emails(workdir: Path):
     """An export with only a balance per customer and no emails, plus a contacts file."""
     from openpyxl import Workbook

@@ -15,7 +15,7 @@ from .columns import (
     HEADER_SCAN_ROWS, KINDS, Header, detect_kind, find_header,
     missing_for_balances, missing_for_contacts, missing_required,
 )
-from .tabular import Row, read_rows
+from .tabular import Row, other_sheets, read_rows
 
 # In number, date and amount columns any of these openings marks a total.
 _TOTAL_MARKERS = ("סהכ", "total", "subtotal", "grand total", "יתרת פתיחה", "יתרת סגירה", "סיכום")
@@ -274,6 +274,26 @@ class GenericImporter:
 
     def extract(self, path: Path) -> ImportResult:
         path = Path(path)
-        return extract_rows(
+        result = extract_rows(
             path, read_rows(path), importer=self.name, default_currency=self.default_currency
         )
+        return with_contacts_sheet(path, result) if result.kind == "invoices" else result
+
+
+def with_contacts_sheet(path: Path, result: ImportResult) -> ImportResult:
+    """Invoices whose workbook also has a contacts sheet (customer id and emails, perhaps names
+    and the account manager) come with those contacts, as if a contacts file had been dropped."""
+    from dataclasses import replace
+
+    from .contacts import extract_contacts
+
+    for name, rows in other_sheets(path):
+        header = find_header(rows, None, None)
+        if header is None or not header.index or detect_kind(header) != "contacts" \
+                or missing_for_contacts(header):
+            continue
+        contacts = extract_contacts(path, rows, header, importer=result.importer)
+        return replace(result, contacts=contacts.contacts, warnings=result.warnings + tuple(
+            f"sheet {name!r}: {w}" for w in contacts.warnings) + (
+            f"sheet {name!r}: {len(contacts.contacts)} customers' contacts",))
+    return result

@@ -116,6 +116,28 @@ def _spreadsheet_rows(path: Path) -> list[Row]:
         ) from None
 
 
+def other_sheets(path: Path) -> list[tuple[str, list[Row]]]:
+    """The visible, non-empty sheets of a workbook after the one `read_rows` reads (a contacts
+    sheet beside the invoices, say); nothing for a text file. Read only when asked for."""
+    if path.suffix.lower() not in SPREADSHEET_SUFFIXES:
+        return []
+    import python_calamine
+
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        visible = python_calamine.SheetVisibleEnum.Visible
+        shown = [m.name for m in workbook.sheets_metadata if m.visible == visible]
+        sheets = []
+        for name in shown:
+            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            if any(any(cell not in ("", None) for cell in row) for row in rows):
+                sheets.append((name, list(enumerate(rows, start=1))))
+        return sheets[1:]
+    except Exception as error:  # calamine raises several unrelated types
+        raise SourceError(f"cannot read the workbook's other sheets ({type(error).__name__}: {error})",
+                          where=str(path)) from None
+
+
 def _head(path: Path, size: int) -> bytes:
     try:
         with path.open("rb") as stream:
