@@ -28,9 +28,9 @@ class RecordingTransport:
              before_data=None, while_data=None) -> SendResult:
         if before_data is not None:
             before_data()
+        self.sent.append((raw, recipients, label))
         if while_data is not None:
             while_data()
-        self.sent.append((raw, recipients, label))
         return SendResult()
 
 

@@ -30,11 +30,11 @@ class OutboxTransport:
              before_data=None, while_data=None) -> SendResult:
         if before_data is not None:
             before_data()
-        if while_data is not None:
-            while_data()
         # Same label -> same file: a recovered re-send replaces, never adds.
         path = self.path_for(label)
         _write_atomic(path, raw)
+        if while_data is not None:
+            while_data()
         message = email.message_from_bytes(raw, policy=email.policy.default)
         html = message.get_body(preferencelist=("html",))
         if html is not None:
