@@ -472,23 +472,15 @@ class Sender:
         def before_data():
             if self.marked_ahead == rid:
                 self.marked_ahead = None
-                return
-            with self.ledger.transaction():
-                self._record_confirmed()
-                self.ledger.mark_sending(rid)
-            checkpoint("sending")
+            else:
+                self._record_progress(sending=rid)
 
         def while_data():
             if self.meanwhile is not None:
                 self.meanwhile()
-            if next_rid is None and self.confirmed is None:
-                return
-            with self.ledger.transaction():
-                self._record_confirmed()
-                if next_rid is not None:
-                    self.ledger.mark_sending(next_rid)
-            self.marked_ahead = next_rid
-            checkpoint("sending")
+            if next_rid is not None or self.confirmed is not None:
+                self._record_progress(sending=next_rid)
+                self.marked_ahead = next_rid
 
         try:
             result = self.transport.send(raw, sender=self.config.business.email, recipients=recipients,
@@ -508,6 +500,14 @@ class Sender:
         size = min(INTENT_BATCH, FIRST_BATCH << batches_before)
         left = self.throttle.left_today
         return size if left is None else max(1, min(size, left))
+
+    def _record_progress(self, *, sending: int | None) -> None:
+        """One commit: `sent` for the email the server accepted last, `sending` for `sending`."""
+        with self.ledger.transaction():
+            self._record_confirmed()
+            if sending is not None:
+                self.ledger.mark_sending(sending)
+        checkpoint("sending")
 
     def flush(self) -> None:
         """Record the last email the server accepted; a row marked ahead whose turn did not come

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..model import ImportResult
 from . import cells as parse
@@ -15,7 +15,7 @@ from .columns import (
     HEADER_SCAN_ROWS, KINDS, Header, detect_kind, find_header,
     missing_for_balances, missing_for_contacts, missing_required,
 )
-from .tabular import Row, other_sheets, read_rows
+from .tabular import Row, sheets
 
 # In number, date and amount columns any of these openings marks a total.
 _TOTAL_MARKERS = ("סהכ", "total", "subtotal", "grand total", "יתרת פתיחה", "יתרת סגירה", "סיכום")
@@ -274,20 +274,21 @@ class GenericImporter:
 
     def extract(self, path: Path) -> ImportResult:
         path = Path(path)
-        result = extract_rows(
-            path, read_rows(path), importer=self.name, default_currency=self.default_currency
-        )
-        return with_contacts_sheet(path, result) if result.kind == "invoices" else result
+        found = sheets(path)  # the first now; the others only if the invoices need their contacts
+        _, rows = next(found, ("", []))
+        result = extract_rows(path, rows, importer=self.name, default_currency=self.default_currency)
+        return with_contacts_sheet(path, result, found) if result.kind == "invoices" else result
 
 
-def with_contacts_sheet(path: Path, result: ImportResult) -> ImportResult:
+def with_contacts_sheet(path: Path, result: ImportResult,
+                        other_sheets: Iterable[tuple[str, Sequence[Row]]]) -> ImportResult:
     """Invoices whose workbook also has a contacts sheet (customer id and emails, perhaps names
     and the account manager) come with those contacts, as if a contacts file had been dropped."""
     from dataclasses import replace
 
     from .contacts import extract_contacts
 
-    for name, rows in other_sheets(path):
+    for name, rows in other_sheets:
         header = find_header(rows, None, None)
         if header is None or not header.index or detect_kind(header) != "contacts" \
                 or missing_for_contacts(header):

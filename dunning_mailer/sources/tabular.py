@@ -83,7 +83,7 @@ def _text_rows(path: Path, encoding: str | None) -> Iterator[Row]:
         raise SourceError(f"line {line}: {error}", where=str(path)) from None
 
 
-def _spreadsheet_rows(path: Path) -> list[Row]:
+def _spreadsheet_sheets(path: Path) -> Iterator[tuple[str, list[Row]]]:
     # Imported here so csv-only use does not need the native wheel loaded.
     import python_calamine
 
@@ -104,8 +104,7 @@ def _spreadsheet_rows(path: Path) -> list[Row]:
             rows = workbook.get_sheet_by_index(index).to_python(skip_empty_area=False)
             if any(any(cell not in ("", None) for cell in row) for row in rows):
                 # calamine gives a fresh list per row: numbered, not copied.
-                return list(enumerate(rows, start=1))
-        return []
+                yield name, list(enumerate(rows, start=1))
     except SourceError:
         raise
     except Exception as error:  # calamine raises several unrelated types
@@ -116,28 +115,6 @@ def _spreadsheet_rows(path: Path) -> list[Row]:
         ) from None
 
 
-def other_sheets(path: Path) -> list[tuple[str, list[Row]]]:
-    """The visible, non-empty sheets of a workbook after the one `read_rows` reads (a contacts
-    sheet beside the invoices, say); nothing for a text file. Read only when asked for."""
-    if path.suffix.lower() not in SPREADSHEET_SUFFIXES:
-        return []
-    import python_calamine
-
-    try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-        visible = python_calamine.SheetVisibleEnum.Visible
-        shown = [m.name for m in workbook.sheets_metadata if m.visible == visible]
-        sheets = []
-        for name in shown:
-            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            if any(any(cell not in ("", None) for cell in row) for row in rows):
-                sheets.append((name, list(enumerate(rows, start=1))))
-        return sheets[1:]
-    except Exception as error:  # calamine raises several unrelated types
-        raise SourceError(f"cannot read the workbook's other sheets ({type(error).__name__}: {error})",
-                          where=str(path)) from None
-
-
 def _head(path: Path, size: int) -> bytes:
     try:
         with path.open("rb") as stream:
@@ -146,11 +123,18 @@ def _head(path: Path, size: int) -> bytes:
         raise SourceError(f"cannot read the file: {error.strerror}", where=str(path)) from None
 
 
-def read_rows(path: Path, encoding: str | None = None) -> list[Row]:
-    """All rows of a text file or of a workbook's first non-empty visible sheet."""
+def sheets(path: Path, encoding: str | None = None) -> Iterator[tuple[str, list[Row]]]:
+    """The rows of a text file, or of each visible non-empty sheet of a workbook in order, each
+    sheet parsed only when the caller asks for it."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        return list(_text_rows(path, encoding))
-    if suffix in SPREADSHEET_SUFFIXES:
-        return _spreadsheet_rows(path)
-    raise SourceError(f"unsupported file type {suffix or '(none)'!r}", where=str(path))
+        yield "", list(_text_rows(path, encoding))
+    elif suffix in SPREADSHEET_SUFFIXES:
+        yield from _spreadsheet_sheets(path)
+    else:
+        raise SourceError(f"unsupported file type {suffix or '(none)'!r}", where=str(path))
+
+
+def read_rows(path: Path, encoding: str | None = None) -> list[Row]:
+    """All rows of a text file or of a workbook's first non-empty visible sheet."""
+    return next(sheets(path, encoding), ("", []))[1]
