@@ -22,7 +22,7 @@ from jinja2 import meta, nodes
 from .. import render
 from ..config import Business
 from ..model import Stage
-from .findings import ERROR, Finding, RTL_LANGUAGES, WARNING, _dedupe
+from .findings import _WHEN, ERROR, Finding, RTL_LANGUAGES, WARNING, _dedupe
 from .layout import _CELL_TAG, _TagChecker, _first_visible, _is_hebrew_letter
 from .samples import sample_contexts
 from .tone import _JINJA, _JINJA_COMMENT, _blank, normalize, tone_matches
@@ -263,8 +263,6 @@ class _Linter:
                               if re.search(r"<body\b", ln, re.I)), None)
             self.add(base, body_line, WARNING, "RTL", f"<body> should carry dir=\"{want_dir}\" as well")
 
-
-_WHEN = " (when rendering with "
 
 
 def check_templates(folder: Path, stages: Sequence[Stage], *, language: str = "he",

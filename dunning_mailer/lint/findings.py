@@ -5,8 +5,6 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .checker import _WHEN
-
 
 ERROR, WARNING = "error", "warning"
 
@@ -35,6 +33,10 @@ class Rule:
     principle: str
     pattern: re.Pattern
     message: str
+
+
+# How a finding from rendering with sample data is told apart from the same static one.
+_WHEN = " (when rendering with "
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
