@@ -28,7 +28,7 @@ from ..model import ImportResult, Invoice
 from . import cells as parse
 from .base import SourceError
 from .columns import Header, header_key
-from .generic import RowError, _Extraction, _marker_text, is_total_row
+from .rows import RowError, _Extraction, _marker_text, is_total_row
 from .tabular import Row
 
 _OPENING = ("יתרת פתיחה", "יתרה פתיחה", "opening balance", "beginning balance", "balance forward")

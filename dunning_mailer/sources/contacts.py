@@ -15,7 +15,7 @@ from ..model import Contact, ImportResult
 from . import cells as parse
 from .base import SourceError
 from .columns import Header, header_key
-from .generic import RowError, _Extraction, is_total_row
+from .rows import RowError, _Extraction, is_total_row
 from .tabular import Row
 
 

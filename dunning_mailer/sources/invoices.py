@@ -20,7 +20,7 @@ from . import cells as parse
 from .base import SourceError
 from .cells import ColumnReader, Refusal
 from .columns import Header, header_key
-from .generic import RowError, blank_rows, total_rows
+from .rows import RowError, blank_rows, total_rows
 from .tabular import Row
 
 _DIGITS = frozenset("0123456789")
