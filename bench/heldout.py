@@ -31,8 +31,8 @@ ORDER = ("dispute", "plan_request", "promise", "payment_claim", "question")
 
 def main_intent(verdict) -> str:
     """The reader's main intent: its own `intent` when it names one, else the first of ORDER."""
-    if verdict.kind != "human":
-        return f"<{verdict.kind}>"
+    if verdict.kind != "human":  # an automatic reply says nothing to act on
+        return "none" if verdict.kind == "auto_reply" else f"<{verdict.kind}>"
     own = getattr(verdict, "intent", None)
     if isinstance(own, str) and own:
         return own
