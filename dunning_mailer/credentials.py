@@ -10,11 +10,15 @@ from .model import DunningError
 KEYRING_SERVICE = "dunning-mailer"
 
 
-def password(name: str, account: str) -> str | None:
-    """`DUNNING_MAILER_<NAME>_PASSWORD`, else the keyring entry `<name>:<account>`."""
-    env = os.environ.get(f"DUNNING_MAILER_{name.upper()}_PASSWORD")
-    if env:
-        return env
+def password(name: str, account: str, business: str = "") -> str | None:
+    """`DUNNING_MAILER_<NAME>_PASSWORD`, else the keyring entry `<name>:<account>`. In an office,
+    `DUNNING_MAILER_<NAME>_PASSWORD_<BUSINESS>` comes first: each business its own mailbox."""
+    names = [f"DUNNING_MAILER_{name.upper()}_PASSWORD"]
+    if business:
+        names.insert(0, f"{names[0]}_{business.upper().replace('-', '_')}")
+    for env in names:
+        if os.environ.get(env):
+            return os.environ[env]
     try:
         import keyring
         return keyring.get_password(KEYRING_SERVICE, f"{name}:{account}")

@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="lint: syntax, variables, RTL layout and the tone rules of domain.md")
     t.set_defaults(func=cmd_templates_check)
     s = sub.add_parser("set-password", parents=[common], help="store a password in the OS keyring")
-    s.add_argument("which", choices=("smtp", "imap"))
+    s.add_argument("which", choices=("smtp", "imap", "database"))
     s.set_defaults(func=cmd_set_password)
     s = sub.add_parser("worker", parents=[common], help="run cycles on a schedule")
     s.set_defaults(func=cmd_worker)

@@ -46,14 +46,27 @@ def _shipped(name: str) -> Path:
     raise DunningError(f"{name} is missing from this installation")
 
 
+def _database_account(config: Config) -> tuple[str, str]:
+    from ..ledger import is_database_url
+    if not is_database_url(config.paths.database):
+        raise UsageError("paths.database is a file: only a postgresql:// database has a password")
+    from psycopg.conninfo import conninfo_to_dict
+    info = conninfo_to_dict(config.paths.database)
+    return info.get("user", ""), info.get("host", "")
+
+
 def cmd_set_password(args, config: Config) -> int:
     import getpass
 
-    section = config.transport if args.which == "smtp" else config.mailbox
-    if not section.username:
-        raise UsageError(f"set {args.which == 'smtp' and 'transport' or 'mailbox'}.username in the config first")
-    account = f"{args.which}:{section.username}@{section.host}"
-    secret_value = getpass.getpass(f"Password for {section.username} at {section.host}: ")
+    if args.which == "database":
+        username, host = _database_account(config)
+    else:
+        section = config.transport if args.which == "smtp" else config.mailbox
+        if not section.username:
+            raise UsageError(f"set {args.which == 'smtp' and 'transport' or 'mailbox'}.username in the config first")
+        username, host = section.username, section.host
+    account = f"{args.which}:{username}@{host}"
+    secret_value = getpass.getpass(f"Password for {username} at {host}: ")
     try:
         import keyring
         keyring.set_password("dunning-mailer", account, secret_value)

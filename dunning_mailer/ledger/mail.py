@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 
 
 class IncomingMail:
@@ -13,15 +12,11 @@ class IncomingMail:
                   subject: str, received_at: dt.datetime, kind: str, matched_by: str | None,
                   detail: dict, raw: bytes) -> bool:
         """Store an incoming message once; False when it was already logged."""
-        try:
-            self.db.execute(
-                "INSERT INTO replies(dedup, message_id, customer_id, sender, subject, received_at, kind,"
-                " matched_by, detail, raw) VALUES(?,?,?,?,?,?,?,?,?,?)",
-                (dedup, message_id, customer_id, sender, subject, received_at.isoformat(), kind, matched_by,
-                 json.dumps(detail, ensure_ascii=False, default=str), raw))
-        except sqlite3.IntegrityError:
-            return False
-        return True
+        return self.db.execute(
+            "INSERT INTO replies(dedup, message_id, customer_id, sender, subject, received_at, kind,"
+            " matched_by, detail, raw) VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(dedup) DO NOTHING",
+            (dedup, message_id, customer_id, sender, subject, received_at.isoformat(), kind, matched_by,
+             json.dumps(detail, ensure_ascii=False, default=str), raw)).rowcount == 1
 
     def reply_seen(self, dedup: str) -> bool:
         return self.db.execute("SELECT 1 FROM replies WHERE dedup=?", (dedup,)).fetchone() is not None
@@ -30,7 +25,7 @@ class IncomingMail:
         return {r[0] for r in self.db.execute("SELECT key FROM mailbox_seen WHERE mailbox=?", (mailbox,))}
 
     def mark_seen(self, mailbox: str, key: str) -> None:
-        self.db.execute("INSERT OR IGNORE INTO mailbox_seen VALUES(?,?)", (mailbox, key))
+        self.db.execute("INSERT INTO mailbox_seen VALUES(?,?) ON CONFLICT DO NOTHING", (mailbox, key))
 
     def mailbox_position(self, mailbox: str, folder: str) -> tuple[int | None, int]:
         r = self.db.execute("SELECT uidvalidity, last_uid FROM mailbox_state WHERE mailbox=? AND folder=?",

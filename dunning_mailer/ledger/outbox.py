@@ -53,8 +53,7 @@ class Outbox:
         before): nothing reaches the SMTP server that a power cut could make the ledger forget."""
         self._durability("FULL")
         with self.transaction() as db:
-            first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM reminders").fetchone()[0]
-            rids = list(range(first, first + len(emails)))
+            rids = self._next_ids("reminders", len(emails))
             created, day = now.isoformat(), local_date.isoformat()
             db.executemany(
                 "INSERT INTO reminders(id, customer_id, stage, message_id, recipients, subject, status,"
