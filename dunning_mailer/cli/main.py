@@ -7,11 +7,15 @@ import argparse
 import logging
 import os
 import sys
+from pathlib import Path
 
 from .. import __version__
 from ..config import ConfigError, load
 from ..model import DunningError
+from ..office import OfficeError
 from .common import UsageError, _config_path, log
+from .office import (cmd_office_add, cmd_office_init, cmd_office_list, cmd_office_plan, cmd_office_run,
+                     cmd_office_status, cmd_office_worker)
 from .people import cmd_approve, cmd_paid, cmd_pause, cmd_promise, cmd_resume
 from .reading import cmd_classify, cmd_inspect
 from .reports import cmd_history, cmd_status
@@ -25,6 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--config", default=argparse.SUPPRESS,
                         help="config file (default ./config.toml or $DUNNING_MAILER_CONFIG)")
     common.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS, help="say what happens")
+    common.add_argument("--office", default=argparse.SUPPRESS,
+                        help="an office folder of several businesses (default $DUNNING_MAILER_OFFICE, or "
+                             "the current folder when it has office.toml)")
+    common.add_argument("--business", default=argparse.SUPPRESS,
+                        help="in an office: the one business to act on (its folder's name)")
     timed = argparse.ArgumentParser(add_help=False)
     timed.add_argument("--now", help="the time to act at, ISO 8601 (default: the clock)")
     as_json = argparse.ArgumentParser(add_help=False)
@@ -35,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"dunning-mailer {__version__}")
     p.add_argument("--config", default=None, help=argparse.SUPPRESS)
     p.add_argument("-v", "--verbose", action="count", default=0, help=argparse.SUPPRESS)
+    p.add_argument("--office", default=None, help=argparse.SUPPRESS)
+    p.add_argument("--business", default=None, help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("init", parents=[common], help="create a working folder")
@@ -102,7 +113,49 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_set_password)
     s = sub.add_parser("worker", parents=[common], help="run cycles on a schedule")
     s.set_defaults(func=cmd_worker)
+    s = sub.add_parser("office", help="several businesses from one install")
+    osub = s.add_subparsers(dest="office_command", metavar="init|add|list", required=True)
+    o = osub.add_parser("init", parents=[common], help="create an office folder (office.toml)")
+    o.add_argument("dir")
+    o.add_argument("--name", help="the office's name")
+    o.add_argument("--database", help='e.g. "postgresql://dunning@db.example/dunning" (no password in it)')
+    o.add_argument("--force", action="store_true", help="overwrite an existing office.toml")
+    o.set_defaults(func=cmd_office_init, needs_config=False)
+    o = osub.add_parser("add", parents=[common], help="add a business: a folder with its config and templates")
+    o.add_argument("name", help="the business's folder name: lowercase letters, digits, - and _")
+    o.set_defaults(office_func=cmd_office_add)
+    o = osub.add_parser("list", parents=[common, as_json], help="the office's businesses")
+    o.set_defaults(office_func=cmd_office_list)
     return p
+
+
+# Commands that work across all the businesses of an office (the others need --business).
+ACROSS_OFFICE = {"run": cmd_office_run, "plan": cmd_office_plan, "status": cmd_office_status,
+                 "worker": cmd_office_worker}
+
+
+def _office_dispatch(args):
+    """In an office: (handler, office) for a command across businesses, or the config of the one
+    business named by --business; None outside an office."""
+    from ..office import find_office, load_office
+
+    if args.config and not args.office:
+        return None
+    folder = find_office(args.office, os.environ.get("DUNNING_MAILER_OFFICE"), Path.cwd())
+    if folder is None:
+        if args.business or hasattr(args, "office_func"):
+            raise UsageError("no office here: give --office DIR (a folder with office.toml)")
+        return None
+    office = load_office(folder)
+    if hasattr(args, "office_func"):
+        return args.office_func, office
+    if args.command == "worker" or (args.command in ACROSS_OFFICE and not args.business
+                                    and not getattr(args, "customer", None)):
+        return ACROSS_OFFICE[args.command], office
+    if not args.business:
+        raise UsageError(f"this is an office: name the business with --business NAME "
+                         f"(one of: {', '.join(office.keys()) or 'none yet'})")
+    return office.config(args.business)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -114,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return 2
-    for name in ("config", "verbose"):
+    for name in ("config", "verbose", "office", "business"):
         if not hasattr(args, name):
             setattr(args, name, parser.get_default(name))
     logging.basicConfig(level=logging.DEBUG if args.verbose > 1 else logging.INFO if args.verbose else logging.WARNING,
@@ -122,12 +175,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not getattr(args, "needs_config", True):
             return args.func(args)
-        config = load(_config_path(args))
+        found = _office_dispatch(args)
+        if isinstance(found, tuple):
+            handler, office = found
+            return handler(args, office)
+        config = found if found is not None else load(_config_path(args))
         return args.func(args, config)
     except ConfigError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    except UsageError as e:
+    except (UsageError, OfficeError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except DunningError as e:

@@ -8,7 +8,23 @@ from .common import _ledger, _now, _print_json
 
 
 def cmd_status(args, config: Config) -> int:
-    now = _now(args.now, config)
+    doc = status_doc(config, _now(args.now, config))
+    if args.json:
+        _print_json(doc)
+        return 0
+    customers = doc["customers"]
+    for c in customers:
+        bal = ", ".join(f"{v} {k}" for k, v in c["balance"].items())
+        flags = [f for f, on in (("call-list", c["call_list"]), ("paused", c["pause"])) if on]
+        print(f"{c['customer_id']} {c['name']}: {bal} in {len(c['invoices'])} invoice(s); "
+              f"last email {c['last_email'] or '—'}{'; ' + ', '.join(flags) if flags else ''}")
+    if not customers:
+        print("No open invoices.")
+    return 0
+
+
+def status_doc(config: Config, now) -> dict:
+    """What `status --json` prints for one business."""
     from ..cycle import make_plan
 
     with _ledger(config) as ledger:
@@ -22,19 +38,8 @@ def cmd_status(args, config: Config) -> int:
     for c in customers:
         c["call_list"] = c["customer_id"] in call
     customers.sort(key=lambda c: -sum(Decimal(v) for v in c["balance"].values()))
-    doc = {"now": now.isoformat(), "customers": customers, "call_list": sorted(call),
-           "awaiting_approval": awaiting, "unmatched_replies": unmatched}
-    if args.json:
-        _print_json(doc)
-        return 0
-    for c in customers:
-        bal = ", ".join(f"{v} {k}" for k, v in c["balance"].items())
-        flags = [f for f, on in (("call-list", c["call_list"]), ("paused", c["pause"])) if on]
-        print(f"{c['customer_id']} {c['name']}: {bal} in {len(c['invoices'])} invoice(s); "
-              f"last email {c['last_email'] or '—'}{'; ' + ', '.join(flags) if flags else ''}")
-    if not customers:
-        print("No open invoices.")
-    return 0
+    return {"now": now.isoformat(), "customers": customers, "call_list": sorted(call),
+            "awaiting_approval": awaiting, "unmatched_replies": unmatched}
 
 
 def cmd_history(args, config: Config) -> int:

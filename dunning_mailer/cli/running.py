@@ -65,11 +65,20 @@ def _print_run(report, config: Config, verbose: int) -> None:
 
 
 def cmd_plan(args, config: Config) -> int:
-    from ..cycle import make_plan
-
     if args.customer:
         return _record_payment_plan(args, config)
-    now = _now(args.now, config)
+    doc = plan_doc(config, _now(args.now, config))
+    if args.json:
+        _print_json(doc)
+        return 0
+    _print_plan(doc)
+    return 0
+
+
+def plan_doc(config: Config, now) -> dict:
+    """What `plan --json` prints for one business."""
+    from ..cycle import make_plan
+
     with _ledger(config) as ledger:
         the_plan = make_plan(config, ledger, now)
         awaiting = ledger.awaiting_approval()
@@ -91,9 +100,10 @@ def cmd_plan(args, config: Config) -> int:
         "awaiting_approval": awaiting,
         "upcoming": [{"customer_id": c, "stage": s, "on": d.isoformat()} for c, s, d in the_plan.upcoming],
     }
-    if args.json:
-        _print_json(doc)
-        return 0
+    return doc
+
+
+def _print_plan(doc: dict) -> None:
     if not doc["sending"]:
         print(f"Not sending now: {doc['not_sending_reason']} (next: {doc['next_sending']}).")
     for e in doc["emails"]:
@@ -104,7 +114,6 @@ def cmd_plan(args, config: Config) -> int:
         print(f"held {h['customer_id']}: {h['reason']}")
     if not doc["emails"]:
         print("Nothing to send now.")
-    return 0
 
 
 def cmd_worker(args, config: Config) -> int:

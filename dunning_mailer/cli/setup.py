@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -18,13 +19,28 @@ def cmd_init(args) -> int:
         print(f"{config_file} already exists; nothing was changed (use --force to overwrite).",
               file=sys.stderr)
         return 1
+    config = make_working_folder(target, force=args.force)
+    print(f"Created {target}/: config.toml, templates/, {os.path.relpath(config.paths.drop, target)}/ "
+          f"(drop exports here).")
+    print(f"Next: edit {config_file}, then run `dunning-mailer run --config {config_file} --dry-run -v`.")
+    return 0
+
+
+def make_working_folder(target: Path, *, force: bool, in_office: bool = False) -> Config:
+    """config.toml from the example, the templates and the folders the config names. In an
+    office the example's `paths.database` is left out: office.toml says where the ledgers are."""
+    config_file = target / "config.toml"
     target.mkdir(parents=True, exist_ok=True)
     example = _shipped("config.example.toml")
-    shutil.copyfile(example, config_file)
+    if in_office:
+        text = example.read_text(encoding="utf-8")
+        config_file.write_text(re.sub(r"(?m)^database = ", "# database = ", text), encoding="utf-8")
+    else:
+        shutil.copyfile(example, config_file)
     templates = target / "templates"
     for lang_dir in _shipped("templates").iterdir():
         dest = templates / lang_dir.name
-        if dest.exists() and not args.force:
+        if dest.exists() and not force:
             continue
         shutil.copytree(lang_dir, dest, dirs_exist_ok=True)
     config = load(config_file)
@@ -32,10 +48,7 @@ def cmd_init(args) -> int:
                    config.transport.outbox, config.mailbox.maildir / "new",
                    config.mailbox.maildir / "cur", config.mailbox.maildir / "tmp"):
         folder.mkdir(parents=True, exist_ok=True)
-    print(f"Created {target}/: config.toml, templates/, {os.path.relpath(config.paths.drop, target)}/ "
-          f"(drop exports here).")
-    print(f"Next: edit {config_file}, then run `dunning-mailer run --config {config_file} --dry-run -v`.")
-    return 0
+    return config
 
 
 def _shipped(name: str) -> Path:
