@@ -16,12 +16,15 @@ Money is stored as decimal strings, dates as ISO text, times as ISO text with of
 """
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from .connection import Connection, LedgerError, PostgresConnection, _date, _dec, _iso
 from .mail import IncomingMail
 from .outbox import Intent, Outbox, OutboxRow
 from .people import Exceptions
 from .reports import Reports
-from .schema import LIVE, SCHEMA, SCHEMA_VERSION, Migrations, PostgresMigrations
+from .schema import LIVE, SCHEMA, SCHEMA_VERSION, Migrations, PostgresMigrations, schema_tables
 from .snapshots import SnapshotOutcome, Snapshots
 from .view import PlannerView
 
@@ -32,6 +35,21 @@ class Ledger(Snapshots, PlannerView, Outbox, IncomingMail, Exceptions, Reports, 
 
 class PostgresLedger(PostgresMigrations, PostgresConnection, Ledger):
     """The same ledger in one business's PostgreSQL schema: only the dialect differs."""
+
+    def copy_in_memory(self) -> Ledger:
+        """The dry run's private copy: this schema's rows in an in-memory SQLite ledger, so a dry
+        run takes no lock and can change nothing in the shared database."""
+        copy = Ledger.__new__(Ledger)
+        copy.path = Path(":memory:")
+        copy.db = sqlite3.connect(":memory:", isolation_level=None)
+        copy.db.row_factory = sqlite3.Row
+        copy._synchronous = None
+        copy.db.executescript(SCHEMA)
+        for table, columns in schema_tables():
+            names = ", ".join(columns)
+            rows = [tuple(r) for r in self.db.execute(f"SELECT {names} FROM {table}")]
+            copy.db.executemany(f"INSERT INTO {table}({names}) VALUES({', '.join('?' * len(columns))})", rows)
+        return copy
 
 
 def is_database_url(location) -> bool:

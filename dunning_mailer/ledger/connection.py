@@ -373,26 +373,6 @@ class PostgresConnection(Connection):
             if not self.db.conn.closed:
                 self.db.execute("SELECT pg_advisory_unlock(?, ?)", (CYCLE_LOCK, self._key))
 
-    def copy_in_memory(self):
-        """The dry run's private copy: this schema's rows in an in-memory SQLite ledger, so a dry
-        run takes no lock and can change nothing in the shared database."""
-        from . import Ledger
-        from .schema import SCHEMA, SCHEMA_VERSION, schema_tables
-
-        copy = Ledger.__new__(Ledger)
-        copy.path = Path(":memory:")
-        copy.db = sqlite3.connect(":memory:", isolation_level=None)
-        copy.db.row_factory = sqlite3.Row
-        copy._synchronous = None
-        copy.db.executescript(SCHEMA)
-        for table, columns in schema_tables():
-            names = ", ".join(columns)
-            rows = [tuple(r) for r in self.db.execute(f"SELECT {names} FROM {table}")]
-            copy.db.executemany(f"INSERT INTO {table}({names}) VALUES({', '.join('?' * len(columns))})", rows)
-        if copy.meta("schema_version") is None:
-            copy.set_meta("schema_version", str(SCHEMA_VERSION))
-        return copy
-
 
 def _plain(e: Exception) -> str:
     """A driver error in one line (libpq never puts the password in its messages)."""
