@@ -27,14 +27,18 @@ def cmd_init(args) -> int:
 
 
 def make_working_folder(target: Path, *, force: bool, in_office: bool = False) -> Config:
-    """config.toml from the example, the templates and the folders the config names. In an
-    office the example's `paths.database` is left out: office.toml says where the ledgers are."""
+    """config.toml from the example, the templates and the folders the config names."""
     config_file = target / "config.toml"
     target.mkdir(parents=True, exist_ok=True)
     example = _shipped("config.example.toml")
     if in_office:
+        # Only the business's own section: every other key comes from office.toml (a copy of the
+        # example's defaults here would hide the office's).
         text = example.read_text(encoding="utf-8")
-        config_file.write_text(re.sub(r"(?m)^database = ", "# database = ", text), encoding="utf-8")
+        own = re.search(r"(?ms)^\[business\].*?(?=^\[)", text).group(0)
+        config_file.write_text(f"# {target.name}: this business's own settings. Every other key comes from "
+                               f"../office.toml,\n# else the embedded defaults (config.example.toml lists "
+                               f"them all).\n\n{own}", encoding="utf-8")
     else:
         shutil.copyfile(example, config_file)
     templates = target / "templates"

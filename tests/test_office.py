@@ -1,0 +1,302 @@
+"""An office: many businesses from one install, on SQLite files or one PostgreSQL database.
+
+Each business keeps its own identity, limits and templates; one business's bad file, wrong
+password or exhausted sending quota never holds up another's; with PostgreSQL, several workers
+share the businesses and every reminder still goes out once."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from books import book, many_customers, write_xlsx
+from conftest import D, free_port, run_cli
+
+BOTH_LEDGERS = True  # tests that take `office` run on SQLite files and on one PostgreSQL database
+
+ALWAYS = ('[calendar]\nworkdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]\n'
+          'send_window = ["00:00", "23:59"]\nholidays = "none"\n')
+
+
+@pytest.fixture
+def office(tmp_path, ledger_backend) -> Path:
+    folder = tmp_path / "office"
+    args = ["office", "init", str(folder)] + (["--database", ledger_backend] if ledger_backend else [])
+    r = run_cli(*args)
+    assert r.returncode == 0 and not r.stdout, r.stderr
+    return folder
+
+
+def add(office: Path, name: str, config: str = "", *, display: str | None = None) -> Path:
+    r = run_cli("office", "add", name, "--office", str(office))
+    assert r.returncode == 0, r.stderr
+    text = (office / name / "config.toml").read_text(encoding="utf-8")
+    text = text.replace('name = "העסק שלי"', f'name = "{display or name}"', 1)
+    text = text.replace('email = "billing@example.co.il"', f'email = "billing@{name}.example"', 1)
+    (office / name / "config.toml").write_text(text + "\n" + config, encoding="utf-8")
+    return office / name
+
+
+def smtp(port: int, extra: str = "") -> str:
+    return f'[transport]\nkind = "smtp"\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\ntimeout = 5\n{extra}'
+
+
+def sink(**faults):
+    from aiosmtpd.controller import Controller
+    from smtp_sink import Sink
+
+    s = Sink()
+    for k, v in faults.items():
+        setattr(s, k, v)
+    s.port = free_port()
+    s.controller = Controller(s, hostname="127.0.0.1", port=s.port)
+    s.controller.start()
+    return s
+
+
+def test_init_add_list_and_the_office_defaults(office, ledger_backend):
+    (office / "office.toml").write_text((office / "office.toml").read_text() + '\n[policy]\nmin_days_between = 9\n')
+    add(office, "gefen", "[policy]\nmin_days_between = 4\n")
+    add(office, "ofek")
+    r = run_cli("office", "list", "--office", str(office), "--json")
+    assert r.returncode == 0, r.stderr
+    listed = {b["business"]: b for b in json.loads(r.stdout)["businesses"]}
+    assert set(listed) == {"gefen", "ofek"}
+    assert listed["ofek"]["email"] == "billing@ofek.example"
+    assert listed["gefen"]["ledger"] == ("postgresql schema dunning_gefen" if ledger_backend
+                                         else "gefen/dunning.sqlite3")
+    from dunning_mailer.config import load
+    assert load(office / "gefen" / "config.toml").policy.min_days_between == 4  # its own wins
+    assert load(office / "ofek" / "config.toml").policy.min_days_between == 9   # the office's default
+    # A command for one business needs its name; a wrong one is named back.
+    r = run_cli("history", "--office", str(office))
+    assert r.returncode == 2 and "--business" in r.stderr and "gefen, ofek" in r.stderr
+    r = run_cli("history", "--office", str(office), "--business", "nosuch")
+    assert r.returncode == 2 and "nosuch" in r.stderr
+    r = run_cli("office", "add", "Bad Name", "--office", str(office))
+    assert r.returncode == 2
+
+
+def test_one_business_trouble_never_holds_up_another(office, tmp_path):
+    """A bad file (A), a wrong password (B), an exhausted sending quota (C) and a broken config (E)
+    each stop only their own business, each said once under its name; D sends everything."""
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+    from smtp_sink import Sink
+
+    good, quota = sink(), sink(mail_reply="550 5.4.5 Daily user sending quota exceeded")
+    locked = Sink()
+    locked.port = free_port()
+    auth = Controller(locked, hostname="127.0.0.1", port=locked.port, auth_require_tls=False, auth_required=True,
+                      authenticator=lambda *a: AuthResult(success=isinstance(a[-1], LoginPassword)
+                                                          and a[-1].password == b"right-pw-1"))
+    auth.start()
+    try:
+        a = add(office, "alef", smtp(good.port))
+        b = add(office, "bet", smtp(locked.port, 'username = "billing@bet.example"\n'))
+        c = add(office, "gimel", smtp(quota.port))
+        d = add(office, "dalet", smtp(good.port))
+        e = add(office, "he")
+        (e / "config.toml").write_text("[transport]\nkind = 'pigeon'\n", encoding="utf-8")
+        (a / "drop" / "open-2026-11-30.csv").write_bytes(b"\x00\x01 not an export at all")
+        os.utime(a / "drop" / "open-2026-11-30.csv", (time.time() - 3600, time.time() - 3600))
+        for folder in (a, b, c, d):
+            write_xlsx(folder / "drop" / "open-2026-11-30.xlsx", book(D.date()))
+        r = run_cli("run", "--office", str(office), "--now", D.isoformat(),
+                    env={"DUNNING_MAILER_SMTP_PASSWORD_BET": "wrong-pw-2"})
+        assert r.returncode == 1
+        errors = [line for line in r.stderr.splitlines() if line.startswith("error: ")]
+        assert any(line.startswith("error: [alef]") and "open-2026-11-30.csv" in line for line in errors), errors
+        assert any(line.startswith("error: [bet]") for line in errors), errors
+        assert any(line.startswith("error: [gimel]") and "quota" in line for line in errors), errors
+        assert any(line.startswith("error: [he]") for line in errors) and "transport.kind" in r.stderr
+        assert not any(line.startswith("error: [dalet]") for line in errors), errors
+        assert "wrong-pw-2" not in r.stderr + r.stdout
+        assert list((a / "drop" / "rejected").glob("*open-2026-11-30.csv.error.txt"))
+        senders = Counter(m["From"].addresses[0].addr_spec for m in good.parsed())
+        due = len({m["To"].addresses[0].addr_spec for m in good.parsed()
+                   if m["From"].addresses[0].addr_spec == "billing@dalet.example"})
+        assert due >= 3 and senders["billing@dalet.example"] == due  # D: every due reminder, once
+        assert senders["billing@alef.example"] == due  # A's good file went out beside its bad one
+        assert not locked.messages and not quota.messages
+        # Status across the office: every business, the broken one named.
+        r = run_cli("status", "--office", str(office), "--now", D.isoformat(), "--json")
+        doc = {x["business"]: x for x in json.loads(r.stdout)["businesses"]}
+        assert r.returncode == 1 and "error" in doc["he"] and len(doc["dalet"]["customers"]) >= 3
+        assert doc["bet"]["name"] == "bet" and len(doc["bet"]["customers"]) == len(doc["dalet"]["customers"])
+        # An hour later, with B's password right, B's go out (the one tried first, after its
+        # backoff, as the same bytes) and D is left alone (nothing twice).
+        r = run_cli("run", "--office", str(office), "--business", "bet", "--now", (D + dt.timedelta(hours=1)).isoformat(),
+                    env={"DUNNING_MAILER_SMTP_PASSWORD_BET": "right-pw-1"})
+        assert r.returncode == 0, r.stderr
+        assert len(locked.messages) == due
+        assert Counter(m["From"].addresses[0].addr_spec for m in good.parsed())["billing@dalet.example"] == due
+    finally:
+        for s in (good, quota):
+            s.controller.stop()
+        auth.stop()
+
+
+def test_each_business_its_own_identity_limits_and_templates(office):
+    s = sink()
+    try:
+        a = add(office, "alef", smtp(s.port, "max_per_day = 2\n"), display="אלף בע״מ")
+        b = add(office, "bet", smtp(s.port), display="בית ושות'")
+        subject = b / "templates" / "he" / "reminder.subject.txt"
+        subject.write_text("תזכורת מבית: " + subject.read_text(encoding="utf-8"), encoding="utf-8")
+        for folder in (a, b):
+            write_xlsx(folder / "drop" / "open-2026-11-30.xlsx", many_customers(D.date(), 6))
+        r = run_cli("run", "--office", str(office), "--now", D.isoformat())
+        assert r.returncode == 0, r.stderr
+        by_sender = defaultdict(list)
+        for m in s.parsed():
+            by_sender[m["From"].addresses[0].addr_spec].append(m)
+        assert len(by_sender["billing@alef.example"]) == 2  # its own daily limit
+        assert len(by_sender["billing@bet.example"]) == 6
+        assert all(m["Message-ID"].endswith("@bet.example>") for m in by_sender["billing@bet.example"])
+        assert all(str(m["Subject"]).startswith("תזכורת מבית") for m in by_sender["billing@bet.example"])
+        assert not any(str(m["Subject"]).startswith("תזכורת מבית") for m in by_sender["billing@alef.example"])
+        assert {m["From"].addresses[0].display_name for m in by_sender["billing@alef.example"]} == {"אלף בע״מ"}
+    finally:
+        s.controller.stop()
+
+
+# ---- several workers on PostgreSQL ----------------------------------------------------------
+
+def start_worker(office: Path, log: Path, env: dict) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "dunning_mailer", "worker", "--office", str(office), "-vv"],
+                            stdout=subprocess.DEVNULL, stderr=open(log, "a"), env=env)
+
+
+def cycles_overlap(logs: list[Path], deaths: dict[int, float]) -> list[str]:
+    """From the workers' own logs: any business whose cycle began while another was still on
+    (a killed worker's cycle ends when it died)."""
+    spans = defaultdict(list)
+    opened: dict[tuple[str, int], float] = {}
+    for log in logs:
+        for line in log.read_text(errors="replace").splitlines():
+            if "cycle of " not in line or "(" not in line:
+                continue
+            words = line.split("cycle of ", 1)[1].split()
+            key, what = words[0], words[1]
+            at, pid = float(words[2].strip("(,")), int(words[4].strip(")"))
+            if what == "began":
+                opened[(key, pid)] = at
+            elif what == "ended" and (key, pid) in opened:
+                spans[key].append((opened.pop((key, pid)), at))
+    for (key, pid), began in opened.items():
+        spans[key].append((began, deaths.get(pid, float("inf"))))
+    bad = []
+    for key, intervals in spans.items():
+        intervals.sort()
+        for (s1, e1), (s2, e2) in zip(intervals, intervals[1:]):
+            if s2 < e1:
+                bad.append(f"{key}: a cycle began at {s2} while one ran {s1}–{e1}")
+    return bad
+
+
+def office_on_sinks(office: Path, businesses: int, customers: int, sinks: list) -> dict[str, set[str]]:
+    today = dt.date.today()
+    expected = {}
+    for i in range(businesses):
+        folder = add(office, f"b{i:02d}", smtp(sinks[i % len(sinks)].port) + ALWAYS
+                     + "[worker]\ncycle_minutes = 60\ninbox_minutes = 60\ndrop_seconds = 1\n")
+        rows = many_customers(today, customers)
+        write_xlsx(folder / "drop" / f"open-{today.isoformat()}.xlsx", rows)
+        expected[f"billing@b{i:02d}.example"] = {r.email for r in rows}
+    return expected
+
+
+def test_workers_killed_mid_send_leave_every_reminder_sent_once(tmp_path, postgres):
+    """Two workers share 6 businesses; one of them is SIGKILLed at random points of the sends, 12
+    times, and started again. Every business's reminders arrive: no different duplicate, none
+    missing; a repeat only of the very same bytes, at most once per kill; never two cycles of one
+    business at once. (bench/office.py runs it with 50 businesses, 4 workers and 20+ kills.)"""
+    office = tmp_path / "office"
+    assert run_cli("office", "init", str(office), "--database", postgres).returncode == 0
+    sinks = [sink() for _ in range(3)]
+    try:
+        expected = office_on_sinks(office, 6, 40, sinks)
+        total = sum(len(v) for v in expected.values())
+        rng = random.Random(2026)
+        logs, deaths, kills = [tmp_path / "w0.log", tmp_path / "w1.log"], {}, 0
+        steady = start_worker(office, logs[0], dict(os.environ))
+        victim = None
+        deadline = time.monotonic() + 240
+        received = lambda: sum(len(s.messages) for s in sinks)
+        while time.monotonic() < deadline:
+            if victim is None:
+                env = {**os.environ, "DUNNING_MAILER_CRASH_AT": str(rng.randint(3, 40))} if kills < 12 else dict(os.environ)
+                victim = start_worker(office, logs[1], env)
+            if victim.poll() is not None:
+                if victim.returncode == -signal.SIGKILL:
+                    deaths[victim.pid] = time.time()
+                    kills += 1
+                victim = None
+                continue
+            if kills >= 12 and received() >= total:
+                quiet = received()
+                time.sleep(3)  # until nothing more comes
+                if received() == quiet:
+                    break
+            time.sleep(0.1)
+        for w in (steady, victim):
+            if w is not None:
+                w.send_signal(signal.SIGTERM)
+                w.wait(60)
+        assert kills >= 12
+        got: dict[str, Counter] = defaultdict(Counter)
+        ids_by_recipient = defaultdict(set)
+        for s in sinks:
+            for m in s.parsed():
+                sender, to = m["From"].addresses[0].addr_spec, m["To"].addresses[0].addr_spec
+                got[sender][to] += 1
+                ids_by_recipient[(sender, to)].add(m["Message-ID"])
+        missing = {b: want - set(got[b]) for b, want in expected.items() if want - set(got[b])}
+        assert not missing, f"reminders that never arrived: {missing}"
+        different = {k: v for k, v in ids_by_recipient.items() if len(v) > 1}
+        assert not different, f"two different emails to one customer: {different}"
+        repeats = sum(sum(c.values()) - len(c) for c in got.values())
+        assert repeats <= kills
+        assert not cycles_overlap(logs, deaths)
+        r = run_cli("status", "--office", str(office), "--json")
+        assert r.returncode == 0, r.stderr
+        for b in json.loads(r.stdout)["businesses"]:
+            assert all(c["last_email"] for c in b["customers"]), b["business"]
+    finally:
+        for s in sinks:
+            s.controller.stop()
+
+
+def test_the_daily_limit_holds_across_workers(tmp_path, postgres):
+    """Two workers, one business limited to 7 a day: 7 go out, not 7 per worker."""
+    office = tmp_path / "office"
+    assert run_cli("office", "init", str(office), "--database", postgres).returncode == 0
+    s = sink()
+    try:
+        folder = add(office, "solo", smtp(s.port, "max_per_day = 7\n") + ALWAYS
+                     + "[worker]\ncycle_minutes = 1\ninbox_minutes = 1\ndrop_seconds = 1\n")
+        today = dt.date.today()
+        write_xlsx(folder / "drop" / f"open-{today.isoformat()}.xlsx", many_customers(today, 30))
+        workers = [start_worker(office, tmp_path / f"w{i}.log", dict(os.environ)) for i in range(2)]
+        try:
+            end = time.monotonic() + 30
+            while len(s.messages) < 7 and time.monotonic() < end:
+                time.sleep(0.2)
+            time.sleep(4)  # both workers have looked again meanwhile
+        finally:
+            for w in workers:
+                w.send_signal(signal.SIGTERM)
+                w.wait(60)
+        assert len(s.messages) == 7
+    finally:
+        s.controller.stop()
