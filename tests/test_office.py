@@ -10,8 +10,6 @@ import json
 import os
 import random
 import signal
-import subprocess
-import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -172,106 +170,29 @@ def test_each_business_its_own_identity_limits_and_templates(office):
 
 # ---- several workers on PostgreSQL ----------------------------------------------------------
 
-def start_worker(office: Path, log: Path, env: dict) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "dunning_mailer", "worker", "--office", str(office), "-vv"],
-                            stdout=subprocess.DEVNULL, stderr=open(log, "a"), env=env)
-
-
-def cycles_overlap(logs: list[Path], deaths: dict[int, float]) -> list[str]:
-    """From the workers' own logs: any business whose cycle began while another was still on
-    (a killed worker's cycle ends when it died)."""
-    spans = defaultdict(list)
-    opened: dict[tuple[str, int], float] = {}
-    for log in logs:
-        for line in log.read_text(errors="replace").splitlines():
-            if "cycle of " not in line or "(" not in line:
-                continue
-            words = line.split("cycle of ", 1)[1].split()
-            key, what = words[0], words[1]
-            at, pid = float(words[2].strip("(,")), int(words[4].strip(")"))
-            if what == "began":
-                opened[(key, pid)] = at
-            elif what == "ended" and (key, pid) in opened:
-                spans[key].append((opened.pop((key, pid)), at))
-    for (key, pid), began in opened.items():
-        spans[key].append((began, deaths.get(pid, float("inf"))))
-    bad = []
-    for key, intervals in spans.items():
-        intervals.sort()
-        for (s1, e1), (s2, e2) in zip(intervals, intervals[1:]):
-            if s2 < e1:
-                bad.append(f"{key}: a cycle began at {s2} while one ran {s1}–{e1}")
-    return bad
-
-
-def office_on_sinks(office: Path, businesses: int, customers: int, sinks: list) -> dict[str, set[str]]:
-    today = dt.date.today()
-    expected = {}
-    for i in range(businesses):
-        folder = add(office, f"b{i:02d}", smtp(sinks[i % len(sinks)].port) + ALWAYS
-                     + "[worker]\ncycle_minutes = 60\ninbox_minutes = 60\ndrop_seconds = 1\n")
-        rows = many_customers(today, customers)
-        write_xlsx(folder / "drop" / f"open-{today.isoformat()}.xlsx", rows)
-        expected[f"billing@b{i:02d}.example"] = {r.email for r in rows}
-    return expected
-
-
 def test_workers_killed_mid_send_leave_every_reminder_sent_once(tmp_path, postgres):
-    """Two workers share 6 businesses; one of them is SIGKILLed at random points of the sends, 12
-    times, and started again. Every business's reminders arrive: no different duplicate, none
-    missing; a repeat only of the very same bytes, at most once per kill; never two cycles of one
-    business at once. (bench/office.py runs it with 50 businesses, 4 workers and 20+ kills.)"""
-    office = tmp_path / "office"
-    assert run_cli("office", "init", str(office), "--database", postgres).returncode == 0
-    sinks = [sink() for _ in range(3)]
+    """Two workers share 6 businesses (240 reminders); a random one is SIGKILLed 12 times at
+    random moments of the sending, and started again. Every business's reminders arrive: none
+    missing, no two different emails to one customer, a repeat only of the very same bytes and
+    at most once per kill; never two cycles of one business at once. (bench/office.py does it
+    with 50 businesses, 4 workers and 20+ kills.)"""
+    from office_world import cycles_overlap, delivery, make_office, run_workers, start_sink
+
+    sinks = [start_sink() for _ in range(3)]
     try:
-        expected = office_on_sinks(office, 6, 40, sinks)
+        expected = make_office(tmp_path / "office", postgres, 6, 40, sinks)
         total = sum(len(v) for v in expected.values())
-        rng = random.Random(2026)
-        logs, deaths, kills = [tmp_path / "w0.log", tmp_path / "w1.log"], {}, 0
-        steady = start_worker(office, logs[0], dict(os.environ))
-        victim = None
-        deadline = time.monotonic() + 240
-        received = lambda: sum(len(s.messages) for s in sinks)
-        while time.monotonic() < deadline:
-            if victim is None:
-                env = {**os.environ, "DUNNING_MAILER_CRASH_AT": str(rng.randint(3, 40))} if kills < 12 else dict(os.environ)
-                victim = start_worker(office, logs[1], env)
-            if victim.poll() is not None:
-                if victim.returncode == -signal.SIGKILL:
-                    deaths[victim.pid] = time.time()
-                    kills += 1
-                victim = None
-                continue
-            if kills >= 12 and received() >= total:
-                quiet = received()
-                time.sleep(3)  # until nothing more comes
-                if received() == quiet:
-                    break
-            time.sleep(0.1)
-        for w in (steady, victim):
-            if w is not None:
-                w.send_signal(signal.SIGTERM)
-                w.wait(60)
-        assert kills >= 12
-        got: dict[str, Counter] = defaultdict(Counter)
-        ids_by_recipient = defaultdict(set)
-        for s in sinks:
-            for m in s.parsed():
-                sender, to = m["From"].addresses[0].addr_spec, m["To"].addresses[0].addr_spec
-                got[sender][to] += 1
-                ids_by_recipient[(sender, to)].add(m["Message-ID"])
-        missing = {b: want - set(got[b]) for b, want in expected.items() if want - set(got[b])}
-        assert not missing, f"reminders that never arrived: {missing}"
-        different = {k: v for k, v in ids_by_recipient.items() if len(v) > 1}
-        assert not different, f"two different emails to one customer: {different}"
-        repeats = sum(sum(c.values()) - len(c) for c in got.values())
-        assert repeats <= kills
-        assert not cycles_overlap(logs, deaths)
-        r = run_cli("status", "--office", str(office), "--json")
+        run = run_workers(tmp_path / "office", sinks, total, 2, tmp_path, kills=12, rng=random.Random(2026),
+                          timeout=300)
+        assert run.kills == 12
+        figures = delivery(sinks, expected)
+        assert figures["missing"] == 0 and figures["different_duplicates"] == 0, figures
+        assert figures["identical_repeats"] <= run.kills, figures
+        assert not cycles_overlap(run.logs, run.deaths)
+        r = run_cli("status", "--office", str(tmp_path / "office"), "--json")
         assert r.returncode == 0, r.stderr
         for b in json.loads(r.stdout)["businesses"]:
-            assert all(c["last_email"] for c in b["customers"]), b["business"]
+            assert len(b["customers"]) == 40 and all(c["last_email"] for c in b["customers"]), b["business"]
     finally:
         for s in sinks:
             s.controller.stop()
@@ -279,17 +200,17 @@ def test_workers_killed_mid_send_leave_every_reminder_sent_once(tmp_path, postgr
 
 def test_the_daily_limit_holds_across_workers(tmp_path, postgres):
     """Two workers, one business limited to 7 a day: 7 go out, not 7 per worker."""
-    office = tmp_path / "office"
-    assert run_cli("office", "init", str(office), "--database", postgres).returncode == 0
-    s = sink()
+    from office_world import make_office, start_sink, start_worker
+
+    s = start_sink()
     try:
-        folder = add(office, "solo", smtp(s.port, "max_per_day = 7\n") + ALWAYS
-                     + "[worker]\ncycle_minutes = 1\ninbox_minutes = 1\ndrop_seconds = 1\n")
-        today = dt.date.today()
-        write_xlsx(folder / "drop" / f"open-{today.isoformat()}.xlsx", many_customers(today, 30))
-        workers = [start_worker(office, tmp_path / f"w{i}.log", dict(os.environ)) for i in range(2)]
+        make_office(tmp_path / "office", postgres, 1, 30, [s])
+        config = tmp_path / "office" / "b00" / "config.toml"
+        config.write_text(config.read_text(encoding="utf-8").replace("timeout = 10\n", "timeout = 10\nmax_per_day = 7\n"),
+                          encoding="utf-8")
+        workers = [start_worker(tmp_path / "office", tmp_path / f"w{i}.log") for i in range(2)]
         try:
-            end = time.monotonic() + 30
+            end = time.monotonic() + 60
             while len(s.messages) < 7 and time.monotonic() < end:
                 time.sleep(0.2)
             time.sleep(4)  # both workers have looked again meanwhile
