@@ -212,3 +212,25 @@ def test_a_database_that_cannot_be_reached_is_named_plainly(postgres_server):
         PostgresLedger(postgres_server.url("postgres").replace(str(postgres_server.port), "1"),
                        schema="dunning_x", password="wrong-pw-77")
     assert "wrong-pw-77" not in str(e.value)
+
+
+def test_a_per_minute_limit_counts_the_attempts_of_earlier_runs(ledger_at, tmp_path):
+    """A cron run right after another, or a worker taking over from one that died, keeps
+    `transport.max_per_minute`: the attempts the ledger saw in the last minute count."""
+    import time
+    from dunning_mailer.config import from_mapping
+    from dunning_mailer.cycle import Throttle
+
+    now = dt.datetime(2026, 12, 1, 10, tzinfo=dt.timezone.utc)
+    config = from_mapping({"transport": {"max_per_minute": 3}}, base=tmp_path)
+    with ledger_at.open() as ledger:
+        for i in range(3):
+            rid = ledger.record_intent(customer_id=f"C{i}", stage="reminder", message_id=f"<t{i}@x>",
+                                       recipients=("a@x.example",), subject="s", raw=b"x", now=now,
+                                       local_date=now.date(), transport="smtp", items=[])
+            ledger.mark_sending(rid, time.time() - (50 if i == 0 else 5))
+        slept: list[float] = []
+        throttle = Throttle(config, ledger, now, sleep=slept.append)
+        assert throttle.allow() and len(slept) == 1 and 5 < slept[0] <= 10  # until the oldest is a minute old
+        fresh = Throttle(from_mapping({}, base=tmp_path), ledger, now, sleep=slept.append)
+        assert fresh.allow() and len(slept) == 1  # no limit, no wait

@@ -42,7 +42,8 @@ CREATE TABLE reminders(
   status TEXT NOT NULL,            -- awaiting_approval | pending | sending | sent | failed | cancelled
   created_at TEXT NOT NULL, local_date TEXT NOT NULL, sent_at TEXT,
   attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT, error TEXT, transport TEXT,
-  recovered INTEGER NOT NULL DEFAULT 0, bounces INTEGER NOT NULL DEFAULT 0);
+  recovered INTEGER NOT NULL DEFAULT 0, bounces INTEGER NOT NULL DEFAULT 0,
+  attempted_at REAL);              -- the wall clock (Unix time) of the last attempt: per-minute limits
 CREATE INDEX reminders_customer ON reminders(customer_id, status);
 -- The exact bytes, apart from the row whose status changes twice per email: an UPDATE rewrites
 -- the whole row, and a body is ~20 KB.
