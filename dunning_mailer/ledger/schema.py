@@ -173,6 +173,14 @@ def _reference() -> sqlite3.Connection:
     return reference
 
 
+_SCHEMA_MARK = "schema_sha256"  # meta: the SCHEMA text a PostgreSQL ledger was last brought up to
+
+
+def _schema_fingerprint() -> str:
+    import hashlib
+    return hashlib.sha256(SCHEMA.encode()).hexdigest()
+
+
 def postgres_ddl(sql: str) -> str:
     """SCHEMA's SQLite DDL in PostgreSQL's types. Text compares byte by byte (COLLATE "C"), as in
     SQLite, so both order customers, invoices and dates alike; an `INTEGER PRIMARY KEY` takes the
@@ -205,9 +213,12 @@ class PostgresMigrations(Migrations):
             if version == 0:
                 db.execute(postgres_ddl(SCHEMA))
                 db.execute("INSERT INTO meta VALUES('schema_version', ?)", (str(SCHEMA_VERSION),))
-            else:
+            elif self.meta(_SCHEMA_MARK) != _schema_fingerprint():
                 # PostgreSQL ledgers begin at version 2: the numbered steps before it never apply.
                 self._add_missing()
+            else:
+                return  # as SCHEMA wants it: opening costs no catalogue queries
+            self.set_meta(_SCHEMA_MARK, _schema_fingerprint())
 
     def _columns(self, table: str) -> list[str]:
         return [r[0] for r in self.db.execute(
