@@ -154,4 +154,20 @@ def locked_cycle(config: Config, now: dt.datetime, *, wait_seconds: float, dry_r
             transport, mailbox = open_edges(config, dry_run)
             target = ledger.copy_in_memory() if dry_run else ledger
             with mailbox if mailbox is not None else nullcontext():
-                return run_once(config, target, transport, mailbox, now, dry_run=dry_run, **options)
+                report = run_once(config, target, transport, mailbox, now, dry_run=dry_run, **options)
+            if not dry_run:
+                _backup(config, ledger, report)
+            return report
+
+
+
+def _backup(config: Config, ledger: Ledger, report: CycleReport) -> None:
+    """The day's backup (by the real clock, like the files it sits among), made again after a
+    cycle that sent email or applied an export."""
+    from ..ledger.backups import keep_daily_backup
+
+    changed = bool(report.sent) or any(f.status == "applied" for f in report.files)
+    try:
+        keep_daily_backup(ledger, dt.datetime.now(config.tz).date(), changed=changed)
+    except (OSError, DunningError) as e:
+        report.errors.append(f"the daily backup of the ledger was not made: {e}")

@@ -1,0 +1,78 @@
+"""Rolling backups of the ledger file: one a day, the last few days kept, and putting one back.
+
+A backup is a whole, checked copy made with SQLite's backup API (see `connection.checked_copy`),
+in a folder beside the ledger: `dunning.sqlite3.backups/2026-12-01.sqlite3`. The day's copy is
+made by the first cycle of the day and made again after each cycle that sent email or applied an
+export, so it is never more than one cycle behind what went out."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+from pathlib import Path
+
+from .connection import LedgerError, checked_copy, file_problem
+
+GENERATIONS = 7  # days of backups kept
+
+_NAME = re.compile(r"\d{4}-\d{2}-\d{2}\.sqlite3")
+
+
+def backup_folder(ledger_path: Path) -> Path:
+    return Path(ledger_path).with_name(Path(ledger_path).name + ".backups")
+
+
+def backups(ledger_path: Path) -> list[Path]:
+    """The backups of a ledger file, oldest first."""
+    folder = backup_folder(ledger_path)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if _NAME.fullmatch(p.name))
+
+
+def newest_backup(ledger_path: Path) -> Path | None:
+    found = backups(ledger_path)
+    return found[-1] if found else None
+
+
+def keep_daily_backup(ledger, day: dt.date, *, changed: bool) -> Path | None:
+    """Write the day's backup if there is none yet, or again when this cycle `changed` the ledger;
+    then drop the generations beyond GENERATIONS. Returns the backup written, if any."""
+    folder = backup_folder(ledger.path)
+    target = folder / f"{day.isoformat()}.sqlite3"
+    if target.exists() and not changed:
+        return None
+    folder.mkdir(mode=0o700, exist_ok=True)
+    checked_copy(ledger.db, target)
+    for old in backups(ledger.path)[:-GENERATIONS]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def restore(ledger_path: Path, backup: Path | None, now: dt.datetime) -> tuple[Path, Path | None]:
+    """Put a backup (the newest by default) in place of the ledger file. The file it replaces,
+    and its journal, are renamed beside it, never deleted. Returns (the backup used, where the
+    replaced file went or None). The caller holds the run lock."""
+    ledger_path = Path(ledger_path)
+    backup = Path(backup) if backup is not None else newest_backup(ledger_path)
+    if backup is None:
+        raise LedgerError(f"there is no backup in {backup_folder(ledger_path)}", where=str(ledger_path))
+    if not backup.is_file():
+        raise LedgerError("no such backup file", where=str(backup))
+    problem = file_problem(backup)
+    if problem:
+        raise LedgerError(f"this backup cannot be used ({problem}); try an older one "
+                          f"(`dunning-mailer restore FILE`)", where=str(backup))
+    kept = None
+    if ledger_path.exists():
+        kept = ledger_path.with_name(f"{ledger_path.name}.replaced-{now:%Y%m%dT%H%M%S}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(str(ledger_path) + suffix)
+            if part.exists():
+                os.replace(part, Path(str(kept) + suffix))
+    fresh = ledger_path.with_name(ledger_path.name + ".restoring")
+    shutil.copyfile(backup, fresh)
+    os.chmod(fresh, 0o600)
+    os.replace(fresh, ledger_path)
+    return backup, kept
