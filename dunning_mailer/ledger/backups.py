@@ -8,32 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import shutil
 from pathlib import Path
 
-from .connection import LedgerError, checked_copy, file_problem
+from .connection import LedgerError, backup_folder, backups, checked_copy, file_problem, newest_backup
+
+__all__ = ["GENERATIONS", "backup_folder", "backups", "keep_daily_backup", "newest_backup", "restore"]
 
 GENERATIONS = 7  # days of backups kept
-
-_NAME = re.compile(r"\d{4}-\d{2}-\d{2}\.sqlite3")
-
-
-def backup_folder(ledger_path: Path) -> Path:
-    return Path(ledger_path).with_name(Path(ledger_path).name + ".backups")
-
-
-def backups(ledger_path: Path) -> list[Path]:
-    """The backups of a ledger file, oldest first."""
-    folder = backup_folder(ledger_path)
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if _NAME.fullmatch(p.name))
-
-
-def newest_backup(ledger_path: Path) -> Path | None:
-    found = backups(ledger_path)
-    return found[-1] if found else None
 
 
 def keep_daily_backup(ledger, day: dt.date, *, changed: bool) -> Path | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -63,9 +64,27 @@ def ledger_failure(e: sqlite3.Error, path: Path) -> str:
             "and no new ledger was started in its place" + restore_hint(path))
 
 
-def restore_hint(path: Path) -> str:
-    from .backups import newest_backup
+_BACKUP_NAME = re.compile(r"\d{4}-\d{2}-\d{2}\.sqlite3")
 
+
+def backup_folder(ledger_path: Path) -> Path:
+    return Path(ledger_path).with_name(Path(ledger_path).name + ".backups")
+
+
+def backups(ledger_path: Path) -> list[Path]:
+    """The backups of a ledger file, oldest first."""
+    folder = backup_folder(ledger_path)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if _BACKUP_NAME.fullmatch(p.name))
+
+
+def newest_backup(ledger_path: Path) -> Path | None:
+    found = backups(ledger_path)
+    return found[-1] if found else None
+
+
+def restore_hint(path: Path) -> str:
     newest = newest_backup(path)
     if newest is None:
         return " (there is no backup of it yet)"
