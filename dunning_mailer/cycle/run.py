@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import logging
 import os
 import random
 import time
@@ -23,6 +24,8 @@ from .imports import import_files
 from .inbox import read_mailbox
 from .report import CycleReport
 from .sending import Sender, recover_unsent, send_planned
+
+log = logging.getLogger(__name__)
 
 
 
@@ -56,6 +59,10 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
             read_mailbox(config, ledger, mailbox, now, report)
         except (OSError, DunningError) as e:
             report.errors.append(f"the mailbox could not be read: {e}")
+        except Exception as e:  # noqa: BLE001 - whatever mail does, the reminders still go out
+            log.exception("reading the mailbox failed")
+            report.errors.append(f"the mailbox could not be read (an unexpected {type(e).__name__}); "
+                                 "sending goes on, and the mailbox is read again next cycle")
     checkpoint("mailbox")
     if not send:
         return report
