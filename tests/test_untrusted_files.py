@@ -292,10 +292,13 @@ def test_a_file_name_dated_in_the_future_is_reported_and_never_makes_real_export
     write_csv(workdir / "drop" / "x-2026-12-31.csv", rows)
     r = run(workdir)
     assert r.returncode == 0 and "later than today" in r.stderr and "31/12/2026" in r.stderr
+    the_next_real_export_closes_what_was_paid(workdir, rows)
+
+
+def the_next_real_export_closes_what_was_paid(workdir: Path, rows: list[Row]) -> None:
     paid = {r.number for r in rows[::5]}
-    later = D + dt.timedelta(days=1)
     write_csv(workdir / "drop" / "x-2026-12-02.csv", [r for r in rows if r.number not in paid])
-    r = run(workdir, later, "-v")
+    r = run(workdir, D + dt.timedelta(days=1), "-v")
     assert "x-2026-12-02.csv: applied" in r.stdout, r.stdout
     assert not paid & open_numbers(workdir)
 
@@ -308,11 +311,7 @@ def test_a_ledger_that_took_a_future_date_before_the_fix_does_not_make_real_expo
     assert run(workdir).returncode == 0
     with Ledger(workdir / "dunning.sqlite3") as ledger:  # as the older version recorded it
         ledger.db.execute("UPDATE imports SET snapshot_at='2026-12-31T00:00:00+02:00'")
-    paid = {r.number for r in rows[::5]}
-    write_csv(workdir / "drop" / "x-2026-12-02.csv", [r for r in rows if r.number not in paid])
-    r = run(workdir, D + dt.timedelta(days=1), "-v")
-    assert "x-2026-12-02.csv: applied" in r.stdout, r.stdout
-    assert not paid & open_numbers(workdir)
+    the_next_real_export_closes_what_was_paid(workdir, rows)
 
 
 def test_force_applies_an_older_snapshot_the_bookkeeper_puts_back(workdir):

@@ -42,7 +42,7 @@ def cmd_inspect(args, config: Config) -> int:
         say(f"{len(result.invoices)} {'balance line' if result.kind == 'balances' else 'open invoice'}(s):")
     for i in result.invoices:
         say(f"  {i.number:>10}  {i.customer_id:14} {i.customer_name:24} due {i.due_date}  "
-              f"{i.balance} {i.currency}  {', '.join(i.emails)}")
+            f"{i.balance} {i.currency}  {', '.join(i.emails)}")
     for w in result.warnings:
         say(f"warning: {w}")
     return 0

@@ -31,7 +31,7 @@ def cmd_status(args, config: Config) -> int:
         bal = ", ".join(f"{v} {k}" for k, v in c["balance"].items())
         flags = [f for f, on in (("call-list", c["call_list"]), ("paused", c["pause"])) if on]
         say(f"{c['customer_id']} {c['name']}: {bal} in {len(c['invoices'])} invoice(s); "
-              f"last email {c['last_email'] or '—'}{'; ' + ', '.join(flags) if flags else ''}")
+            f"last email {c['last_email'] or '—'}{'; ' + ', '.join(flags) if flags else ''}")
     if not customers:
         say("No open invoices.")
     return 0
@@ -46,7 +46,7 @@ def cmd_history(args, config: Config) -> int:
     for i in items:
         if i["kind"] == "email":
             say(f"{i['at']}  email {i['stage']} to {i['customer_id']} ({i['status']}) {i['message_id']} "
-                  f"invoices {', '.join(x['number'] for x in i['invoices'])}")
+                f"invoices {', '.join(x['number'] for x in i['invoices'])}")
         elif i["kind"] == "import":
             say(f"{i['at']}  import {i['file']}: {i['status']} {i['report'] or ''}")
         elif i["kind"] == "reply":

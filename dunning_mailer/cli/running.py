@@ -43,7 +43,7 @@ def _print_run(report, config: Config, verbose: int) -> None:
             invoices = ", ".join(s.invoices)
             extra = " [recovered from an earlier cycle]" if s.recovered else ""
             say(f"  {s.customer_id} {s.customer_name} — {s.stage} — invoices {invoices} → "
-                  f"{', '.join(s.recipients)}{extra}")
+                f"{', '.join(s.recipients)}{extra}")
             if config.transport.kind == "outbox" and not report.dry_run:
                 eml = eml_path(config.transport.outbox, s.label)
                 say(f"      {os.path.relpath(eml)}  (open {os.path.relpath(eml.with_suffix('.html'))} in a browser)")
@@ -100,7 +100,7 @@ def cmd_plan(args, config: Config) -> int:
     for e in doc["emails"]:
         totals = ", ".join(f"{v} {k}" for k, v in e["totals"].items())
         say(f"{e['customer_id']} {e['customer_name']}: {e['stage']} — "
-              f"{len(e['invoices'])} invoice(s), {totals} → {', '.join(e['recipients'])}")
+            f"{len(e['invoices'])} invoice(s), {totals} → {', '.join(e['recipients'])}")
     for h in doc["held"]:
         say(f"held {h['customer_id']}: {h['reason']}")
     if not doc["emails"]:

@@ -37,6 +37,8 @@ TEXT_SUFFIXES = frozenset({".csv", ".tsv"})
 # Due dates this far away are placeholders ("31/12/9999" for "no due date"), not agreements.
 FAR_YEARS = 10
 
+_RSYNC_PART = re.compile(r"\..+\.[A-Za-z0-9]{6}")  # rsync writes `.name.XXXXXX`, then renames
+
 _TOTAL = re.compile(r'^(סה"?כ|סך הכל|total|totals|grand total)\b', re.IGNORECASE)
 
 
@@ -99,6 +101,8 @@ def scan_drop(config: Config) -> tuple[list[tuple[str, Path]], list[Ignored]]:
             return
         for entry in entries:
             rel = prefix + entry.name
+            if _RSYNC_PART.fullmatch(entry.name):
+                continue  # rsync's copy under way: it is renamed to the real file when whole
             if entry.name.startswith("."):
                 ignored.append(Ignored(rel, "ignored: its name starts with a dot (a hidden or temporary file)"))
             elif looks_incomplete(entry):
@@ -159,6 +163,8 @@ def text_ending(path: Path, data: bytes) -> str | None:
         text = data[-4096:].decode("utf-16", errors="replace")
     else:
         tail = data[-4096:]
+        if len(data) > len(tail):  # the cut may fall inside a UTF-8 character
+            tail = tail.lstrip(bytes(range(0x80, 0xC0)))
         try:
             text = tail.decode("utf-8")
         except UnicodeDecodeError:

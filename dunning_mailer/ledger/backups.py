@@ -2,28 +2,32 @@
 
 A backup is a whole, checked copy made with SQLite's backup API (see `connection.checked_copy`),
 in a folder beside the ledger: `dunning.sqlite3.backups/2026-12-01.sqlite3`. The day's copy is
-made by the first cycle of the day and made again after each cycle that sent email or applied an
-export, so it is never more than one cycle behind what went out."""
+made by the first cycle of the day and made again after a cycle that sent email or applied an
+export when it is more than an hour old: what went out is at most an hour missing from it, and
+a run of cycles that each send a few retries does not copy the whole file each time."""
 from __future__ import annotations
 
 import datetime as dt
 import os
 import shutil
+import time
 from pathlib import Path
 
 from .connection import LedgerError, backup_folder, backups, checked_copy, file_problem, newest_backup
 
-__all__ = ["GENERATIONS", "backup_folder", "backups", "keep_daily_backup", "newest_backup", "restore"]
+__all__ = ["GENERATIONS", "REFRESH_SECONDS", "backup_folder", "backups", "keep_daily_backup", "newest_backup", "restore"]
 
 GENERATIONS = 7  # days of backups kept
+REFRESH_SECONDS = 3600  # the day's backup is made again after a change once it is this old
 
 
 def keep_daily_backup(ledger, day: dt.date, *, changed: bool) -> Path | None:
-    """Write the day's backup if there is none yet, or again when this cycle `changed` the ledger;
-    then drop the generations beyond GENERATIONS. Returns the backup written, if any."""
+    """Write the day's backup if there is none yet, or again when this cycle `changed` the ledger
+    and the backup is older than REFRESH_SECONDS; then drop the generations beyond GENERATIONS.
+    Returns the backup written, if any."""
     folder = backup_folder(ledger.path)
     target = folder / f"{day.isoformat()}.sqlite3"
-    if target.exists() and not changed:
+    if target.exists() and (not changed or time.time() - target.stat().st_mtime < REFRESH_SECONDS):
         return None
     folder.mkdir(mode=0o700, exist_ok=True)
     checked_copy(ledger.db, target)
