@@ -143,3 +143,24 @@ def test_a_message_the_reader_cannot_read_is_skipped_for_good_and_named(workdir,
         again = CycleReport(now=D, dry_run=False)
         read_mailbox(config, ledger, box, D, again)
         assert not again.errors and not again.replies  # said once, read once
+
+
+def test_a_server_without_auth_plain_gets_one_plain_sentence(dovecot, monkeypatch, tmp_path):
+    """Our Dovecot offers AUTH=PLAIN; a server that does not is the one fault shown by hiding it."""
+    from imapclient import IMAPClient
+
+    from dunning_mailer.config import Mailbox as MailboxSettings
+    from dunning_mailer.ledger import Ledger
+    from dunning_mailer.mailboxes.imap import ImapMailbox
+    from dunning_mailer.model import DunningError
+
+    real = IMAPClient.capabilities
+    monkeypatch.setattr(IMAPClient, "capabilities",
+                        lambda self: tuple(c for c in real(self) if c != b"AUTH=PLAIN"))
+    settings = MailboxSettings(kind="imap", host=dovecot.host, port=dovecot.port, security="none",
+                               username=dovecot.user)
+    with Ledger(tmp_path / "l.sqlite3") as ledger, ImapMailbox(settings, dovecot.password) as box:
+        with pytest.raises(DunningError) as err:
+            list(box.fetch_new(ledger))
+    text = str(err.value)
+    assert "AUTH=PLAIN" in text and dovecot.password not in text and "\n" not in text
