@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..config import Config
-from .common import UsageError, _ledger, _now, _print_json
+from .common import UsageError, _ledger, _now, _print_json, say
 
 
 def cmd_inspect(args, config: Config) -> int:
@@ -32,19 +32,19 @@ def cmd_inspect(args, config: Config) -> int:
         _print_json(doc)
         return 0
     what = {"invoices": "open invoices", "balances": "customer balances", "contacts": "contacts"}[result.kind]
-    print(f"{path}: {what}, read by {result.importer}, header on row {result.header_row}")
+    say(f"{path}: {what}, read by {result.importer}, header on row {result.header_row}")
     for field, header in result.columns.items():
-        print(f"  {field:14} ← {header}")
+        say(f"  {field:14} ← {header}")
     for c in result.contacts:
         manager = f"  (account manager: {c.account_manager})" if c.account_manager else ""
-        print(f"  {c.customer_id:14} {c.name:24} {', '.join(c.emails)}{manager}")
+        say(f"  {c.customer_id:14} {c.name:24} {', '.join(c.emails)}{manager}")
     if result.kind != "contacts":
-        print(f"{len(result.invoices)} {'balance line' if result.kind == 'balances' else 'open invoice'}(s):")
+        say(f"{len(result.invoices)} {'balance line' if result.kind == 'balances' else 'open invoice'}(s):")
     for i in result.invoices:
-        print(f"  {i.number:>10}  {i.customer_id:14} {i.customer_name:24} due {i.due_date}  "
-              f"{i.balance} {i.currency}  {', '.join(i.emails)}")
+        say(f"  {i.number:>10}  {i.customer_id:14} {i.customer_name:24} due {i.due_date}  "
+            f"{i.balance} {i.currency}  {', '.join(i.emails)}")
     for w in result.warnings:
-        print(f"warning: {w}")
+        say(f"warning: {w}")
     return 0
 
 
@@ -67,7 +67,7 @@ def cmd_classify(args, config: Config) -> int:
     if args.json:
         _print_json(doc)
     else:
-        print(f"{doc['kind']}" + (f" ({', '.join(doc['intents'])})" if doc.get("intents") else ""))
+        say(f"{doc['kind']}" + (f" ({', '.join(doc['intents'])})" if doc.get("intents") else ""))
         for w in doc.get("why", []):
-            print(f"  - {w}")
+            say(f"  - {w}")
     return 0

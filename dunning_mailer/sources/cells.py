@@ -296,12 +296,23 @@ def due_from_terms(issue: dt.date, terms: object) -> dt.date:
 _EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 
+_LINE_BREAK = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+")
+
+
 def parse_emails(value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(valid addresses, rejected pieces) from a cell with one or several emails."""
+    """(valid addresses, rejected pieces) from a cell with one or several emails.
+
+    Addresses apart by `,`, `;` or spaces are all recipients (a customer's billing contacts).
+    A line break ends the list: whatever follows it in the cell (a note, a second line pasted
+    in) never adds a recipient, and is returned among the rejected pieces."""
+    dropped: list[str] = []
+    if isinstance(value, str) and _LINE_BREAK.search(value.strip()):
+        value, rest = _LINE_BREAK.split(value.strip(), maxsplit=1)
+        dropped.append(f"{clean_text(rest)} (after a line break in the cell: not used)")
     text = clean_text(value)
     if _EMAIL.fullmatch(text):
         # One plain address: no separator, space, bracket or "mailto:" can match _EMAIL.
-        return (text.lower(),), ()
+        return (text.lower(),), tuple(dropped)
     valid: list[str] = []
     rejected: list[str] = []
     for part in re.split(r"[;,]", text):
@@ -318,7 +329,7 @@ def parse_emails(value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
                     valid.append(token.lower())
             elif token:
                 rejected.append(token)
-    return tuple(valid), tuple(rejected)
+    return tuple(valid), tuple(rejected + dropped)
 
 
 # --- status and language --------------------------------------------------
