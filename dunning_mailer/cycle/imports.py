@@ -89,7 +89,7 @@ def import_files(config: Config, ledger: Ledger, now: dt.datetime, report: Cycle
         sha = hashlib.sha256(data).hexdigest()
         snap = snapshot_time(path, config.tz)
         try:
-            result = read_invoices(path, profiles=profiles)
+            result = read_invoices(path, profiles=profiles, default_currency=config.business.currency)
         except SourceError as e:
             if time.time() - after.st_mtime < FRESH_SECONDS:
                 # A file copied in this very moment may be unreadable only because it is incomplete.
