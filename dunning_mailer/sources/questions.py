@@ -225,6 +225,7 @@ def held_rows_question(rows: Sequence[tuple[int, str]], has: str = "a document n
     listed = "; ".join(f"row {row}: {why}" for row, why in rows[:5])
     more = f" (and {len(rows) - 5} more rows)" if len(rows) > 5 else ""
     numbers = ", ".join(str(row) for row, _ in rows[:20])
-    return (f"{"row" if len(rows) == 1 else "rows"} {numbers} {"has" if len(rows) == 1 else "have"} {has} but could not be read ({listed}{more}). Their "
+    rows_are = f"row {numbers} has" if len(rows) == 1 else f"rows {numbers} have"
+    return (f"{rows_are} {has} but could not be read ({listed}{more}). Their "
             f"{things} would look paid, so nothing from this file was applied. Fix those rows, "
             "then drop the file again.")
