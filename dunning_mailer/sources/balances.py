@@ -46,7 +46,8 @@ _DATE = (
 # "מ-01/01/26 עד תאריך 30/11/26", "As of November 30, 2026", "As at 30 Nov 2026".
 _AS_OF = re.compile(
     r"(?<![\u05d0-\u05eaA-Za-z])"
-    r"(?:נכון\s*ל(?:תאריך|יום)?|לתאריך|ליום|עד\s*(?:ל?תאריך|ליום)?|as\s+(?:of|at)|through|ending)"
+    r"(?:נכון\s*ל(?:תאריך|יום)?|לתאריך|ליום|עד\s*(?:ל?תאריך|ליום)?|as\s+(?:of|at)|through|ending"
+    r"|(?:report|aging|ageing)\s+date\s*:?|תאריך\s+(?:הדוח|דוח|גיול)\s*:?)"
     rf"\s*[-–:]?\s*{_DATE}",
     re.I,
 )

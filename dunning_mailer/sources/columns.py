@@ -13,9 +13,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "number": (
         "מס' חשבונית", "מספר חשבונית", "מס' מסמך", "מספר מסמך", "מס מסמך",
         "Invoice Number", "InvoiceNumber", "Invoice No", "Invoice #", "Invoice No.",
-        "Document Number", "Document No", "Num", "No.", "IVNUM", "Number", "Invoice",
+        "Document Number", "Document No", "Document No.", "Num", "No.", "IVNUM", "Number", "Invoice",
         "Invoice No.", "Inv #", "Inv No", "Doc No", "Doc. No.", "Document #", "Transaction Number",
-        "מספר", "מס'", "מס' חשבונית מס", "מספר חשבונית מס", "אסמכתא", "אסמכתה",
+        "מספר", "מס'", "מס' חשבונית מס", "מספר חשבונית מס", "חשבונית", "מס. חשבונית", "אסמכתא", "אסמכתה",
     ),
     "customer_name": (
         "שם לקוח", "שם הלקוח", "לקוח", "שם חשבון", "Customer Name", "Customer",
@@ -27,9 +27,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "customer_id": (
         "מס' לקוח", "מספר לקוח", "קוד לקוח", "מפתח חשבון", "מס' חשבון",
         "Customer ID", "CustomerID", "Customer Number", "Customer No", "Client ID",
-        "Account", "Account Number", "CUSTNAME", "מזהה לקוח", "קוד חשבון", "מס' כרטיס", "מספר כרטיס",
+        "Account", "Account Number", "CUSTNAME", "מזהה לקוח", "מס. לקוח", "קוד חשבון", "מס' כרטיס", "מספר כרטיס",
         "כרטיס", "מפתח", "Customer Code", "Customer No.", "Customer #", "Client Number", "Client No",
-        "Account No", "Account No.", "Account Code", "CardCode", "BP Code", "Customer/Vendor Code",
+        "Account No", "Account No.", "CardCode", "Customer Ref", "Customer Reference",
+        "Account Ref", "A/C Ref", "A/C", "Customer Ref.", "BP Code", "Customer/Vendor Code",
         "Contact ID", "ContactID", "Partner ID", "Customer Id",
     ),
     "emails": (
@@ -47,7 +48,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "due_date": (
         "תאריך פירעון", "תאריך פרעון", "תאריך לתשלום", "לתשלום עד", "מועד תשלום",
         "Due Date", "DueDate", "Payment Due", "Date Due", "Payment Due Date", "Due On",
-        "Invoice Due Date", "ת. פירעון", "ת.פירעון", "מועד פירעון", "תאריך יעד לתשלום", "תאריך יעד",
+        "Invoice Due Date", "ת. פירעון", "ת.פירעון", "ת. פרעון", "מועד פירעון", "תאריך יעד לתשלום",
+        "תאריך יעד", "תאריך אחרון לתשלום",
     ),
     "amount": (
         'סכום כולל מע"מ', 'סה"כ כולל מע"מ', 'סה"כ מסמך', "סכום חשבונית", "סכום מסמך", "סכום",
@@ -57,7 +59,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "paid": (
         "סכום ששולם", "שולם", "Amount Paid", "InvoiceAmountPaid", "Paid", "Paid Amount",
-        "Payments", "Amount Received", "Received", "Total Paid", "התקבל", "סכום שהתקבל",
+        "Payments", "Amount Received", "Received", "Total Paid", "Paid to Date", "התקבל", "סכום שהתקבל",
     ),
     "balance": (
         "יתרה לגבייה", "יתרה לתשלום", "יתרה פתוחה", "יתרה", "יתרת חוב", "יתרה מצטברת",

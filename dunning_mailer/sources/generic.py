@@ -13,7 +13,7 @@ from .base import SUPPORTED_SUFFIXES, SourceError, looks_incomplete
 from .columns import (HEADER_SCAN_ROWS, KINDS, Header, detect_kind, find_header, missing_for_balances,
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
-from .questions import cell_questions, column_questions, status_questions
+from .questions import cell_questions, column_questions, profile_lines, status_questions
 from .rows import group_headings as groups
 from .tabular import Row, sheets
 
@@ -56,6 +56,31 @@ def _header_problem(path: Path, header: Header | None,
         f"name those columns in [importer.columns] of an [[importer]] profile{hint}",
         where=str(path),
     )
+
+
+def _headerless_hint(path: Path, rows: Sequence[Row], header: Header | None) -> str:
+    """For columns with text below the header but no header text: the profile lines that name them
+    by position (a Hashavshevet ledger card leaves its account columns unnamed)."""
+    if header is None:
+        return ""
+    cells = header_cells(rows, header)
+    body = [c for n, c in rows if n > header.row][:200]
+    width = max(map(len, body), default=0)
+    blank = [c for c in range(width) if c not in header.index.values()
+             and (c >= len(cells) or parse.is_blank(cells[c]))
+             and sum(1 for row in body if c < len(row) and isinstance(row[c], str)
+                     and re.search(r"[^\W\d_]", row[c])) >= 1]
+    if not blank:
+        return ""
+    first = column_letters(blank[0])
+    lines = [f'columns.customer_name = "column {first}"    # the column that names the customer']
+    if len(blank) > 1 or any(c > 0 and c - 1 not in header.index.values() for c in blank):
+        ident = column_letters(blank[0] - 1) if blank[0] > 0 else column_letters(blank[1]) if len(blank) > 1 else None
+        if ident:
+            lines.append(f'columns.customer_id = "column {ident}"      # the column with its number, if any')
+    letters = ", ".join(column_letters(c) for c in blank)
+    return (f"; column(s) {letters} have no header but hold text: if they name the customer, say so "
+            "in config.toml:\n" + profile_lines(path, *lines))
 
 
 def _kind_problem(path: Path, header: Header, kind: str, missing: list[str],
@@ -120,6 +145,13 @@ def header_cells(rows: Sequence[Row], header: Header) -> list[object]:
             else (upper[c] if c < len(upper) else "") for c in range(width)]
 
 
+def _with_hint(error: SourceError, path: Path, rows: Sequence[Row], header: Header) -> SourceError:
+    if "customer" not in str(error):
+        return error
+    hint = _headerless_hint(path, rows, header)
+    return SourceError(error.message + hint, where=error.where) if hint else error
+
+
 def _lacks_only_customer(header: Header) -> bool:
     return missing_required(header.index) == ["customer_name (or customer_id)"]
 
@@ -160,7 +192,8 @@ def extract_rows(
         from .balances import extract_balances
 
         if missing := missing_for_balances(header):
-            raise _kind_problem(path, header, chosen, missing, kind is not None)
+            raise _with_hint(_kind_problem(path, header, chosen, missing, kind is not None),
+                             path, rows, header)
         result = extract_balances(path, rows, header, importer=importer, date_order=date_order,
                                   default_currency=default_currency, closed=closed)
     elif chosen == "contacts":
@@ -177,7 +210,7 @@ def extract_rows(
         if missing_required(header.index) and not (headings and _lacks_only_customer(header)):
             if kind:
                 raise _kind_problem(path, header, chosen, missing_required(header.index), True)
-            raise _header_problem(path, header, named or None, header_row)
+            raise _with_hint(_header_problem(path, header, named or None, header_row), path, rows, header)
         from .invoices import extract_invoices
 
         result = extract_invoices(path, rows, header, importer=importer, date_order=date_order,

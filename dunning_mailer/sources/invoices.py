@@ -266,6 +266,30 @@ def _customers(fields: _Fields) -> list[tuple[dict | None, tuple]]:
             for trio in zip(*columns)]
 
 
+def _totals_currency(header: Header, columns: Sequence[Sequence[object]], totals: set[int]) -> str | None:
+    """The one currency the total rows write ("$1,523.50") when no row of the body states any:
+    a QuickBooks report marks its currency only there."""
+    if not totals or "currency" in header.index:
+        return None
+    money = [header.index[f] for f in ("amount", "balance") if f in header.index]
+    found = set()
+    for column in money:
+        if column >= len(columns):
+            continue
+        cells = columns[column]
+        for i, cell in enumerate(cells):
+            if isinstance(cell, str) and cell and not cell[:1].isdigit():
+                try:
+                    code = parse.parse_amount(cell)[1]
+                except ValueError:
+                    continue
+                if code and i not in totals:
+                    return None  # the rows state their own currencies
+                if code:
+                    found.add(code)
+    return found.pop() if len(found) == 1 else None
+
+
 def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importer: str,
                      date_order: str | None, default_currency: str, headings: bool = False,
                      closed: frozenset = frozenset()) -> ImportResult:
@@ -278,8 +302,10 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
     height = len(body)
     columns = body_columns(body)
     order = decide_order(path, header, columns, date_order)
+    totals = total_rows(columns, header)
+    default_currency = _totals_currency(header, columns, totals) or default_currency
     fields = _Fields(header, columns, height, order, default_currency)
-    ends_block = blank_rows(columns, height) | total_rows(columns, header)
+    ends_block = blank_rows(columns, height) | totals
     number_header = header_key(header.texts["number"])
     numbers = [_read_number(cell, number_header) for cell in fields.cells("number")]
     closed_words = closed

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import cells as parse
-from .columns import SYNONYMS, Header, header_key
+from .columns import SYNONYMS, Header, field_for_header, header_key, second_choice
 from .containers import CellError, column_letters
 
 # Columns exports carry that a reminder never needs: tax and line-item money, exchange rates,
@@ -36,7 +36,8 @@ _HARMLESS = {header_key(h) for h in (
     "Expected Date", "Expected Payment Date", "Planned Date", "Sent Date", "Last Sent", "Sent",
     "Period Start", "Period End", "Delivery Date", "Ship Date", "Order Date", "PO Number",
     "Order Number", "Exported", "Invoice Sent", "Tax ID", "VAT Number", "Subscription",
-    "Withholding", "Withholding Tax",
+    "Withholding", "Withholding Tax", "Credit Limit", "Credit Terms", "מסגרת אשראי", "Tax Excluded", "Untaxed Amount", "Untaxed Amount Signed",
+    "Total Signed", "Total in Currency Signed", "Amount Due Signed",
     'מע"מ', 'סכום מע"מ', 'סכום לפני מע"מ', 'סכום ללא מע"מ', 'סה"כ לפני מע"מ', 'סה"כ ללא מע"מ',
     'לפני מע"מ', "כמות", "מחיר", "מחיר יחידה", "הנחה", "אחוז הנחה", "שער", "שער חליפין", "שער המרה",
     "ימי פיגור", "ימים", "ימי אשראי", "ימים בפיגור", "ניכוי במקור", "סכום ניכוי במקור",
@@ -126,6 +127,9 @@ _KEYS = {header_key(name): field for field, names in SYNONYMS.items() for name i
 
 def _suggest(header_text: str, looks: str) -> str:
     """The field a column might be: the closest known header, else by what its values are."""
+    if looks == "an identifier":
+        return "number" if re.search(r"invoice|document|doc\b|bill|חשבונית|מסמך|אסמכת", header_text, re.I) \
+            else "customer_id"
     if header_text:
         close = difflib.get_close_matches(header_key(header_text), list(_KEYS), n=1, cutoff=0.75)
         if close:
@@ -173,10 +177,14 @@ def column_questions(path: Path, header: Header, header_cells: Sequence[object],
         letter = f"column {column_letters(column)}"
         if key in _HARMLESS or key in ignore or letter.lower() in ignore or header_key(letter) in ignore:
             continue
+        if field_for_header(text) or second_choice(text):
+            continue  # a known name whose field a better-ranked column holds ("Amount Due" by "Total")
         looks = _what_it_looks_like(text, cells)
         if looks is None:
             continue
         field = _suggest(text, looks)
+        if looks == "an identifier" and field in header.index:
+            continue  # a second identifier (Zoho's "Invoice ID" beside "Invoice Number")
         ref = _reference(header_cells, column)
         where = f"{name!r} ({letter})" if text else letter + " (no header)"
         questions.append(
