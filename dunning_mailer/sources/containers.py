@@ -14,6 +14,7 @@ value), which calamine would hand back as empty.
 """
 from __future__ import annotations
 
+import codecs
 import re
 import zipfile
 import zlib
@@ -46,6 +47,35 @@ class Sniffed:
     kind: str  # "xlsx", "ods", "xls", "html", "spreadsheetml", "text"
     unreadable: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
     # sheet name -> {(1-based row, 0-based column): what the cell holds}
+
+
+def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
+    """Text of a file: the stated encoding, else UTF-8 (BOM or not), else Windows-1255.
+
+    Each attempt is strict, so a wrong guess fails instead of producing mojibake.
+    """
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as error:
+            raise SourceError(
+                f"cannot decode the file as {encoding!r} ({error}); fix `encoding` "
+                "in its [[importer]] profile",
+                where=str(path),
+            ) from None
+    # Excel's "Unicode text" export is UTF-16 with a BOM.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    for candidate in ("utf-8-sig", "cp1255"):
+        try:
+            return data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+    raise SourceError(
+        "the file is neither UTF-8 nor Windows-1255; set `encoding` in an "
+        "[[importer]] profile for it",
+        where=str(path),
+    )
 
 
 def _refuse(path: Path, message: str) -> SourceError:

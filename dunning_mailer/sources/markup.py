@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .base import SourceError
-from .containers import MAX_COLUMNS, MAX_ROWS, CellError
+from .containers import MAX_COLUMNS, MAX_ROWS, CellError, decode
 
 Row = tuple[int, list[object]]
 
@@ -24,8 +24,6 @@ _XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-]+)"
 def decode_markup(data: bytes, path: Path, encoding: str | None) -> str:
     """The markup's text: a profile's encoding, a BOM, the declared charset, else UTF-8, else
     Windows-1255 (each strict, so a wrong guess fails instead of producing mojibake)."""
-    from .tabular import decode
-
     if encoding or data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         return decode(data, path, encoding)
     declared = _CHARSET.search(data[:4096]) or _XML_ENCODING.search(data[:512])

@@ -7,7 +7,6 @@ only strings.
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 from collections import Counter
@@ -15,42 +14,13 @@ from pathlib import Path
 from typing import Iterator
 
 from .base import SourceError
-from .containers import CellError, Sniffed, sniff
+from .containers import CellError, Sniffed, decode, sniff
 
 Row = tuple[int, list[object]]
 
 TEXT_SUFFIXES = frozenset({".csv", ".tsv"})
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 DELIMITERS = (",", ";", "\t", "|")
-
-
-def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
-    """Text of a file: the stated encoding, else UTF-8 (BOM or not), else Windows-1255.
-
-    Each attempt is strict, so a wrong guess fails instead of producing mojibake.
-    """
-    if encoding:
-        try:
-            return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError) as error:
-            raise SourceError(
-                f"cannot decode the file as {encoding!r} ({error}); fix `encoding` "
-                "in its [[importer]] profile",
-                where=str(path),
-            ) from None
-    # Excel's "Unicode text" export is UTF-16 with a BOM.
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
-    for candidate in ("utf-8-sig", "cp1255"):
-        try:
-            return data.decode(candidate)
-        except UnicodeDecodeError:
-            continue
-    raise SourceError(
-        "the file is neither UTF-8 nor Windows-1255; set `encoding` in an "
-        "[[importer]] profile for it",
-        where=str(path),
-    )
 
 
 def sniff_delimiter(text: str, suffix: str = "") -> str:
