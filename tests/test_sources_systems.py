@@ -142,3 +142,29 @@ def test_not_owed_statuses_are_never_debts(name: str):
     for status in ("Awaiting Approval", "Draft", "Void", "Cancelled", "טיוטה", "מבוטל", "In Payment"):
         for number in re.findall(rf"([\w/-]+)[^\n]*{re.escape(status)}", text):
             assert number not in {i.number for i in result.invoices}, (status, number)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1255"])
+def test_an_html_table_without_a_declared_charset_is_read_in_utf8_or_windows_1255(tmp_path: Path, encoding):
+    path = tmp_path / "docs.xls"
+    path.write_bytes(("<table><tr><th>מס' מסמך</th><th>שם לקוח</th><th>תאריך פירעון</th><th>יתרה</th></tr>"
+                      '<tr><td>12</td><td>נגריית&nbsp;העמק</td><td>01/12/2026</td><td>₪ 1,500.00</td></tr>'
+                      "</table>").encode(encoding))
+    [invoice] = read_invoices(path).invoices
+    assert (invoice.customer_name, invoice.balance, invoice.currency) == ("נגריית העמק", Decimal("1500.00"), "ILS")
+
+
+def test_a_spreadsheetml_error_cell_holds_the_file_naming_the_row(tmp_path: Path):
+    path = tmp_path / "docs.xls"
+    cells = lambda *values: "<Row>" + "".join(values) + "</Row>"  # noqa: E731
+    text = lambda v: f'<Cell><Data ss:Type="String">{v}</Data></Cell>'  # noqa: E731
+    path.write_text(
+        '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="a"><Table>'
+        + cells(text("Invoice Number"), text("Customer"), text("Due Date"), text("Balance"))
+        + cells(text("A1"), text("Acme"), text("2026-12-01"), '<Cell><Data ss:Type="Number">10.5</Data></Cell>')
+        + cells(text("A2"), text("Acme"), text("2026-12-02"),
+                '<Cell ss:Formula="=1/0"><Data ss:Type="Error">#DIV/0!</Data></Cell>')
+        + "</Table></Worksheet></Workbook>", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"row 3 'Balance': #DIV/0!"):
+        read_invoices(path)

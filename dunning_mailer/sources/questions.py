@@ -46,7 +46,7 @@ _HARMLESS = {header_key(h) for h in (
     "מספר הזמנה", "מס' הזמנה", 'סה"כ בפיגור', "יתרה בפיגור", "יתרה מצטברת לקוח",
 )}
 
-_MONEY_WORDS = re.compile(r"amount|balance|total|sum\b|owed|outstanding|due|paid|remaining|open|"
+_MONEY_WORDS = re.compile(r"amount|balance|total|sum\b|owed|outstanding|due|paid|remaining|"
                           r"סכום|יתר|סהכ|חוב|תשלום|שולם|לגבייה|₪|\$|€", re.I)
 _DATE_WORDS = re.compile(r"date|תאריך|מועד|\bdue\b", re.I)
 _ID_WORDS = re.compile(r"\b(?:id|no|number|num|code|ref)\b|#|מס'?|מספר|קוד|מזהה|מפתח", re.I)
