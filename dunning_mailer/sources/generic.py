@@ -6,9 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from . import cells as parse
-
 from ..model import ImportResult
+from . import cells as parse
 from .base import SUPPORTED_SUFFIXES, SourceError, looks_incomplete
 from .columns import (HEADER_SCAN_ROWS, KINDS, Header, detect_kind, find_header, missing_for_balances,
                       missing_for_contacts, missing_required)
@@ -59,27 +58,29 @@ def _header_problem(path: Path, header: Header | None,
 
 
 def _headerless_hint(path: Path, rows: Sequence[Row], header: Header | None) -> str:
-    """For columns with text below the header but no header text: the profile lines that name them
-    by position (a Hashavshevet ledger card leaves its account columns unnamed)."""
+    """For columns with words below the header but no header text: the profile lines that name
+    them by position (a Hashavshevet ledger card leaves its account columns unnamed)."""
     if header is None:
         return ""
     cells = header_cells(rows, header)
     body = [c for n, c in rows if n > header.row][:200]
+
+    def unnamed(column: int) -> bool:
+        return column not in header.index.values() and (column >= len(cells) or parse.is_blank(cells[column]))
+
+    def filled(column: int, words: bool) -> bool:
+        return any(column < len(row) and not parse.is_blank(row[column])
+                   and (not words or re.search(r"[^\W\d_]", parse.clean_text(row[column]))) for row in body)
+
     width = max(map(len, body), default=0)
-    blank = [c for c in range(width) if c not in header.index.values()
-             and (c >= len(cells) or parse.is_blank(cells[c]))
-             and sum(1 for row in body if c < len(row) and isinstance(row[c], str)
-                     and re.search(r"[^\W\d_]", row[c])) >= 1]
-    if not blank:
+    named = [c for c in range(width) if unnamed(c) and filled(c, words=True)]
+    if not named:
         return ""
-    first = column_letters(blank[0])
-    lines = [f'columns.customer_name = "column {first}"    # the column that names the customer']
-    if len(blank) > 1 or any(c > 0 and c - 1 not in header.index.values() for c in blank):
-        ident = column_letters(blank[0] - 1) if blank[0] > 0 else column_letters(blank[1]) if len(blank) > 1 else None
-        if ident:
-            lines.append(f'columns.customer_id = "column {ident}"      # the column with its number, if any')
-    letters = ", ".join(column_letters(c) for c in blank)
-    return (f"; column(s) {letters} have no header but hold text: if they name the customer, say so "
+    lines = [f'columns.customer_name = "column {column_letters(named[0])}"    # the customer\'s name']
+    if named[0] > 0 and unnamed(named[0] - 1) and filled(named[0] - 1, words=False):
+        lines.append(f'columns.customer_id = "column {column_letters(named[0] - 1)}"      # its number')
+    letters = ", ".join(column_letters(c) for c in named)
+    return (f"; column(s) {letters} have no header but hold words: if they name the customer, say so "
             "in config.toml:\n" + profile_lines(path, *lines))
 
 
