@@ -15,7 +15,8 @@ def cmd_inspect(args, config: Config) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"no such file: {path}")
-    result = read_invoices(path, profiles=profiles)
+    result = read_invoices(path, profiles=profiles, default_currency=config.business.currency,
+                           hold=False)
     doc = {
         "file": str(path), "importer": result.importer, "kind": result.kind, "header_row": result.header_row,
         "columns": result.columns,
@@ -27,10 +28,13 @@ def cmd_inspect(args, config: Config) -> int:
                       "account_manager": c.account_manager, "account_manager_email": c.account_manager_email,
                       "language": c.language} for c in result.contacts],
         "warnings": list(result.warnings),
+        "unused_columns": list(result.unused_columns),
+        "questions": list(result.questions),
     }
+    held = 1 if result.questions else 0  # a run would hold this file: something needs you
     if args.json:
         _print_json(doc)
-        return 0
+        return held
     what = {"invoices": "open invoices", "balances": "customer balances", "contacts": "contacts"}[result.kind]
     say(f"{path}: {what}, read by {result.importer}, header on row {result.header_row}")
     for field, header in result.columns.items():
@@ -45,7 +49,11 @@ def cmd_inspect(args, config: Config) -> int:
             f"{i.balance} {i.currency}  {', '.join(i.emails)}")
     for w in result.warnings:
         say(f"warning: {w}")
-    return 0
+    if result.unused_columns:
+        say(f"not used: {', '.join(result.unused_columns)}")
+    for q in result.questions:
+        say(f"held: {q}")
+    return held
 
 
 def cmd_classify(args, config: Config) -> int:

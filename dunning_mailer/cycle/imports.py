@@ -253,7 +253,7 @@ def _import_one(config: Config, ledger: Ledger, now: dt.datetime, report: CycleR
     sha = hashlib.sha256(data).hexdigest()
     snap, date_note = snapshot_date(path, config.tz, now)
     try:
-        result = read_invoices(path, profiles=profiles)
+        result = read_invoices(path, profiles=profiles, default_currency=config.business.currency)
     except Exception as e:  # noqa: BLE001 - whatever a file does to a reader, the other files go on
         message = str(e) if isinstance(e, SourceError) else f"it could not be read ({type(e).__name__}: {e})"
         if not _settled(ledger, name, signature, after.st_mtime):
