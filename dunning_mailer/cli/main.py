@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from .. import __version__
 from ..config import ConfigError, load
 from ..model import DunningError
 from ..office import OfficeError
+from ..shown import shown
 from .common import UsageError, _config_path, log
 from .office import (cmd_office_add, cmd_office_init, cmd_office_list, cmd_office_plan, cmd_office_run,
                      cmd_office_status, cmd_office_worker)
@@ -20,7 +22,7 @@ from .people import cmd_approve, cmd_paid, cmd_pause, cmd_promise, cmd_resume
 from .reading import cmd_classify, cmd_inspect
 from .reports import cmd_history, cmd_status
 from .running import cmd_plan, cmd_run, cmd_worker
-from .setup import cmd_init, cmd_set_password
+from .setup import cmd_init, cmd_restore, cmd_set_password
 from .templates import cmd_preview, cmd_templates_check
 
 
@@ -55,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("run", parents=[common, timed], help="one cycle: import, read mail, send what is due")
     s.add_argument("--dry-run", action="store_true", help="decide and render, send and record nothing")
-    s.add_argument("--force", action="store_true", help="apply a snapshot even if it closes many invoices")
+    s.add_argument("--force", action="store_true", help="the dropped files are right: apply a snapshot even if it closes many invoices, "
+                        "looks cut short, is older than the newest, or repeats an earlier import")
     s.set_defaults(func=cmd_run)
 
     s = sub.add_parser("plan", parents=[common, timed, as_json],
@@ -111,6 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("set-password", parents=[common], help="store a password in the OS keyring")
     s.add_argument("which", choices=("smtp", "imap", "database"))
     s.set_defaults(func=cmd_set_password)
+    s = sub.add_parser("restore", parents=[common],
+                       help="put a backup of the ledger in place (the newest by default)")
+    s.add_argument("backup", nargs="?", help="a backup file (default: the newest)")
+    s.add_argument("--list", action="store_true", help="list the backups, oldest first")
+    s.set_defaults(func=cmd_restore)
     s = sub.add_parser("worker", parents=[common], help="run cycles on a schedule")
     s.set_defaults(func=cmd_worker)
     s = sub.add_parser("office", help="several businesses from one install")
@@ -158,6 +166,13 @@ def _office_dispatch(args):
     return office.config(args.business)
 
 
+class _ShownFormatter(logging.Formatter):
+    """Log lines name files, senders and subjects: none of them may drive the terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return shown(super().format(record), lines=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -170,36 +185,49 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("config", "verbose", "office", "business"):
         if not hasattr(args, name):
             setattr(args, name, parser.get_default(name))
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_ShownFormatter("%(levelname)s: %(message)s"))
     logging.basicConfig(level=logging.DEBUG if args.verbose > 1 else logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s: %(message)s", stream=sys.stderr)
+                        handlers=[handler])
+    config = None
     try:
         if not getattr(args, "needs_config", True):
             return args.func(args)
         found = _office_dispatch(args)
         if isinstance(found, tuple):
-            handler, office = found
-            return handler(args, office)
+            command, office = found
+            return command(args, office)
         config = found if found is not None else load(_config_path(args))
         return args.func(args, config)
     except ConfigError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(f"error: {shown(str(e), lines=True)}", file=sys.stderr)
         return 2
     except (UsageError, OfficeError) as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(f"error: {shown(str(e), lines=True)}", file=sys.stderr)
         return 2
     except DunningError as e:
         if args.verbose:
             log.exception("details")
-        print(f"error: {e}", file=sys.stderr)
+        print(f"error: {shown(str(e), lines=True)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except sqlite3.Error as e:  # the ledger file failed under us: name it, say what to do
+        if args.verbose:
+            log.exception("details")
+        from ..ledger.connection import ledger_failure
+        where = config.paths.database if config is not None else Path("the ledger")
+        print(f"error: {shown(str(where))}: {shown(ledger_failure(e, where))}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # `| head`: the reader left; not our failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as e:  # a bug: say so in one line; the traceback only with -v
         if args.verbose:
             log.exception("unexpected error")
+        if type(e).__module__.startswith("psycopg"):  # the PostgreSQL ledger failed under us
+            print(f"error: the PostgreSQL database failed: {shown(' '.join(str(e).split()))}", file=sys.stderr)
+            return 1
         print(f"error: unexpected {type(e).__name__} (run with -v for details; please report it)",
               file=sys.stderr)
         return 1

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..config import BUSINESS_KEY_RE, OFFICE_FILE
 from ..model import DunningError
-from .common import UsageError, _now, _print_json
+from ..shown import shown
+from .common import UsageError, _now, _print_json, say
 
 OFFICE_EXAMPLE = """\
 # The office: one folder per business beside this file (`dunning-mailer office add NAME`), each with
@@ -82,9 +83,9 @@ def cmd_office_list(args, office) -> int:
         return 0
     for r in rows:
         if "error" in r:
-            print(f"{r['business']}: cannot be loaded: {r['error']}")
+            say(f"{r['business']}: cannot be loaded: {r['error']}")
         else:
-            print(f"{r['business']}: {r['name']} <{r['email']}>, {r['transport']}, ledger {r['ledger']}")
+            say(f"{r['business']}: {r['name']} <{r['email']}>, {r['transport']}, ledger {r['ledger']}")
     if not rows:
         print("No businesses yet: `dunning-mailer office add NAME`.")
     return 0
@@ -99,17 +100,17 @@ def cmd_office_run(args, office) -> int:
     failed = False
     for run in runs:
         if run.error:
-            print(f"error: [{run.key}] {run.error}", file=sys.stderr)
+            print(f"error: [{run.key}] {shown(run.error, lines=True)}", file=sys.stderr)
             failed = True
             continue
         if run.report is None:
             print(f"[{run.key}] another run is in progress; it was left to that run.", file=sys.stderr)
             continue
         if args.verbose or args.dry_run:
-            print(f"== {run.key} ==")
+            say(f"== {run.key} ==")
             _print_run(run.report, office.config(run.key), verbose=True)
         for err in run.report.errors:
-            print(f"error: [{run.key}] {err}", file=sys.stderr)
+            print(f"error: [{run.key}] {shown(err, lines=True)}", file=sys.stderr)
             failed = True
     return 1 if failed else 0
 
@@ -142,7 +143,7 @@ def _per_business(args, office, document, line) -> int:
         _print_json({"office": office.name, "businesses": docs})
     else:
         for d in docs:
-            print(f"{d['business']}: cannot be read: {d['error']}" if "error" in d else line(d))
+            say(f"{d['business']}: cannot be read: {d['error']}" if "error" in d else line(d))
     return 1 if failed else 0
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..cycle import CycleReport
-from ..cycle.run import cycle_lock, open_edges, run_once
+from ..cycle.run import backup_after, cycle_lock, open_edges, run_once
 from ..model import DunningError
 from .folders import Office
 
@@ -57,6 +57,7 @@ def business_cycle(key: str, config: Config, now: dt.datetime, *, wait_seconds: 
                     report = run_once(config, target, transport, mailbox, now, send=send, **options)
                 if not options.get("dry_run"):
                     ledger.set_meta(FINISHED if send else INBOX_READ, f"{time.time():.6f}")
+                    backup_after(config, ledger, report)
             finally:
                 log.debug("cycle of %s ended (%.6f, pid %d)", key, time.time(), os.getpid())
             return BusinessRun(key, report)
