@@ -144,14 +144,15 @@ def test_one_business_trouble_never_holds_up_another(office, tmp_path):
         auth.stop()
 
 
-def test_each_business_its_own_identity_limits_and_templates(office):
+def test_each_business_its_own_identity_limits_calendar_and_templates(office):
     s = sink()
     try:
         a = add(office, "alef", smtp(s.port, "max_per_day = 2\n"), display="אלף בע״מ")
         b = add(office, "bet", smtp(s.port), display="בית ושות'")
+        g = add(office, "gimel", smtp(s.port) + '[calendar]\nworkdays = ["fri"]\n')  # not on a Tuesday
         subject = b / "templates" / "he" / "reminder.subject.txt"
         subject.write_text("תזכורת מבית: " + subject.read_text(encoding="utf-8"), encoding="utf-8")
-        for folder in (a, b):
+        for folder in (a, b, g):
             write_xlsx(folder / "drop" / "open-2026-11-30.xlsx", many_customers(D.date(), 6))
         r = run_cli("run", "--office", str(office), "--now", D.isoformat())
         assert r.returncode == 0, r.stderr
@@ -160,6 +161,7 @@ def test_each_business_its_own_identity_limits_and_templates(office):
             by_sender[m["From"].addresses[0].addr_spec].append(m)
         assert len(by_sender["billing@alef.example"]) == 2  # its own daily limit
         assert len(by_sender["billing@bet.example"]) == 6
+        assert not by_sender["billing@gimel.example"]  # its own calendar: Fridays only
         assert all(m["Message-ID"].endswith("@bet.example>") for m in by_sender["billing@bet.example"])
         assert all(str(m["Subject"]).startswith("תזכורת מבית") for m in by_sender["billing@bet.example"])
         assert not any(str(m["Subject"]).startswith("תזכורת מבית") for m in by_sender["billing@alef.example"])

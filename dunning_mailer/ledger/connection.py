@@ -160,7 +160,7 @@ class Connection:
         if self.db.in_transaction:  # nested: the outer transaction decides
             yield self.db
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute(self._begin)
         try:
             yield self.db
         except BaseException:
@@ -235,6 +235,7 @@ class Connection:
 
     # What the two dialects do differently, beyond SQL itself.
     shared = False  # one file, one machine: the run lock is a file lock beside it (cycle/run.py)
+    _begin = "BEGIN IMMEDIATE"  # a write transaction takes the file's write lock at once
 
     def _next_ids(self, table: str, count: int) -> list[int]:
         """Ids for `count` new rows of `table`, for a batch written with executemany. The caller
@@ -440,6 +441,7 @@ class PostgresConnection(Connection):
         self.url, self.schema = url, schema
         self.where = f"{display or url} (schema {schema})"
         self._key = lock_key(schema)
+        self._begin = f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK}, {self._key})"
         self._synchronous = "FULL"
         extra = {"password": password} if password else {}
         try:
@@ -457,17 +459,16 @@ class PostgresConnection(Connection):
             raise LedgerError(f"the PostgreSQL ledger cannot be opened: {_plain(e)}", where=self.where) from None
 
     @contextmanager
-    def transaction(self):
-        if self.db.in_transaction:  # nested: the outer transaction decides
+    def reading(self) -> Iterator[_PostgresDB]:
+        """Several reads that see one moment of the ledger, taking no write lock (SQLite's
+        deferred BEGIN gives that; PostgreSQL's default isolation sees each statement's moment)."""
+        if self.db.in_transaction:
             yield self.db
             return
-        self.db.execute(f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK}, {self._key})")
+        self.db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        else:
+        finally:
             self.db.execute("COMMIT")
 
     def _durability(self, level: str) -> None:
