@@ -20,6 +20,7 @@ _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)|(?<!
 
 
 FRESH_SECONDS = 10  # an unreadable file younger than this may still be arriving
+BANK_SOURCE = "bank"  # drop/bank/: bank statements only (they are also recognised anywhere else)
 
 
 
@@ -41,7 +42,7 @@ def snapshot_time(path: Path, tz) -> dt.datetime:
 
 def dropped_files(config: Config) -> list[tuple[str, Path]]:
     """(source, path) for every file waiting in the drop folder; a subfolder names its source."""
-    from ..sources import SUPPORTED_SUFFIXES, looks_incomplete
+    from ..sources import DROP_SUFFIXES, looks_incomplete
 
     drop = config.paths.drop
     skip = {config.paths.processed.resolve(), config.paths.rejected.resolve()}
@@ -56,7 +57,7 @@ def dropped_files(config: Config) -> list[tuple[str, Path]]:
         elif entry.is_file():
             found.append(("default", entry))
     return [(s, p) for s, p in found
-            if p.suffix.lower() in SUPPORTED_SUFFIXES and not looks_incomplete(p)]
+            if p.suffix.lower() in DROP_SUFFIXES and not looks_incomplete(p)]
 
 
 
@@ -90,6 +91,9 @@ def import_files(config: Config, ledger: Ledger, now: dt.datetime, report: Cycle
         snap = snapshot_time(path, config.tz)
         try:
             result = read_invoices(path, profiles=profiles)
+            if source == BANK_SOURCE and result.kind != "bank_statement":
+                raise SourceError(f"{BANK_SOURCE}/ is for bank statements, and this file reads as {result.kind} "
+                                  f"(by {result.importer}); drop exports directly in the drop folder", where=str(path))
         except SourceError as e:
             if time.time() - after.st_mtime < FRESH_SECONDS:
                 # A file copied in this very moment may be unreadable only because it is incomplete.
@@ -106,7 +110,10 @@ def import_files(config: Config, ledger: Ledger, now: dt.datetime, report: Cycle
                 target.with_name(target.name + ".error.txt").write_text(_rejection_report(name, message),
                                                                         encoding="utf-8")
             continue
-        if result.kind == "contacts":
+        if result.kind == "bank_statement":
+            outcome = ledger.apply_bank_statement(source=source, file_name=name, sha256=sha, snapshot_at=snap,
+                                                  result=result, now=now)
+        elif result.kind == "contacts":
             outcome = ledger.apply_contacts(source=source, file_name=name, sha256=sha, snapshot_at=snap,
                                             result=result, now=now)
         else:

@@ -21,6 +21,7 @@ from .checkpoints import checkpoint
 from .digest import send_digest
 from .imports import import_files
 from .inbox import read_mailbox
+from .payments import settle_payments
 from .report import CycleReport
 from .sending import Sender, recover_unsent, send_planned
 
@@ -56,6 +57,7 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
             read_mailbox(config, ledger, mailbox, now, report)
         except (OSError, DunningError) as e:
             report.errors.append(f"the mailbox could not be read: {e}")
+    settle_payments(config, ledger, now, report)
     checkpoint("mailbox")
     if not send:
         return report
