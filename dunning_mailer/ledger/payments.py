@@ -57,7 +57,7 @@ class BankPayments:
                  for key, x in rows])
             new = db.execute("SELECT COUNT(*) FROM bank_lines").fetchone()[0] - before
             db.execute("UPDATE imports SET opened=? WHERE id=?", (new, import_id))
-            self.log(now, "import_applied", file=file_name, source=source, kind="bank_statement",
+            self.log(now, "import_applied", file=file_name, source=source, statement=True,
                      lines=len(rows), new_lines=new)
         credits = sum(1 for _, x in rows if x.amount > 0)
         again = len(rows) - new
