@@ -15,9 +15,12 @@ from decimal import Decimal
 from itertools import combinations
 from typing import Collection, Iterable, Sequence
 
+from ..allocation import without_cycle_collection
 from .model import (MATCHED, REVIEW, UNMATCHED, UNRELATED, Allocation, Credit, CustomerName, Decision,
                     KnownPayer, MatchPolicy, OpenInvoice)
-from .names import _HEBREW_PREFIXES, name_score, skeleton, words
+import heapq
+
+from .names import _HEBREW_PREFIXES, initials, name_score, skeleton, words
 from .references import digits_key, mentioned, number_key
 from .unrelated import unrelated_kind
 
@@ -50,14 +53,15 @@ def match(credits: Sequence[Credit], open_invoices: Iterable[OpenInvoice], custo
     """One Decision per credit, in the order given. Credits are weighed oldest first against
     the invoices still open after the confident decisions before them; `claimed`: customers
     who wrote that they paid (a hint that can firm up a name-and-amount match, never alone)."""
-    book = _Book(open_invoices, customers, known_payers, policy)
-    decided: dict[str, Decision] = {}
-    for credit in sorted(credits, key=lambda c: (c.date, c.id)):
-        decision = book.decide(credit, today, frozenset(claimed))
-        if decision.status == MATCHED:
-            book.apply(decision)
-        decided[credit.id] = decision
-    return [decided[c.id] for c in credits]
+    with without_cycle_collection():   # 100k small acyclic objects: the collector would walk them again and again
+        book = _Book(open_invoices, customers, known_payers, policy)
+        decided: dict[str, Decision] = {}
+        for credit in sorted(credits, key=lambda c: (c.date, c.id)):
+            decision = book.decide(credit, today, frozenset(claimed))
+            if decision.status == MATCHED:
+                book.apply(decision)
+            decided[credit.id] = decision
+        return [decided[c.id] for c in credits]
 
 
 class _Book:
@@ -69,21 +73,21 @@ class _Book:
         self.by_customer: dict[str, list[_Open]] = defaultdict(list)
         self.by_number: dict[str, list[_Open]] = defaultdict(list)
         self.by_digits: dict[str, list[_Open]] = defaultdict(list)
-        self.by_amount: dict[tuple[str, int], list[_Open]] = defaultdict(list)
+        self.by_amount: dict[tuple[str, Decimal], list[_Open]] = defaultdict(list)   # equal Decimals hash alike
         for inv in invoices:
             if inv.balance <= 0:
                 continue
             o = _Open(inv)
             self.opens[(inv.source, inv.number)] = o
             self.by_customer[inv.customer_id].append(o)
-            for text in (inv.number, *inv.references):
-                if len(number_key(text)) >= 3:
-                    self.by_number[number_key(text)].append(o)
-                if digits_key(text):
-                    self.by_digits[digits_key(text)].append(o)
-            self.by_amount[(inv.currency, _cents(inv.balance))].append(o)
-        for items in self.by_customer.values():
-            items.sort(key=lambda o: (o.inv.due_date, o.inv.number))
+            for text in (inv.number, *inv.references) if inv.references else (inv.number,):
+                key, digits = number_key(text), digits_key(text)
+                if len(key) >= 3:
+                    self.by_number[key].append(o)
+                if digits and digits != key:
+                    self.by_digits[digits].append(o)
+        self._sorted: set[str] = set()        # customers whose invoices are in due-date order (sorted when asked)
+        self._amounts_built = False
         self.names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         self.display: dict[str, str] = {}
         for c in customers:
@@ -98,9 +102,16 @@ class _Book:
                 self.known[key].add(k.customer_id)
                 if w := words(k.name):
                     self.names[k.customer_id].append(w)
+        self.common: dict[str, int] = defaultdict(int)
+        for cid, variants in self.names.items():
+            for w in {w for variant in variants for w in variant}:
+                self.common[w] += 1
         self.index: dict[str, set[str]] = defaultdict(set)
+        self.by_initials: dict[str, set[str]] = defaultdict(set)
         for cid, variants in self.names.items():
             for variant in variants:
+                if len(variant) >= 2:
+                    self.by_initials[initials(variant)].add(cid)
                 for w in variant:
                     for key in _index_keys(w):
                         self.index[key].add(cid)
@@ -125,12 +136,12 @@ class _Book:
                 if len(bucket) <= _MAX_BUCKET:
                     for cid in bucket:
                         hits[cid] += 1
-        if len(payer) >= 2 and all(len(p) == 1 for p in payer):   # initials: every customer is a candidate
-            hits = {cid: 1 for cid in self.names}
-        ranked = sorted(hits, key=lambda cid: -hits[cid])[:80]
+        if len(payer) >= 2 and all(len(p) == 1 for p in payer):   # initials: "א.ב.ד." for a three-word name
+            hits = {cid: 1 for cid in self.by_initials.get("".join(payer), ())}
+        ranked = heapq.nlargest(80, hits, key=hits.__getitem__) if len(hits) > 80 else list(hits)
         scores = {}
         for cid in ranked:
-            best = max(name_score(variant, payer) for variant in self.names[cid])
+            best = max(name_score(variant, payer, self.common) for variant in self.names[cid])
             if best >= WEAK_NAME:
                 scores[cid] = best
         return scores
@@ -140,6 +151,9 @@ class _Book:
         return credit.date >= start - dt.timedelta(days=self.policy.days_before_issue)
 
     def _open_of(self, cid: str, credit: Credit) -> list[_Open]:
+        if cid not in self._sorted:
+            self.by_customer.get(cid, []).sort(key=_order)
+            self._sorted.add(cid)
         return [o for o in self.by_customer.get(cid, ()) if o.left > 0 and o.inv.currency == credit.currency
                 and self._date_ok(credit, o)]
 
@@ -286,7 +300,11 @@ class _Book:
                                    "not in the export yet"], 0.6
 
     def _by_amount(self, credit: Credit) -> Decision:
-        same = [o for o in self.by_amount.get((credit.currency, _cents(credit.amount)), ())
+        if not self._amounts_built:   # only credits nothing else explains need it
+            for o in self.opens.values():
+                self.by_amount[(o.inv.currency, o.inv.balance)].append(o)
+            self._amounts_built = True
+        same = [o for o in self.by_amount.get((credit.currency, credit.amount), ())
                 if o.left == credit.amount and self._date_ok(credit, o)]
         if not same:
             return Decision(credit.id, UNMATCHED, 0.0, ("no invoice number, known payer or open balance fits",))
@@ -314,10 +332,6 @@ def _index_keys(word: str) -> tuple[str, ...]:
     if (s := skeleton(word)) and len(s) >= 2:
         keys.append("~" + s)
     return tuple(keys)
-
-
-def _cents(amount: Decimal) -> int:
-    return int((amount * 100).to_integral_value())
 
 
 def _order(o: _Open):

@@ -12,14 +12,16 @@ from functools import lru_cache
 _FINALS = str.maketrans("ךםןףץ", "כמנפצ")
 _QUOTES = re.compile("[\"'`׳״“”‘’]")
 _NOT_WORD = re.compile(r"[^0-9a-z\u05d0-\u05ea]+")
+_MARKS = re.compile("[\u0300-\u036f\u0591-\u05c7\u00c0-\u024f]")
 
 # Company forms and bank wording around the payer's name: never part of a name.
 STOPWORDS = frozenset("""
 בעמ בעמ. חברה חברת בע עמותה שותפות שותפות מוגבלת ltd ltd. limited inc co corp company llc gmbh plc
 העברה העברת העב הע מאת מ את אל ל עבור עח ע"ח בגין על חשבון חשבונית חשבוניות חש חשב תשלום תשלומים
 זיכוי זכוי זיכ מיידי מיידית אינטרנט דיגיטל דיגיטלית בנקאית בנקאי בנק סניף חשבון. מס מספר
-הפועלים לאומי דיסקונט מזרחי טפחות הבינלאומי בינלאומי יהב מרכנתיל ירושלים אוצר החייל מסד ונוס
+הפועלים לאומי דיסקונט טפחות הבינלאומי בינלאומי יהב מרכנתיל ירושלים אוצר החייל מסד ונוס
 ביט bit paybox פייבוקס פיי pay app אפליקציה נייד סלולר
+שיק שיקים צק צקים הפקדת הפקדה הפקדות מזומן בסניף כספומט cheque check cheques deposit cash atm
 transfer trf tfr from to incoming received receipt credit payment pmt inv invoice invoices ref no
 bank hapoalim leumi discount mizrahi fibi yahav mercantile
 """.split())
@@ -53,8 +55,9 @@ _SAME_WORD = {
 @lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Lower case, no niqqud, quotes or punctuation, Hebrew finals as ordinary letters."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii() and _MARKS.search(text):   # niqqud, accents
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = _QUOTES.sub("", text.casefold()).translate(_FINALS)
     return " ".join(_NOT_WORD.sub(" ", text).split())
 
@@ -107,22 +110,21 @@ def _is_hebrew(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 18)
 def word_similarity(a: str, b: str) -> float:
-    """How surely two words are the same name-word (1.0 the same; 0 unrelated)."""
+    """How surely two words are the same name-word (1.0 the same; 0 unrelated). Words in one
+    script are compared by their letters; across scripts, by their consonant skeletons."""
     if a == b:
         return 1.0
-    same_script = _is_hebrew(a) == _is_hebrew(b)
-    if same_script:
+    if _is_hebrew(a) == _is_hebrew(b):
         short, long_ = sorted((a, b), key=len)
+        if len(short) == 1:
+            return 0.75 if long_.startswith(short) else 0.0   # an initial: "כהן א." for "כהן אדריכלות"
         if len(short) >= 3 and long_.startswith(short):
             return 0.9   # the bank cut the name short
-        if _is_hebrew(a) and len(a) > 3 and a[0] in _HEBREW_PREFIXES and a[1:] == b:
+        if _is_hebrew(a) and len(long_) > 3 and long_[0] in _HEBREW_PREFIXES and long_[1:] == short:
             return 0.9   # "מאור" for "אור"
-        if _is_hebrew(b) and len(b) > 3 and b[0] in _HEBREW_PREFIXES and b[1:] == a:
-            return 0.9
         ratio = SequenceMatcher(None, a, b).ratio()
-        if ratio >= 0.8 and min(len(a), len(b)) >= 4:
-            return ratio * 0.9
-    return max(_skeleton_similarity(sa, sb, same_script) for sa in skeletons(a) for sb in skeletons(b))
+        return ratio * 0.9 if ratio >= 0.8 and len(short) >= 4 else 0.0
+    return max(_skeleton_similarity(sa, sb, False) for sa in skeletons(a) for sb in skeletons(b))
 
 
 def _skeleton_similarity(sa: str, sb: str, same_script: bool) -> float:
@@ -140,22 +142,25 @@ def _skeleton_similarity(sa: str, sb: str, same_script: bool) -> float:
     return 0.0
 
 
-def _initials(tokens: tuple[str, ...]) -> str:
+def initials(tokens: tuple[str, ...]) -> str:
     return "".join(t[0] for t in tokens)
 
 
-def name_score(name: tuple[str, ...], payer: tuple[str, ...]) -> float:
+def name_score(name: tuple[str, ...], payer: tuple[str, ...], common: dict[str, int] | None = None) -> float:
     """0..1: how well the payer's words cover a customer's name-words (and the other way).
 
     A bank may print only the first words of a long name, so a payer whose every word matches
-    the start of the name scores nearly as high as the whole name."""
+    the start of the name scores nearly as high as the whole name. `common`: how many customers'
+    names have each word; a word many share ("הנדסה") tells little."""
     if not name or not payer:
         return 0.0
     if len(payer) >= 2 and all(len(p) == 1 for p in payer):
-        return 0.9 if _initials(name) == "".join(payer) else 0.0   # "א ב ד" (א.ב.ד.) for a three-word name
+        return 0.9 if initials(name) == "".join(payer) else 0.0   # "א ב ד" (א.ב.ד.) for a three-word name
     best_for_name = [max(word_similarity(n, p) for p in payer) for n in name]
-    best_for_payer = [max(word_similarity(p, n) for n in name) for p in payer]
-    weight = [max(1, len(skeleton(n)) or len(n)) for n in name]
+    # An initial ("כהן א.") may stand for a word the customer's name spells another way: it
+    # neither helps nor hurts the payer's side.
+    best_for_payer = [max(word_similarity(p, n) for n in name) for p in payer if len(p) > 1] or [0.0]
+    weight = [max(1, len(skeleton(n)) or len(n)) / (common.get(n, 1) if common else 1) ** 0.5 for n in name]
     name_cover = sum(w * s for w, s in zip(weight, best_for_name)) / sum(weight)
     payer_cover = sum(best_for_payer) / len(best_for_payer)
     score = 0.75 * name_cover + 0.25 * payer_cover

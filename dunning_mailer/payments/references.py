@@ -16,14 +16,18 @@ _NOISE = re.compile(
 _TOKEN = re.compile(r"[A-Za-z]{0,5}[-#/_]?\d[\d\-/]*\d|\d{3,}", re.A)
 
 
+_NOT_ALNUM = re.compile(r"[^0-9A-Za-z\u05d0-\u05ea]")
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def number_key(number: str) -> str:
     """An invoice number as payers may type it: letters and digits only, upper case."""
-    return re.sub(r"[^0-9A-Za-z\u05d0-\u05ea]", "", number).upper()
+    return number if number.isdigit() else _NOT_ALNUM.sub("", number).upper()
 
 
 def digits_key(number: str) -> str:
     """Only the digits, without leading zeros ("INV-00123" -> "123"); "" below three digits."""
-    digits = re.sub(r"\D", "", number).lstrip("0")
+    digits = (number if number.isdigit() else _NOT_DIGIT.sub("", number)).lstrip("0")
     return digits if len(digits) >= 3 else ""
 
 
