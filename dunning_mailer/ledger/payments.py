@@ -285,17 +285,17 @@ class BankPayments:
             "JOIN bank_lines l ON l.id = d.id JOIN invoices i ON i.source = a.source AND i.number = a.number "
             "WHERE a.source=? AND a.applied=1 AND i.status='paid' AND i.closed_reason='bank'", (source,))}
 
-    def keep_part_payments(self, db: sqlite3.Connection, source: str, snapshot_at: dt.datetime) -> None:
-        """An export older than a part payment the bank showed cannot know it: its balance less
-        that payment stays the balance."""
+    def keep_part_payments(self, db: sqlite3.Connection, source: str) -> None:
+        """An export that does not show a part payment the bank showed (its balance is still above
+        what was left after it) has not caught up: that payment stays deducted."""
         for r in db.execute(
-                "SELECT a.number, a.amount, i.balance FROM payment_allocations a JOIN payment_decisions d "
-                "ON d.id = a.decision_id JOIN bank_lines l ON l.id = d.id JOIN invoices i ON i.source = a.source "
-                "AND i.number = a.number WHERE a.source=? AND a.applied=1 AND a.closes=0 AND i.status='open' "
-                "AND l.date > ?", (source, snapshot_at.date().isoformat())).fetchall():
-            left = Decimal(r[2]) - Decimal(r[1])
-            db.execute("UPDATE invoices SET balance=? WHERE source=? AND number=?",
-                       (str(max(left, Decimal(0))), source, r[0]))
+                "SELECT a.number, a.amount, a.balance_before, i.balance FROM payment_allocations a JOIN invoices i "
+                "ON i.source = a.source AND i.number = a.number WHERE a.source=? AND a.applied=1 AND a.closes=0 "
+                "AND i.status='open'", (source,)).fetchall():
+            paid, listed = Decimal(r[1]), Decimal(r[3])
+            if listed > Decimal(r[2]) - paid:
+                db.execute("UPDATE invoices SET balance=? WHERE source=? AND number=?",
+                           (str(max(listed - paid, Decimal(0))), source, r[0]))
 
     # --- "I paid" ------------------------------------------------------------------------------
 

@@ -146,7 +146,7 @@ class Snapshots:
                 for n, reason in closing])
             db.execute("UPDATE imports SET opened=?, updated=?, closed=? WHERE id=?",
                        (opened, updated, len(to_close), import_id))
-            self.keep_part_payments(db, source, snapshot_at)
+            self.keep_part_payments(db, source)
             for n in still_listed:
                 if snapshot_at.date().isoformat() >= bank_paid[n]:
                     self.log(now, "bank_paid_still_listed", incoming[n].customer_id, number=n, source=source,
