@@ -8,6 +8,7 @@ import datetime as dt
 import email
 import email.policy
 import json
+import os
 from pathlib import Path
 
 from books import book, write_xlsx
@@ -126,3 +127,22 @@ def test_inspect_says_bank_statement(workdir: Path):
     doc = cli_json(workdir, "inspect", str(path))
     assert doc["kind"] == "bank_statement" and doc["unused_columns"] == []
     assert doc["lines"][0]["amount"] == "100.00" and doc["lines"][0]["description"] == "העברה דיגיטל דנה לוי עיצוב"
+
+
+def test_drop_bank_folder_takes_statements_only(workdir: Path):
+    import shutil
+
+    bank = workdir / "drop" / "bank"
+    bank.mkdir()
+    fixtures = Path(__file__).parent / "bank"
+    for name in ("statement.sta", "camt053.xml", "statement.ofx"):
+        shutil.copyfile(fixtures / name, bank / name)
+    (workdir / "drop" / "notes.txt").write_text("call the bank on Sunday\n", encoding="utf-8")
+    export = write_xlsx(bank / "open-2026-11-30.xlsx", book(D.date()))
+    os.utime(export, (export.stat().st_atime - 60, export.stat().st_mtime - 60))   # not still arriving
+    assert run(workdir, D) == 1   # the export in drop/bank/ is refused, the rest goes on
+    assert (workdir / "drop" / "notes.txt").exists()
+    rejected = list((workdir / "drop" / "rejected").glob("*.error.txt"))
+    assert len(rejected) == 1 and "is for bank statements" in rejected[0].read_text(encoding="utf-8")
+    lines = cli_json(workdir, "payments")["payments"]
+    assert len(lines) == 7   # the credits of the three statements: MT940 2, CAMT.053 3, OFX 2

@@ -42,7 +42,7 @@ def snapshot_time(path: Path, tz) -> dt.datetime:
 
 def dropped_files(config: Config) -> list[tuple[str, Path]]:
     """(source, path) for every file waiting in the drop folder; a subfolder names its source."""
-    from ..sources import DROP_SUFFIXES, looks_incomplete
+    from ..sources import droppable, looks_incomplete
 
     drop = config.paths.drop
     skip = {config.paths.processed.resolve(), config.paths.rejected.resolve()}
@@ -57,7 +57,7 @@ def dropped_files(config: Config) -> list[tuple[str, Path]]:
         elif entry.is_file():
             found.append(("default", entry))
     return [(s, p) for s, p in found
-            if p.suffix.lower() in DROP_SUFFIXES and not looks_incomplete(p)]
+            if not looks_incomplete(p) and droppable(p)]
 
 
 

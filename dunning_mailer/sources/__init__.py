@@ -12,18 +12,21 @@ from typing import Sequence
 
 from ..allocation import without_cycle_collection
 from ..model import ImportResult
-from .bank import BANK_SUFFIXES, BankStatementImporter, StatementResult
+from .bank import BankStatementImporter, StatementResult, is_statement_file
 from .base import SUPPORTED_SUFFIXES, Importer, SourceError, looks_incomplete
 from .generic import GenericImporter
 from .profiles import Profile, ProfileImporter, profile_from_mapping
 
 ENTRY_POINT_GROUP = "dunning_mailer.importers"
 
-# What the drop folder takes: exports, and bank statements in their own formats.
-DROP_SUFFIXES = SUPPORTED_SUFFIXES | BANK_SUFFIXES
+
+def droppable(path: Path) -> bool:
+    """What the drop folder takes: exports, and bank statements in their own formats."""
+    return Path(path).suffix.lower() in SUPPORTED_SUFFIXES or is_statement_file(Path(path))
+
 
 __all__ = [
-    "DROP_SUFFIXES", "StatementResult", "SUPPORTED_SUFFIXES", "GenericImporter", "Importer", "Profile", "ProfileImporter",
+    "droppable", "StatementResult", "SUPPORTED_SUFFIXES", "GenericImporter", "Importer", "Profile", "ProfileImporter",
     "SourceError", "choose_importer", "installed_importers", "looks_incomplete",
     "profile_from_mapping", "read_invoices",
 ]

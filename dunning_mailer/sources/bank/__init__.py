@@ -16,7 +16,19 @@ from .standards import READERS, kind_of
 from .tables import account_in, bank_of, find_header, is_pending, read_lines
 
 # Standard statement files; the Israeli downloads come as the export suffixes.
-BANK_SUFFIXES = frozenset({".ofx", ".qfx", ".sta", ".mt940", ".940", ".xml", ".txt"})
+STATEMENT_SUFFIXES = frozenset({".ofx", ".qfx", ".sta", ".mt940", ".940"})
+BANK_SUFFIXES = STATEMENT_SUFFIXES | {".xml", ".txt"}   # .xml and .txt only when the content is a statement
+
+
+def is_statement_file(path: Path) -> bool:
+    """A file the drop folder takes as a statement by its name, or (.xml, .txt) by its first bytes."""
+    suffix = path.suffix.lower()
+    if suffix in STATEMENT_SUFFIXES:
+        return True
+    try:
+        return suffix in BANK_SUFFIXES and kind_of(path) is not None
+    except SourceError:
+        return False
 
 # Words every Israeli download's header has (in one spelling or another): a cheap first look
 # before a workbook is parsed, so an invoice export is not read twice.
