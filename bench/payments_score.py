@@ -76,8 +76,13 @@ def load(path: Path, statements: Path) -> tuple:
 def score_scenarios(paths: list[Path], statements: Path) -> dict:
     payments = right = review = wrong_closed = nothing = nothing_right = 0
     misses: list[str] = []
+    unreadable: list[str] = []
     for path in paths:
-        today, customers, invoices, known, claimed, credits, expected = load(path, statements)
+        try:
+            today, customers, invoices, known, claimed, credits, expected = load(path, statements)
+        except Exception as error:   # another author's format: say which file and why, score the rest
+            unreadable.append(f"{path.name}: {type(error).__name__}: {error}")
+            continue
         balances = {i.number: i.balance for i in invoices}
         for credit, d in zip(credits, match(credits, invoices, customers, known, today, claimed=claimed)):
             if credit.id not in expected:
@@ -109,6 +114,10 @@ def score_scenarios(paths: list[Path], statements: Path) -> dict:
              f"({right} matched, {review} to review; target ≥ 95%)",
              f"  invoices closed wrongly: {wrong_closed} (target 0)",
              f"  credits that pay nothing left alone: {nothing_right}/{nothing}"]
+    if unreadable:
+        lines.append(f"  {len(unreadable)} scenario(s) not in the format this scorer reads (see its docstring):")
+        lines += [f"    {u}" for u in unreadable[:20]]
     return {"scenarios": len(paths), "payments": payments, "matched_right": right, "review": review,
             "right_or_review_pct": pct, "invoices_closed_wrongly": wrong_closed,
-            "unrelated": nothing, "unrelated_left_alone": nothing_right, "lines": lines, "misses": misses}
+            "unrelated": nothing, "unrelated_left_alone": nothing_right, "unreadable": unreadable, "lines": lines,
+            "misses": misses}

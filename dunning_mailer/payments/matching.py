@@ -10,6 +10,7 @@ invoice. Only a confident decision allocates; an unsure one proposes and holds i
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import defaultdict
 from decimal import Decimal
 from itertools import combinations
@@ -18,9 +19,7 @@ from typing import Collection, Iterable, Sequence
 from ..allocation import without_cycle_collection
 from .model import (MATCHED, REVIEW, UNMATCHED, UNRELATED, Allocation, Credit, CustomerName, Decision,
                     KnownPayer, MatchPolicy, OpenInvoice)
-import heapq
-
-from .names import _HEBREW_PREFIXES, initials, name_score, skeleton, words
+from .names import HEBREW_PREFIXES, initials, name_score, skeleton, words
 from .references import digits_key, mentioned, number_key
 from .unrelated import unrelated_kind
 
@@ -327,7 +326,7 @@ class _Book:
 
 def _index_keys(word: str) -> tuple[str, ...]:
     keys = [word[:3]]
-    if len(word) > 3 and "\u05d0" <= word[0] <= "\u05ea" and word[0] in _HEBREW_PREFIXES:
+    if len(word) > 3 and "\u05d0" <= word[0] <= "\u05ea" and word[0] in HEBREW_PREFIXES:
         keys.append(word[1:4])
     if (s := skeleton(word)) and len(s) >= 2:
         keys.append("~" + s)

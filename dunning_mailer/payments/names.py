@@ -35,7 +35,7 @@ _LATIN_PAIRS = (("sch", "S"), ("sh", "S"), ("ch", "K"), ("kh", "K"), ("ck", "K")
 _LATIN = {"b": "B", "v": "B", "w": "B", "f": "P", "p": "P", "k": "K", "c": "K", "q": "K", "g": "G",
           "j": "G", "d": "D", "t": "T", "z": "Z", "s": "S", "x": "KS", "l": "L", "m": "M", "n": "N",
           "r": "R"}
-_HEBREW_PREFIXES = "ומהבלכש"
+HEBREW_PREFIXES = "ומהבלכש"
 
 # Words of business names that companies translate rather than transliterate: both spellings
 # become the English one. (Written without finals and quotes, as `normalize` leaves them.)
@@ -120,7 +120,7 @@ def word_similarity(a: str, b: str) -> float:
             return 0.75 if long_.startswith(short) else 0.0   # an initial: "כהן א." for "כהן אדריכלות"
         if len(short) >= 3 and long_.startswith(short):
             return 0.9   # the bank cut the name short
-        if _is_hebrew(a) and len(long_) > 3 and long_[0] in _HEBREW_PREFIXES and long_[1:] == short:
+        if _is_hebrew(a) and len(long_) > 3 and long_[0] in HEBREW_PREFIXES and long_[1:] == short:
             return 0.9   # "מאור" for "אור"
         ratio = SequenceMatcher(None, a, b).ratio()
         return ratio * 0.9 if ratio >= 0.8 and len(short) >= 4 else 0.0
