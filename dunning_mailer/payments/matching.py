@@ -73,18 +73,24 @@ class _Book:
         self.by_number: dict[str, list[_Open]] = defaultdict(list)
         self.by_digits: dict[str, list[_Open]] = defaultdict(list)
         self.by_amount: dict[tuple[str, Decimal], list[_Open]] = defaultdict(list)   # equal Decimals hash alike
+        opens, by_customer, by_number, by_digits = self.opens, self.by_customer, self.by_number, self.by_digits
         for inv in invoices:
             if inv.balance <= 0:
                 continue
             o = _Open(inv)
-            self.opens[(inv.source, inv.number)] = o
-            self.by_customer[inv.customer_id].append(o)
-            for text in (inv.number, *inv.references) if inv.references else (inv.number,):
+            number = inv.number
+            opens[(inv.source, number)] = o
+            by_customer[inv.customer_id].append(o)
+            if not inv.references and number.isdigit() and number[0] != "0":   # the common case, at 100k rows
+                if len(number) >= 3:
+                    by_number[number].append(o)
+                continue
+            for text in (number, *inv.references):
                 key, digits = number_key(text), digits_key(text)
                 if len(key) >= 3:
-                    self.by_number[key].append(o)
+                    by_number[key].append(o)
                 if digits and digits != key:
-                    self.by_digits[digits].append(o)
+                    by_digits[digits].append(o)
         self._sorted: set[str] = set()        # customers whose invoices are in due-date order (sorted when asked)
         self._amounts_built = False
         self.names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
