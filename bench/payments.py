@@ -67,7 +67,7 @@ def simulate(y: payments_gen.Year, policy: MatchPolicy = MatchPolicy()) -> dict:
                 outcome = "missed"
             counts[outcome] += 1
             score[(kind == "unrelated", outcome)] += 1
-            if outcome in ("matched wrong", "missed", "matched (wrong)"):
+            if outcome in ("matched wrong", "missed", "matched (wrong)") or (kind == "unrelated" and outcome == "review"):
                 misses.append(f"{outcome:>15} {t.kind:12} {credit.amount:>10} {credit.description!r} -> "
                               f"{d.status} {d.customer_id} {[a.number for a in d.allocations]} {d.reasons}")
             if kind != "unrelated" and d.status != MATCHED:

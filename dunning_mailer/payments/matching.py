@@ -115,7 +115,7 @@ class _Book:
         self.by_initials: dict[str, set[str]] = defaultdict(set)
         for cid, variants in self.names.items():
             for variant in variants:
-                if len(variant) >= 2:
+                if len(variant) >= 2 and all(len(w) >= 2 for w in variant):   # not a learned "כהן א."
                     self.by_initials[initials(variant)].add(cid)
                 for w in variant:
                     for key in _index_keys(w):
@@ -180,7 +180,8 @@ class _Book:
 
         owners = {o.inv.customer_id for o in numbered}
         if unrelated:
-            strong = {cid for cid, s in names.items() if s >= STRONG_NAME}
+            # Only a name in words can outweigh the bank's wording (not initials: "כ.א.ל" is a card company).
+            strong = {cid for cid, s in names.items() if s >= STRONG_NAME} if any(len(w) > 1 for w in payer) else set()
             if not owners and not strong:
                 return Decision(cid_of, UNRELATED, 0.95, (f"the bank's wording says {unrelated}; it pays no invoice",))
         if len(owners) > 1:
