@@ -109,6 +109,14 @@ def test_an_unsure_credit_holds_its_customer_until_a_person_confirms(ledger):
     assert ledger.db.execute("SELECT COUNT(*) FROM known_payers").fetchone()[0] == 0
 
 
+def test_an_unsure_credit_whose_invoice_the_export_closed_lets_go(ledger):
+    statement(ledger, [line(2, "1800.00", "הפקדת שיק", "14")], "s1")
+    (d,) = settle(ledger)
+    export(ledger, [i for i in BOOK if i.number != "4125"], NOW, "z")
+    assert ledger.drop_settled_reviews(NOW) == [int(d.credit_id)]
+    assert "c2" not in ledger.active_pauses(NOW.date()) and ledger.payments_to_review() == []
+
+
 def test_confirm_with_named_invoices_learns_the_payer(ledger):
     statement(ledger, [line(2, "3140.00", "ח.ש. תקשורת", "15")], "s1")
     (d,) = settle(ledger)

@@ -36,5 +36,6 @@ def settle_payments(config: Config, ledger: Ledger, now: dt.datetime, report: Cy
             if d.status == payments.REVIEW:
                 report.waiting.append(f"bank credit #{d.credit_id} may pay {', '.join(d.candidates) or 'someone'}: "
                                       f"{'; '.join(d.reasons)} (`dunning-mailer payments confirm|reject {d.credit_id}`)")
+    ledger.drop_settled_reviews(now)
     for customer_id, outcome in ledger.check_payment_claims(today, now):
         log.info("%s: their payment claim is %s", customer_id, outcome)

@@ -15,6 +15,7 @@ from .connection import _date
 from .snapshots import SnapshotOutcome
 
 PERSON_CONFIRMED, PERSON_REJECTED = "confirmed", "rejected"
+SETTLED_ELSEWHERE = "settled"   # an unsure credit whose invoices the export (or a person) closed meanwhile
 APPLIED = (MATCHED, PERSON_CONFIRMED)
 OPEN_FOR_A_PERSON = (REVIEW,)
 CLAIM_FLAG = "payment_unconfirmed"
@@ -275,6 +276,23 @@ class BankPayments:
             db.execute("UPDATE payment_allocations SET applied=0 WHERE decision_id=? AND source=? AND number=?",
                        (decision_id, a["source"], a["number"]))
         return reopened
+
+    def drop_settled_reviews(self, now: dt.datetime) -> list[int]:
+        """Unsure credits whose proposed invoices were all closed since (by an export or a person):
+        nothing is left to decide, so their holds end."""
+        done = [r[0] for r in self.db.execute(
+            "SELECT d.id FROM payment_decisions d WHERE d.status=? AND EXISTS (SELECT 1 FROM payment_allocations a "
+            "WHERE a.decision_id = d.id) AND NOT EXISTS (SELECT 1 FROM payment_allocations a JOIN invoices i ON "
+            "i.source = a.source AND i.number = a.number WHERE a.decision_id = d.id AND i.status='open')",
+            (REVIEW,)).fetchall()]
+        with self.transaction() as db:
+            for decision_id in done:
+                db.execute("UPDATE payment_decisions SET status=?, resolved_at=? WHERE id=?",
+                           (SETTLED_ELSEWHERE, now.isoformat(), decision_id))
+                self._release(decision_id, now)
+                self.log(now, "payment_review_settled", None, payment=decision_id,
+                         reason="its invoices were closed by the export or a person")
+        return done
 
     # --- exports that have not caught up ---------------------------------------------------------
 
