@@ -250,7 +250,7 @@ class _Book:
                 best_cid = fitting[0]   # several similar names, but the amount fits only one of them
             held = tuple([best_cid] + [c for c in fits if c != best_cid])[: self.policy.max_candidates]
             allocs, why, conf = fits[best_cid]
-            return Decision(credit.id, REVIEW, round(min(conf, 0.7), 2), (
+            return Decision(credit.id, REVIEW, round(min(conf, 0.65), 2), (   # never firmed up by a claim
                 f"the payer's name fits several customers ({', '.join(self.display.get(c, c) for c in held)})",
                 *why), best_cid, allocs, held, Decimal(0), "payer name")
         allocs, why, fit = fits[best_cid]
