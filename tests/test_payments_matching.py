@@ -73,6 +73,16 @@ def test_two_invoices_with_the_same_balance_go_to_a_person():
     assert d.status == REVIEW and d.candidates == ("c2",) and d.closes == ("4125",)   # proposed, not applied
 
 
+def test_the_end_of_an_invoice_number_picks_one_of_two_equal_balances():
+    d = one("שמש הפקות ח-ן 126", "1800.00")
+    assert d.status == MATCHED and d.closes == ("4126",)
+
+
+def test_another_customers_name_with_this_ones_invoice_number_goes_to_a_person():
+    d = one("KRAVITZ ENGINEERING 4117", "2340.00")
+    assert d.status == REVIEW and set(d.candidates) == {"c1", "c3"}
+
+
 def test_similar_names_go_to_a_person():
     d = one("דנה לוי", "999.00")
     assert d.status == REVIEW and set(d.candidates) == {"c4", "c5"}

@@ -191,6 +191,13 @@ class _Book:
                 candidates=held, basis="invoice numbers")
         if owners:
             cid = owners.pop()
+            others = sorted(c for c, s in names.items() if s >= STRONG_NAME and c != cid)
+            if others and names.get(cid, 0.0) < WEAK_NAME:   # another customer's name, this one's invoice number
+                held = tuple([cid, *others])[: self.policy.max_candidates]
+                return Decision(cid_of, REVIEW, 0.5, (
+                    f"the description names invoice {', '.join(o.inv.number for o in numbered)} of "
+                    f"{self.display.get(cid, cid)}, but the payer's name is {self.display.get(others[0], others[0])}'s",),
+                    cid, _close_all(sorted(numbered, key=_order)), held, Decimal(0), "invoice numbers")
             decision = self._by_numbers(credit, cid, sorted(numbered, key=_order), names.get(cid, 0.0), cid in known)
         else:
             decision = self._by_name(credit, names, known, by_reference)
@@ -275,10 +282,13 @@ class _Book:
         opens = self._open_of(cid, credit)
         if not opens:
             return (), ["but the customer has no open invoice this could pay"], 0.5
-        refs = [o for o in opens if o in by_reference]
+        # The end of an invoice number ("ח-ן 457" for 2026-0457), or the bank reference, picks one.
+        tails = {dk for _, dk in mentioned(credit.description) if dk}
+        refs = [o for o in opens if o in by_reference
+                or any(digits_key(o.inv.number).endswith(t) for t in tails)]
         singles = [o for o in opens if abs(o.left - amount) <= tol]
-        if len(singles) > 1 and refs and refs[0] in singles:
-            singles = refs[:1]
+        if len(singles) > 1 and len([o for o in refs if o in singles]) == 1:
+            singles = [o for o in refs if o in singles]
         if len(singles) == 1:
             o = singles[0]
             return _close_all([o]), [f"the amount equals invoice {o.inv.number}'s balance"], 0.93
