@@ -165,6 +165,29 @@ def leumi_csv() -> None:
              "assumption: a spreadsheet saved as CSV)", [])
 
 
+def leumi_spreadsheet_ml() -> None:
+    """The same download as Excel's XML spreadsheet (2003), still named .xls."""
+    from xml.sax.saxutils import escape
+
+    moves = LEUMI_MOVES[:3]
+
+    def row(cells, index=None):
+        attr = f' ss:Index="{index}"' if index else ""
+        return f"<Row{attr}>" + "".join(f'<Cell><Data ss:Type="String">{escape(c)}</Data></Cell>' if c else "<Cell/>"
+                                         for c in cells) + "</Row>"
+
+    body = ['<?xml version="1.0" encoding="UTF-8"?>', '<?mso-application progid="Excel.Sheet"?>',
+            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+            'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">',
+            '<Worksheet ss:Name="תנועות"><Table>', row(["בנק לאומי לישראל"]), row(["תנועות בחשבון מספר 800-12345678"]),
+            row(LEUMI_HEAD, index=4)] + [row(r) for r in _leumi_rows(moves)] + ["</Table></Worksheet></Workbook>"]
+    (HERE / "leumi_spreadsheetml.xls").write_text("\n".join(body), encoding="utf-8")
+    expected("leumi_spreadsheetml.xls", "bank:leumi", "800-12345678", _leumi_expected(moves),
+             LEUMI_SOURCE + "; the same columns in Excel 2003 XML (SpreadsheetML: Workbook/Worksheet/Table/Row/Cell/"
+             "Data, ss:Index for a skipped row), which Excel saves as 'XML Spreadsheet' (the container is our "
+             "assumption for this bank)", [])
+
+
 # --- Discount: xlsx, sheet "עובר ושב", header on row 9, one signed column -----------------------
 
 def discount() -> None:
@@ -390,7 +413,7 @@ def camt053() -> None:
 
 
 if __name__ == "__main__":
-    for build in (hapoalim, hapoalim_old, leumi, leumi_csv, discount, mizrahi, first_international, yahav,
+    for build in (hapoalim, hapoalim_old, leumi, leumi_csv, leumi_spreadsheet_ml, discount, mizrahi, first_international, yahav,
                   ofx, qfx, mt940, camt053):
         build()
     print("written to", HERE)

@@ -11,7 +11,7 @@ from pathlib import Path
 from ...model import ImportResult
 from ...payments import BankLine
 from ..base import SUPPORTED_SUFFIXES, SourceError, looks_incomplete
-from .containers import head, is_html, statement_sheets
+from .containers import head, is_html, is_spreadsheet_ml, statement_sheets
 from .standards import READERS, kind_of
 from .tables import account_in, bank_of, find_header, is_pending, read_lines
 
@@ -54,7 +54,7 @@ def _sniff_text(path: Path) -> str:
     """Enough of the file's text to see whether its header could be a bank's."""
     data = head(path, 262144)
     suffix = path.suffix.lower()
-    if is_html(data) or suffix in (".csv", ".tsv", ".txt"):
+    if is_html(data) or is_spreadsheet_ml(data) or suffix in (".csv", ".tsv", ".txt"):
         for encoding in ("utf-8", "cp1255", "utf-16"):
             try:
                 return data.decode(encoding, errors="strict" if encoding != "utf-16" else "ignore")

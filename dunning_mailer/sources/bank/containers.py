@@ -1,5 +1,6 @@
 """The rows of a bank download, whatever it was saved as: an HTML table with an .xls name (in
-UTF-8, Windows-1255 or ISO-8859-8), a CSV (BOM or not) or a real workbook.
+UTF-8, Windows-1255 or ISO-8859-8), Excel's XML spreadsheet (SpreadsheetML) with an .xls name,
+a CSV (BOM or not) or a real workbook.
 
 Small on purpose: the exports reader is learning the same containers; when it reads HTML-as-xls
 by content, these fold into it (see sources/tabular.py)."""
@@ -25,6 +26,39 @@ def head(path: Path, size: int = 65536) -> bytes:
             return stream.read(size)
     except OSError as error:
         raise SourceError(f"cannot read the file: {error.strerror}", where=str(path)) from None
+
+
+def is_spreadsheet_ml(data: bytes) -> bool:
+    return b"urn:schemas-microsoft-com:office:spreadsheet" in data[:4096]
+
+
+def spreadsheet_ml(path: Path) -> list[tuple[str, list[Row]]]:
+    """Each Worksheet of an Excel 2003 XML file: Table/Row/Cell/Data, with ss:Index (a skipped
+    cell) and ss:MergeAcross (a wide one) kept in place."""
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.parse(path).getroot()
+    except ElementTree.ParseError as error:
+        raise SourceError(f"not readable XML: {error}", where=str(path)) from None
+    ss = "{urn:schemas-microsoft-com:office:spreadsheet}"
+    out = []
+    for sheet in root.iter(f"{ss}Worksheet"):
+        rows: list[Row] = []
+        number = 0
+        for row in sheet.iter(f"{ss}Row"):
+            number = int(row.get(f"{ss}Index", number + 1))
+            cells: list[object] = []
+            for cell in row.iter(f"{ss}Cell"):
+                if index := cell.get(f"{ss}Index"):
+                    cells += [""] * (int(index) - 1 - len(cells))
+                data = cell.find(f"{ss}Data")
+                text = "".join(data.itertext()) if data is not None else ""
+                cells.append(" ".join(text.split()))
+                cells += [""] * int(cell.get(f"{ss}MergeAcross", 0))
+            rows.append((number, cells))
+        out.append((sheet.get(f"{ss}Name", ""), rows))
+    return out
 
 
 def is_html(data: bytes) -> bool:
@@ -110,7 +144,9 @@ def text_rows(path: Path) -> list[Row]:
 def statement_sheets(path: Path) -> Iterator[tuple[str, list[Row]]]:
     """(name, rows) of each table a bank download holds, in order."""
     data = head(path)
-    if is_html(data):
+    if is_spreadsheet_ml(data):
+        yield from spreadsheet_ml(path)
+    elif is_html(data):
         yield from html_tables(path)
     elif path.suffix.lower() in (".csv", ".tsv", ".txt"):
         yield "", text_rows(path)

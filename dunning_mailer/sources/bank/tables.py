@@ -22,18 +22,23 @@ HEADER_SCAN_ROWS = 40
 
 # field -> header texts, compared after `header_key` (no quotes, ₪, brackets or "בש"ח").
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "date": ("תאריך", "תאריך פעולה", "תאריך ביצוע", "תאריך תנועה", "date", "transaction date",
-             "posting date", "booking date"),
-    "value_date": ("תאריך ערך", "יום ערך", "ערך", "value date"),
-    "description": ("תיאור", "תיאור התנועה", "תיאור תנועה", "תיאור פעולה", "תאור", "תאור פעולה", "הפעולה",
-                    "סוג תנועה", "סוג פעולה", "שם הפעולה", "פעולה", "description", "narrative"),
-    "details": ("פרטים", "תאור מורחב", "תיאור מורחב", "פרטים נוספים", "הערה", "הערות", "לטובת", "עבור",
-                "details", "memo", "remarks"),
-    "reference": ("אסמכתא", "אסמכתה", "מספר אסמכתא", "אסמ", "reference", "ref"),
-    "debit": ("חובה", "בחובה", "חיוב", "debit", "withdrawal", "withdrawals", "money out"),
-    "credit": ("זכות", "בזכות", "זיכוי", "credit", "deposit", "deposits", "money in"),
-    "signed": ("זכות/חובה", "זכות / חובה", "סכום", "סכום התנועה", "amount"),
-    "balance": ("יתרה", "היתרה", "יתרה בחשבון", "balance", "running balance"),
+    "date": ("תאריך", "תאריך פעולה", "תאריך הפעולה", "תאריך ביצוע", "תאריך תנועה", "תאריך התנועה",
+             "תאריך רישום", "date", "transaction date", "posting date", "booking date", "entry date"),
+    "value_date": ("תאריך ערך", "יום ערך", "ערך", "ת ערך", "value date"),
+    "description": ("תיאור", "תיאור התנועה", "תיאור תנועה", "תיאור פעולה", "תיאור הפעולה", "תאור", "תאור פעולה",
+                    "תאור הפעולה", "תאור התנועה", "הפעולה", "סוג תנועה", "סוג פעולה", "סוג הפעולה", "שם הפעולה",
+                    "פעולה", "פרטי הפעולה", "פירוט הפעולה", "description", "narrative", "transaction"),
+    "details": ("פרטים", "תאור מורחב", "תיאור מורחב", "פרטים נוספים", "תיאור נוסף", "הערה", "הערות", "לטובת",
+                "עבור", "שם המעביר", "שם המשלם", "פרטי המעביר", "מאת", "details", "memo", "remarks",
+                "payer", "counterparty"),
+    "reference": ("אסמכתא", "אסמכתה", "מספר אסמכתא", "מס אסמכתא", "אסמ", "reference", "ref", "reference number"),
+    "debit": ("חובה", "בחובה", "חיוב", "סכום חובה", "סכום בחובה", "debit", "withdrawal", "withdrawals",
+              "money out", "paid out"),
+    "credit": ("זכות", "בזכות", "זיכוי", "סכום זכות", "סכום בזכות", "credit", "deposit", "deposits", "money in",
+               "paid in"),
+    "signed": ("זכות/חובה", "סכום", "סכום התנועה", "סכום הפעולה", "amount", "transaction amount"),
+    "balance": ("יתרה", "היתרה", "יתרה בחשבון", "יתרה לאחר פעולה", "יתרה משוערת", "יתרה משוערכת", "balance",
+                "running balance"),
 }
 _BY_KEY: dict[str, str] = {}
 for _field, _texts in SYNONYMS.items():
