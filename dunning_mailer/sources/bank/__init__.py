@@ -86,7 +86,12 @@ class BankStatementImporter:
         self._read: dict[tuple, StatementResult] = {}
 
     def identify(self, path: Path) -> bool:
-        path = Path(path)
+        try:
+            return self._identify(Path(path))
+        except Exception:   # whatever this file is, it is not a statement we can read: the exports' readers say why
+            return False
+
+    def _identify(self, path: Path) -> bool:
         suffix = path.suffix.lower()
         if looks_incomplete(path) or suffix not in SUPPORTED_SUFFIXES | BANK_SUFFIXES:
             return False
@@ -95,10 +100,7 @@ class BankStatementImporter:
         text = _sniff_text(path).lower()
         if not (any(w in text for w in _HINTS) and any(w in text for w in _ALSO)):
             return False
-        try:
-            result = self._tables(path)
-        except SourceError:
-            return False
+        result = self._tables(path)
         if result is None:
             return False
         self._read[self._key(path)] = result
