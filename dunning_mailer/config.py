@@ -122,6 +122,17 @@ class Policy:
 
 
 @dataclass(frozen=True)
+class Payments:
+    """Bank statements dropped in the drop folder, their credits matched to open invoices."""
+
+    match: bool = True                           # false: statements are read and kept, nothing is matched
+    amount_tolerance: Decimal = Decimal("1.00")  # a credit within this of a balance pays it in full
+    confident: float = 0.9                       # a match at or above this closes invoices; below, a person decides
+    days_before_issue: int = 7                   # a credit older than an invoice by more than this is not for it
+    max_review_customers: int = 3                # customers one unsure credit may hold at once
+
+
+@dataclass(frozen=True)
 class Digest:
     to: str = ""                     # empty: no digest
     at: dt.time = dt.time(9, 0)      # the first cycle after this local time sends it, once a day
@@ -156,6 +167,7 @@ class Config:
     importers: tuple[dict, ...] = field(default_factory=tuple)
     worker: Worker = Worker()
     digest: Digest = Digest()
+    payments: Payments = Payments()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -292,7 +304,7 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
     problems: list[str] = []
     r = _Reader(problems)
     r.unknown(raw, "config", {"business", "paths", "transport", "mailbox", "calendar",
-                              "policy", "stage", "importer", "worker", "digest"})
+                              "policy", "stage", "importer", "worker", "digest", "payments"})
 
     b = r.table(raw, "business")
     d = Business()
@@ -447,6 +459,22 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         except ValueError:
             problems.append(f"digest.at: expected \"HH:MM\", got {at!r}")
 
+    pm = r.table(raw, "payments")
+    pmd = Payments()
+    r.unknown(pm, "payments", set(Payments.__dataclass_fields__))
+    tolerance = _decimal(r, pm, "payments", "amount_tolerance")
+    payments = Payments(
+        match=r.take(pm, "payments", "match", bool, pmd.match),
+        amount_tolerance=pmd.amount_tolerance if tolerance is None else tolerance,
+        confident=float(r.take(pm, "payments", "confident", (int, float), pmd.confident)),
+        days_before_issue=r.take(pm, "payments", "days_before_issue", int, pmd.days_before_issue),
+        max_review_customers=r.take(pm, "payments", "max_review_customers", int, pmd.max_review_customers),
+    )
+    if not 0.5 <= payments.confident <= 1:
+        problems.append("payments.confident: expected a number from 0.5 to 1")
+    if payments.max_review_customers < 1:
+        problems.append("payments.max_review_customers: must be 1 or more")
+
     stages = DEFAULT_STAGES
     raw_stages = raw.get("stage")
     if raw_stages is not None:
@@ -495,4 +523,4 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         raise ConfigError(problems, path)
     return Config(path=path, business=business, paths=paths, transport=transport,
                   mailbox=mailbox, calendar=calendar, policy=policy, stages=stages,
-                  importers=tuple(importers), worker=worker, digest=digest)
+                  importers=tuple(importers), worker=worker, digest=digest, payments=payments)

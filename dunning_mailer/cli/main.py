@@ -15,6 +15,7 @@ from ..config import ConfigError, load
 from ..model import DunningError
 from ..shown import shown
 from .common import UsageError, _config_path, log
+from .payments import cmd_payments
 from .people import cmd_approve, cmd_paid, cmd_pause, cmd_promise, cmd_resume
 from .reading import cmd_classify, cmd_inspect
 from .reports import cmd_history, cmd_status
@@ -96,6 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("invoice")
     s.add_argument("--reason")
     s.set_defaults(func=cmd_paid)
+    s = sub.add_parser("payments", parents=[common, timed, as_json],
+                       help="bank credits matched to invoices; confirm or reject the unsure ones")
+    s.add_argument("action", nargs="?", choices=("confirm", "reject"))
+    s.add_argument("n", nargs="?", type=int, help="the credit's number (#N in the list)")
+    s.add_argument("--invoice", action="append", help="with confirm: the invoice(s) the credit pays")
+    s.add_argument("--limit", type=int, default=200, help="show at most this many credits, newest first")
+    s.set_defaults(func=cmd_payments)
     s = sub.add_parser("templates", help="work with the email templates")
     tsub = s.add_subparsers(dest="templates_command", metavar="check", required=True)
     t = tsub.add_parser("check", parents=[common, as_json],

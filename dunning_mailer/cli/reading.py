@@ -17,6 +17,8 @@ def cmd_inspect(args, config: Config) -> int:
         raise UsageError(f"no such file: {path}")
     result = read_invoices(path, profiles=profiles, default_currency=config.business.currency,
                            hold=False)
+    if result.kind == "bank_statement":
+        return _inspect_statement(args, path, result)
     doc = {
         "file": str(path), "importer": result.importer, "kind": result.kind, "header_row": result.header_row,
         "columns": result.columns,
@@ -54,6 +56,32 @@ def cmd_inspect(args, config: Config) -> int:
     for q in result.questions:
         say(f"held: {q}")
     return held
+
+
+def _inspect_statement(args, path: Path, result) -> int:
+    doc = {"file": str(path), "importer": result.importer, "kind": "bank_statement", "header_row": result.header_row,
+           "columns": result.columns, "account": result.account,
+           "lines": [{"date": x.date, "value_date": x.value_date, "description": x.description,
+                      "reference": x.reference, "amount": x.amount, "currency": x.currency, "balance": x.balance,
+                      "row": x.row} for x in result.lines],
+           "warnings": list(result.warnings), "unused_columns": list(result.unused_columns)}
+    if args.json:
+        _print_json(doc)
+        return 0
+    credits = sum(1 for x in result.lines if x.amount > 0)
+    print(f"{path}: a bank statement, read by {result.importer}"
+          + (f", header on row {result.header_row}" if result.header_row else "")
+          + (f", account {result.account}" if result.account else ""))
+    for field, header in result.columns.items():
+        print(f"  {field:14} ← {header}")
+    print(f"{len(result.lines)} line(s), {credits} credit(s):")
+    for x in result.lines:
+        print(f"  {x.date:%d/%m/%Y}  {x.amount:>12} {x.currency}  {x.reference:>10}  {x.description}")
+    for column in result.unused_columns:
+        print(f"  (not used: {column})")
+    for w in result.warnings:
+        print(f"warning: {w}")
+    return 0
 
 
 def cmd_classify(args, config: Config) -> int:

@@ -18,12 +18,17 @@ def cmd_status(args, config: Config) -> int:
         the_plan = make_plan(config, ledger, now, states)
         awaiting = ledger.awaiting_approval()
         unmatched = ledger.unmatched_replies()
+        to_review, needs_person = ledger.payments_to_review(), ledger.needs_person_payments()
     call = set(the_plan.call_list)
     for c in customers:
         c["call_list"] = c["customer_id"] in call
     customers.sort(key=lambda c: -sum(Decimal(v) for v in c["balance"].values()))
     doc = {"now": now.isoformat(), "customers": customers, "call_list": sorted(call),
            "awaiting_approval": awaiting, "unmatched_replies": unmatched}
+    doc["needs_person"] = doc.get("needs_person", []) + needs_person
+    doc["payments_to_review"] = [{"id": p["id"], "line": p["line"], "customers": p["candidates"],
+                                  "proposal": p["invoices"], "confidence": p["confidence"], "reasons": p["reasons"]}
+                                 for p in to_review]
     if args.json:
         _print_json(doc)
         return 0
@@ -34,6 +39,9 @@ def cmd_status(args, config: Config) -> int:
             f"last email {c['last_email'] or '—'}{'; ' + ', '.join(flags) if flags else ''}")
     if not customers:
         say("No open invoices.")
+    if to_review:
+        say(f"{len(to_review)} bank credit(s) wait for you (`dunning-mailer payments`), holding "
+              f"{', '.join(sorted({c for p in to_review for c in p['candidates']}))}.")
     return 0
 
 

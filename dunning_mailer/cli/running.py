@@ -34,6 +34,8 @@ def _print_run(report, config: Config, verbose: int) -> None:
         say(f"File {f.file}: {f.status} — {f.message}")
     for r in report.replies:
         say(f"Mail: {r['kind']} from {r['customer_id'] or 'an unknown sender'}: {r['subject']}")
+    for p in report.payments:
+        say(f"Bank: {p}")
     if report.sent:
         where = ""
         if config.transport.kind == "outbox" and not report.dry_run:

@@ -22,6 +22,7 @@ from .checkpoints import checkpoint
 from .digest import send_digest
 from .imports import import_files
 from .inbox import read_mailbox
+from .payments import settle_payments
 from .report import CycleReport
 from .sending import Sender, recover_unsent, send_planned
 
@@ -63,6 +64,7 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
             log.exception("reading the mailbox failed")
             report.errors.append(f"the mailbox could not be read (an unexpected {type(e).__name__}); "
                                  "sending goes on, and the mailbox is read again next cycle")
+    settle_payments(config, ledger, now, report)
     checkpoint("mailbox")
     if not send:
         return report

@@ -133,12 +133,17 @@ class Snapshots:
                                             result.importer, "", len(result.invoices), 0, 0, 0)
             self._upsert_export_customers(db, incoming.values(), stamp)
             existing = dict(db.execute("SELECT number, status FROM invoices WHERE source=?", (source,)))
+            bank_paid = self.bank_paid(db, source)   # a later export may not know yet: reported, kept closed
+            still_listed = []
             rows = []
             iso: dict[dt.date, str] = {}  # due and issue dates repeat across thousands of invoices
             for n, inv in incoming.items():
                 if inv.balance <= 0:
                     continue
                 status = existing.get(n)
+                if status == "paid" and n in bank_paid:
+                    still_listed.append(n)
+                    continue
                 if status == "open":
                     updated += 1
                 else:
@@ -171,12 +176,19 @@ class Snapshots:
                 for n, reason in closing])
             db.execute("UPDATE imports SET opened=?, updated=?, closed=? WHERE id=?",
                        (opened, updated, len(to_close), import_id))
+            self.keep_part_payments(db, source)
+            for n in still_listed:
+                if snapshot_at.date().isoformat() >= bank_paid[n]:
+                    self.log(now, "bank_paid_still_listed", incoming[n].customer_id, number=n, source=source,
+                             file=file_name, paid_on=bank_paid[n])
             if result.contacts:  # a contacts sheet in the same workbook
                 self._write_contacts(result.contacts, now)
             self.log(now, "import_applied", file=file_name, source=source, invoices=len(incoming),
                      opened=opened, updated=updated, closed=len(to_close))
+        listed = (f"; {len(still_listed)} the bank already paid still listed ({', '.join(still_listed[:5])}), "
+                  "kept closed" if still_listed else "")
         return SnapshotOutcome("applied", f"{len(incoming)} open invoices: {opened} new, "
-                               f"{len(to_close)} closed as paid", opened, updated, len(to_close),
+                               f"{len(to_close)} closed as paid{listed}", opened, updated, len(to_close),
                                tuple(sorted(to_close)))
 
     @contextmanager
