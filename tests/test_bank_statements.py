@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dunning_mailer.sources import read_invoices
+from dunning_mailer.sources import SourceError, read_invoices
 
 FIXTURES = Path(__file__).parent / "bank"
 FILES = sorted(p for p in FIXTURES.iterdir() if not p.name.endswith((".json", ".py", ".md")))
@@ -51,4 +51,8 @@ def test_recognised_by_content_not_by_name(tmp_path: Path):
 def test_an_invoice_export_or_ledger_card_is_not_a_statement():
     sources = Path(__file__).parent / "sources"
     for path in sorted(sources.glob("*.xlsx")) + sorted(sources.glob("*.csv")):
-        assert read_invoices(path).kind != "bank_statement", path.name
+        try:
+            kind = read_invoices(path, hold=False).kind
+        except SourceError:  # a fixture the reader refuses is not taken for a statement either
+            continue
+        assert kind != "bank_statement", path.name

@@ -139,7 +139,7 @@ def test_drop_bank_folder_takes_statements_only(workdir: Path):
         shutil.copyfile(fixtures / name, bank / name)
     (workdir / "drop" / "notes.txt").write_text("call the bank on Sunday\n", encoding="utf-8")
     export = write_xlsx(bank / "open-2026-11-30.xlsx", book(D.date()))
-    os.utime(export, (export.stat().st_atime - 60, export.stat().st_mtime - 60))   # not still arriving
+    os.utime(export, (export.stat().st_atime - 600, export.stat().st_mtime - 600))   # not still arriving (SETTLE_SECONDS)
     assert run(workdir, D) == 1   # the export in drop/bank/ is refused, the rest goes on
     assert (workdir / "drop" / "notes.txt").exists()
     rejected = list((workdir / "drop" / "rejected").glob("*.error.txt"))
