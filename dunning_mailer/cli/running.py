@@ -6,6 +6,7 @@ import sys
 
 from ..config import Config
 from .common import _ledger, _now, _print_json
+from .display import Display, clean, isolate
 from .people import _record_payment_plan
 
 
@@ -28,82 +29,141 @@ def _print_run(report, config: Config, verbose: int) -> None:
 
     if not verbose:
         return
-    what = "Would send" if report.dry_run else "Sent"
+    show = Display(config.tz)
     for f in report.files:
-        print(f"File {f.file}: {f.status} — {f.message}")
+        print(f"File {clean(f.file)}: {f.status} — {show.days(f.message)}")
     for r in report.replies:
-        print(f"Mail: {r['kind']} from {r['customer_id'] or 'an unknown sender'}: {r['subject']}")
+        print(f"Mail: {mail_line(show, r)}")
     if report.sent:
         where = ""
         if config.transport.kind == "outbox" and not report.dry_run:
             where = f" (in {os.path.relpath(config.transport.outbox)})"
-        print(f"{what} {len(report.sent)} email(s){where}:")
+        print(f"{show.word('Would send' if report.dry_run else 'Sent')} {len(report.sent)} email(s){where}:")
         for s in report.sent:
-            invoices = ", ".join(s.invoices)
             extra = " [recovered from an earlier cycle]" if s.recovered else ""
-            print(f"  {s.customer_id} {s.customer_name} — {s.stage} — invoices {invoices} → "
-                  f"{', '.join(s.recipients)}{extra}")
+            print("  " + show.row((s.customer_id, ID), (s.customer_name, NAME), (show.stage(s.stage), STAGE),
+                                  f"→ {', '.join(s.recipients)}  ({', '.join(s.invoices)}){extra}"))
             if config.transport.kind == "outbox" and not report.dry_run:
                 eml = eml_path(config.transport.outbox, s.label)
                 print(f"      {os.path.relpath(eml)}  (open {os.path.relpath(eml.with_suffix('.html'))} in a browser)")
     else:
-        print("Nothing new to send.")
+        print(show.word("Nothing new to send."))
     plan = report.plan
     if plan is not None:
         if plan.not_sending:
             from ..calendar import BusinessCalendar
             moment = plan.next_sending or BusinessCalendar.from_config(config).next_sending_moment(report.now)
-            print(f"Not sending now ({plan.not_sending}); next sending moment: {moment:%d/%m/%Y %H:%M}.")
-        for h in plan.held:
-            print(f"  held: {h.customer_id}: {h.reason}")
-        if plan.call_list:
-            print(f"Call list (a person should phone): {', '.join(plan.call_list)}")
+            print(f"Not sending now ({show.days(plan.not_sending)}); the next send window opens "
+                  f"{show.when(moment)}.")
+        _print_held(show, plan)
+    if report.next_plan is not None:
+        _print_next_window(show, report.next_plan)
     for w in report.waiting:
-        print(f"  waiting: {w}")
+        print(f"  waiting: {clean(w)}")
     if report.awaiting:
         print(f"Waiting for your approval (`dunning-mailer approve CUSTOMER`): {'; '.join(report.awaiting)}")
 
 
+# Column widths of the human tables (terminal columns).
+ID, NAME, STAGE, COUNT, AMOUNT = 8, 26, 16, 3, 16
+
+
+def mail_line(show: Display, r: dict) -> str:
+    """One incoming message as a person reads it: who wrote, what it was read as, the subject."""
+    who = r.get("customer_id") or "an unknown sender"
+    sender = r.get("sender")
+    meaning = show.kind(r.get("kind"))
+    if r.get("intents"):
+        meaning += f" ({', '.join(i.replace('_', ' ') for i in r['intents'])})"
+    frm = f"{isolate(sender)} → " if sender else ""
+    return f"{frm}{who}: {meaning}: {isolate(r.get('subject') or '')}"
+
+
+def _print_held(show: Display, plan) -> None:
+    for h in plan.held:
+        print("  " + show.row((show.word("held"), 8), (h.customer_id, ID), show.days(h.reason)))
+    if plan.call_list:
+        print(f"Call list (a person should phone): {', '.join(plan.call_list)}")
+
+
+def _email_lines(show: Display, emails) -> list[str]:
+    lines = []
+    if emails:
+        lines.append("  " + show.row((show.word("customer"), ID), (show.word("name"), NAME),
+                                     (show.word("stage"), STAGE), ("#", COUNT, ">"),
+                                     (show.word("amount"), AMOUNT, ">"), show.word("to")))
+    for e in emails:
+        lines.append("  " + show.row((e.customer.id, ID), (e.customer.name, NAME), (show.stage(e.stage.name), STAGE),
+                                     (len(e.items), COUNT, ">"), (show.totals(e.totals()), AMOUNT, ">"),
+                                     f"→ {', '.join(e.recipients)}"))
+    return lines
+
+
+def _print_next_window(show: Display, plan) -> None:
+    print(f"When the send window opens, {show.when(plan.now)}, this would go out "
+          f"({len(plan.emails)} email(s)):")
+    for line in _email_lines(show, plan.emails):
+        print(line)
+    if not plan.emails:
+        print("  " + show.word("Nothing to send now."))
+
+
+def _email_doc(e) -> dict:
+    return {
+        "customer_id": e.customer.id, "customer_name": e.customer.name,
+        "recipients": list(e.recipients), "stage": e.stage.name,
+        "invoices": [{"number": s.invoice.number, "due_date": s.invoice.due_date.isoformat(),
+                      "balance": str(s.invoice.balance), "currency": s.invoice.currency,
+                      "stage": st.name} for s, st in e.items],
+        "totals": {k: str(v) for k, v in e.totals().items()},
+    }
+
+
 def cmd_plan(args, config: Config) -> int:
-    from ..cycle import make_plan
+    from ..cycle import dropped_files, make_plan
 
     if args.customer:
         return _record_payment_plan(args, config)
     now = _now(args.now, config)
     with _ledger(config) as ledger:
         the_plan = make_plan(config, ledger, now)
+        # Outside the window, what the next window will send: a user who sets up in the evening sees
+        # tomorrow morning's emails without replaying the clock.
+        later = make_plan(config, ledger, the_plan.next_sending) if the_plan.not_sending else None
         awaiting = ledger.awaiting_approval()
+    waiting = len(dropped_files(config))
     doc = {
         "now": now.isoformat(),
         "sending": the_plan.not_sending is None,
         "not_sending_reason": the_plan.not_sending,
         "next_sending": the_plan.next_sending.isoformat() if the_plan.next_sending else None,
-        "emails": [{
-            "customer_id": e.customer.id, "customer_name": e.customer.name,
-            "recipients": list(e.recipients), "stage": e.stage.name,
-            "invoices": [{"number": s.invoice.number, "due_date": s.invoice.due_date.isoformat(),
-                          "balance": str(s.invoice.balance), "currency": s.invoice.currency,
-                          "stage": st.name} for s, st in e.items],
-            "totals": {k: str(v) for k, v in e.totals().items()},
-        } for e in the_plan.emails],
+        "emails": [_email_doc(e) for e in the_plan.emails],
         "held": [{"customer_id": h.customer_id, "reason": h.reason} for h in the_plan.held],
         "call_list": list(the_plan.call_list),
         "awaiting_approval": awaiting,
         "upcoming": [{"customer_id": c, "stage": s, "on": d.isoformat()} for c, s, d in the_plan.upcoming],
+        "next_window": None if later is None else {
+            "opens": later.now.isoformat(), "emails": [_email_doc(e) for e in later.emails],
+            "held": [{"customer_id": h.customer_id, "reason": h.reason} for h in later.held]},
+        "files_waiting": waiting,
     }
     if args.json:
         _print_json(doc)
         return 0
-    if not doc["sending"]:
-        print(f"Not sending now: {doc['not_sending_reason']} (next: {doc['next_sending']}).")
-    for e in doc["emails"]:
-        totals = ", ".join(f"{v} {k}" for k, v in e["totals"].items())
-        print(f"{e['customer_id']} {e['customer_name']}: {e['stage']} — "
-              f"{len(e['invoices'])} invoice(s), {totals} → {', '.join(e['recipients'])}")
-    for h in doc["held"]:
-        print(f"held {h['customer_id']}: {h['reason']}")
-    if not doc["emails"]:
-        print("Nothing to send now.")
+    show = Display(config.tz)
+    if later is not None:
+        print(f"Not sending now ({show.days(the_plan.not_sending)}).")
+        _print_next_window(show, later)
+        _print_held(show, later)
+    else:
+        for line in _email_lines(show, the_plan.emails):
+            print(line)
+        if not the_plan.emails:
+            print(show.word("Nothing to send now."))
+        _print_held(show, the_plan)
+    if waiting:
+        print(f"{waiting} file(s) in the drop folder are not read yet and not in this plan; "
+              "`dunning-mailer run --dry-run` includes them.")
     return 0
 
 

@@ -61,7 +61,8 @@ def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datet
             if not added:
                 continue
             report.replies.append({"customer_id": customer_id, "kind": verdict.kind,
-                                   "subject": verdict.subject, "matched_by": how})
+                                   "subject": verdict.subject, "matched_by": how, "sender": verdict.sender,
+                                   "intents": list(verdict.intents)})
             if how == "thread" or not _older_than_our_mail(ledger, customer_id, incoming.raw):
                 act_on_reply(config, ledger, verdict, customer_id, now)
         checkpoint("message_stored")

@@ -40,3 +40,4 @@ class CycleReport:
     awaiting: list[str] = field(default_factory=list)   # recorded, waiting for `approve`
     errors: list[str] = field(default_factory=list)     # the user must act: exit 1
     plan: Plan | None = None
+    next_plan: Plan | None = None   # a dry run outside the send window: what the next window sends

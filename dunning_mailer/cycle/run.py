@@ -72,6 +72,8 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
             # When nothing can go out, there is no need to weigh every open invoice: idle cron runs stay cheap.
             the_plan = Plan(now, (), (), (), closed) if closed else make_plan(config, ledger, now)
             report.plan = the_plan
+            if closed and dry_run:  # set up in the evening: show what tomorrow's window will send
+                report.next_plan = make_plan(config, ledger, calendar.next_sending_moment(now))
             for customer_id, outcome in the_plan.promise_outcomes:
                 ledger.resolve_promise(customer_id, outcome, now=now)
             if sender.stopped:
