@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("run", parents=[common, timed], help="one cycle: import, read mail, send what is due")
     s.add_argument("--dry-run", action="store_true", help="decide and render, send and record nothing")
     s.add_argument("--force", action="store_true", help="apply a snapshot even if it closes many invoices")
+    s.add_argument("--mail-since", metavar="DATE",
+                   help="also read older mail from this date on, which the first mailbox sync left out")
     s.set_defaults(func=cmd_run)
 
     s = sub.add_parser("plan", parents=[common, timed, as_json],

@@ -5,7 +5,7 @@ import os
 import sys
 
 from ..config import Config
-from .common import _ledger, _now, _print_json
+from .common import _date_arg, _ledger, _now, _print_json
 from .display import Display, clean, isolate
 from .people import _record_payment_plan
 
@@ -13,8 +13,9 @@ from .people import _record_payment_plan
 def cmd_run(args, config: Config) -> int:
     from ..cycle import locked_cycle
 
+    since = _date_arg(args.mail_since, "--mail-since") if args.mail_since else None
     report = locked_cycle(config, _now(args.now, config), dry_run=args.dry_run, force=args.force,
-                          wait_seconds=float(os.environ.get("DUNNING_MAILER_LOCK_WAIT", "10")))
+                          wait_seconds=float(os.environ.get("DUNNING_MAILER_LOCK_WAIT", "10")), mail_since=since)
     if report is None:
         print("Another dunning-mailer run is in progress; this one did nothing.", file=sys.stderr)
         return 0

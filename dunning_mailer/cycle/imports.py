@@ -116,7 +116,7 @@ def import_files(config: Config, ledger: Ledger, now: dt.datetime, report: Cycle
                 sha256=sha, snapshot_at=snap, result=result, now=now,
                 max_close_fraction=config.policy.max_close_fraction,
                 brake_min_open=config.policy.brake_min_open, force=force)
-        for warning in result.warnings:
+        for warning in ledger.new_warnings(source, path.name, result.warnings, now=now):
             log.warning("%s: %s", name, warning)
         report.files.append(FileOutcome(name, outcome.status, outcome.message))
         if outcome.status == "braked":

@@ -42,7 +42,8 @@ def make_plan(config: Config, ledger: Ledger, now: dt.datetime, states=None) -> 
 
 def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mailbox | None,
              now: dt.datetime, *, dry_run: bool = False, force: bool = False, sleep=time.sleep,
-             rng: random.Random | None = None, should_stop=lambda: False, send: bool = True) -> CycleReport:
+             rng: random.Random | None = None, should_stop=lambda: False, send: bool = True,
+             mail_since: dt.date | None = None) -> CycleReport:
     """One full cycle. With `dry_run`, the caller passes an in-memory ledger copy and a
     transport that keeps nothing; files stay where they are."""
     report = CycleReport(now=now, dry_run=dry_run)
@@ -53,7 +54,7 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
     checkpoint("imported")
     if mailbox is not None:
         try:
-            read_mailbox(config, ledger, mailbox, now, report)
+            read_mailbox(config, ledger, mailbox, now, report, older_since=mail_since)
         except (OSError, DunningError) as e:
             report.errors.append(f"the mailbox could not be read: {e}")
     checkpoint("mailbox")

@@ -68,6 +68,9 @@ CREATE TABLE events(
   id INTEGER PRIMARY KEY, at TEXT NOT NULL, customer_id TEXT, kind TEXT NOT NULL, detail TEXT);
 CREATE INDEX events_customer ON events(customer_id);
 CREATE TABLE mailbox_seen(mailbox TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY(mailbox, key));
+-- Row warnings already said, per source, the file's name left out: a daily export repeats its footer.
+CREATE TABLE warnings_said(source TEXT NOT NULL, text TEXT NOT NULL, first_at TEXT NOT NULL,
+  PRIMARY KEY(source, text));
 CREATE TABLE mailbox_state(
   mailbox TEXT NOT NULL, folder TEXT NOT NULL, uidvalidity INTEGER, last_uid INTEGER,
   PRIMARY KEY(mailbox, folder));

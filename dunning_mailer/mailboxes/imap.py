@@ -190,10 +190,13 @@ class ImapMailbox:
         return info
 
     # ---- reading -------------------------------------------------------------------------
-    def fetch_new(self, cursor: Cursor) -> Iterator[Incoming]:
-        """Messages after the stored position, in UID order, flags untouched."""
+    def fetch_new(self, cursor: Cursor, *, since: dt.date | None = None, older: bool = False) -> Iterator[Incoming]:
+        """Messages after the stored position, in UID order, flags untouched. The first sync (no
+        position yet) reads only what arrived from `since` on; `older` reads from `since` again below
+        the position too."""
         folder = self.folder
         known_validity, last_uid = cursor.mailbox_position(self.name, folder)
+        position = last_uid
 
         status = self._call(f"asking for the status of {folder}", lambda c: self._status(c, folder))
         validity = _int(status.get(b"UIDVALIDITY"))
@@ -203,10 +206,12 @@ class ImapMailbox:
                         "messages already logged are recognised by their Message-ID",
                         self.where, folder, validity, known_validity)
             last_uid = 0
-        elif validity == known_validity and uidnext is not None and uidnext <= last_uid + 1:
+        elif validity == known_validity and uidnext is not None and uidnext <= last_uid + 1 and not older:
             return  # nothing new, and no SELECT needed
-
-        pending = self._search_after(folder, last_uid, validity)
+        if older:
+            position, last_uid = last_uid, 0
+        # By the server's arrival date (INTERNALDATE), only when there is no position to go on.
+        pending = self._search_after(folder, last_uid, validity, since if last_uid == 0 else None)
         if pending is None:  # UIDVALIDITY changed between STATUS and SELECT: rescan next cycle
             return
         validity, uids = pending
@@ -227,14 +232,14 @@ class ImapMailbox:
                     if raw is None:  # expunged since the search
                         continue
                     yield Incoming(key=f"{folder}:{validity}:{uid}", raw=raw, folder=folder,
-                                   uidvalidity=validity, uid=uid)
+                                   uidvalidity=validity, uid=uid if uid > position else None)
 
-    def _search_after(self, folder: str, last_uid: int, validity: int | None):
+    def _search_after(self, folder: str, last_uid: int, validity: int | None, since: dt.date | None = None):
         def search(client):
             info = self._select(client, folder)
             selected_validity = _int(info.get(b"UIDVALIDITY"))
             # `UID n:*` always matches the highest UID, even when it is below n: filter.
-            found = client.search(["UID", f"{last_uid + 1}:*"])
+            found = client.search(["UID", f"{last_uid + 1}:*", *(["SINCE", since] if since else [])])
             return selected_validity, sorted(u for u in found if u > last_uid)
 
         selected_validity, uids = self._call(f"searching {folder}", search)

@@ -1,6 +1,7 @@
 """A local Maildir, read only: messages are never moved or flagged."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Iterator
 
@@ -21,8 +22,10 @@ class MaildirMailbox:
     def __exit__(self, *exc) -> None:
         pass
 
-    def fetch_new(self, cursor: Cursor) -> Iterator[Incoming]:
+    def fetch_new(self, cursor: Cursor, *, since: dt.date | None = None, older: bool = False) -> Iterator[Incoming]:
         seen = cursor.seen_keys(self.name)
+        # A Maildir file's modification time is when it was delivered.
+        oldest = dt.datetime.combine(since, dt.time(0)).timestamp() if since else None
         entries = []
         for sub in ("cur", "new"):
             for path in (self.folder / sub).iterdir():
@@ -30,7 +33,9 @@ class MaildirMailbox:
                     continue
                 key = path.name.split(":", 1)[0]  # the unique part survives new/ -> cur/ and flag changes
                 if key not in seen:
-                    entries.append((path.stat().st_mtime, key, path))
+                    delivered = path.stat().st_mtime
+                    if oldest is None or delivered >= oldest:
+                        entries.append((delivered, key, path))
         for _, key, path in sorted(entries):
             try:
                 raw = path.read_bytes()
