@@ -161,6 +161,16 @@ class Display:
         return re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", lambda m: f"{m[3]}/{m[2]}/{m[1]}", clean(text))
 
     # ---- lines ---------------------------------------------------------------------------
+    def mail(self, r: dict) -> str:
+        """One incoming message as a person reads it: from whom, whose it is, what it was read as,
+        its subject."""
+        who = r.get("customer_id") or "an unknown sender"
+        meaning = self.kind(r.get("kind"))
+        if r.get("intents"):
+            meaning += f" ({', '.join(i.replace('_', ' ') for i in r['intents'])})"
+        sender = f"{isolate(r['sender'])} → " if r.get("sender") else ""
+        return f"{sender}{who}: {meaning}: {isolate(r.get('subject') or '')}"
+
     @staticmethod
     def row(*cells: tuple[object, int] | tuple[object, int, str] | str) -> str:
         """A line of fixed-width cells (`(text, columns[, ">"])`) and free text (a plain string,

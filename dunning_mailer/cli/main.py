@@ -12,6 +12,7 @@ from .. import __version__
 from ..config import ConfigError, load
 from ..model import DunningError
 from .common import UsageError, _config_path, log
+from .doctor import cmd_doctor
 from .people import cmd_approve, cmd_paid, cmd_pause, cmd_promise, cmd_resume
 from .reading import cmd_classify, cmd_inspect
 from .reports import cmd_history, cmd_status
@@ -99,9 +100,14 @@ def build_parser() -> argparse.ArgumentParser:
     t = tsub.add_parser("check", parents=[common, as_json],
                         help="lint: syntax, variables, RTL layout and the tone rules of domain.md")
     t.set_defaults(func=cmd_templates_check)
-    s = sub.add_parser("set-password", parents=[common], help="store a password in the OS keyring")
+    s = sub.add_parser("set-password", parents=[common],
+                       help="store a password in the keyring (read from standard input when it is not a terminal)")
     s.add_argument("which", choices=("smtp", "imap"))
+    s.add_argument("--no-check", action="store_true", help="do not try the login afterwards")
     s.set_defaults(func=cmd_set_password)
+    s = sub.add_parser("doctor", parents=[common, as_json],
+                       help="check config, logins, folders and templates; exit 1 when something needs fixing")
+    s.set_defaults(func=cmd_doctor, needs_config=False)
     s = sub.add_parser("worker", parents=[common], help="run cycles on a schedule")
     s.set_defaults(func=cmd_worker)
     return p

@@ -6,7 +6,7 @@ import sys
 
 from ..config import Config
 from .common import _date_arg, _ledger, _now, _print_json
-from .display import Display, clean, isolate
+from .display import Display, clean
 from .people import _record_payment_plan
 
 
@@ -34,7 +34,7 @@ def _print_run(report, config: Config, verbose: int) -> None:
     for f in report.files:
         print(f"File {clean(f.file)}: {f.status} — {show.days(f.message)}")
     for r in report.replies:
-        print(f"Mail: {mail_line(show, r)}")
+        print(f"Mail: {show.mail(r)}")
     if report.sent:
         where = ""
         if config.transport.kind == "outbox" and not report.dry_run:
@@ -67,17 +67,6 @@ def _print_run(report, config: Config, verbose: int) -> None:
 
 # Column widths of the human tables (terminal columns).
 ID, NAME, STAGE, COUNT, AMOUNT = 8, 26, 16, 3, 16
-
-
-def mail_line(show: Display, r: dict) -> str:
-    """One incoming message as a person reads it: who wrote, what it was read as, the subject."""
-    who = r.get("customer_id") or "an unknown sender"
-    sender = r.get("sender")
-    meaning = show.kind(r.get("kind"))
-    if r.get("intents"):
-        meaning += f" ({', '.join(i.replace('_', ' ') for i in r['intents'])})"
-    frm = f"{isolate(sender)} → " if sender else ""
-    return f"{frm}{who}: {meaning}: {isolate(r.get('subject') or '')}"
 
 
 def _print_held(show: Display, plan) -> None:
@@ -170,4 +159,4 @@ def cmd_plan(args, config: Config) -> int:
 
 def cmd_worker(args, config: Config) -> int:
     from ..worker import run_worker
-    return run_worker(config, verbose=args.verbose)
+    return run_worker(config, verbose=args.verbose, describe_mail=Display(config.tz).mail)

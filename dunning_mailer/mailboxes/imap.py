@@ -263,6 +263,13 @@ class ImapMailbox:
                         self.where, folder)
         return got
 
+    def check_folders(self) -> dict[str, object]:
+        """Log in and look at the folders we use (`doctor`, `set-password`): the inbox folder's
+        message count, and the Sent folder (None when there is none)."""
+        folder = self.folder
+        status = self._call(f"opening {folder}", lambda c: c.folder_status(folder, [b"MESSAGES"]))
+        return {"folder": folder, "messages": _int(status.get(b"MESSAGES")), "sent": self.find_sent_folder()}
+
     # ---- the Sent folder (for the sending side) ---------------------------------------
     def find_sent_folder(self) -> str | None:
         """The configured `sent_folder`, else the SPECIAL-USE \\Sent folder (or a well-known name)."""
@@ -294,33 +301,45 @@ class ImapMailbox:
         return int(m.group(2)) if m else None
 
     # ---- waiting --------------------------------------------------------------------------
-    def idle_wait(self, timeout_s: float, *, renew_s: float = IDLE_RENEW_S) -> bool:
+    def idle_wait(self, timeout_s: float, *, renew_s: float = IDLE_RENEW_S,
+                  should_stop: Callable[[], bool] = lambda: False, check_s: float = 0.5) -> bool:
         """Block until the folder may have new mail (True) or `timeout_s` passes (False).
 
-        Uses IDLE, re-issued every `renew_s`; without IDLE, polls STATUS once a minute."""
+        Uses IDLE, re-issued every `renew_s`; without IDLE, polls STATUS once a minute. Every
+        `check_s` it asks `should_stop` and, when told, leaves IDLE at once (False)."""
         folder = self.folder
         deadline = time.monotonic() + max(0.0, timeout_s)
         client = self.connect()
         if not client.has_capability("IDLE"):
             before = self._call("polling", lambda c: self._status(c, folder)).get(b"UIDNEXT")
-            while (left := deadline - time.monotonic()) > 0:
-                time.sleep(min(60.0, left))
+            next_poll = time.monotonic() + 60.0
+            while (left := deadline - time.monotonic()) > 0 and not should_stop():
+                time.sleep(min(check_s, left))
+                if time.monotonic() < next_poll:
+                    continue
+                next_poll = time.monotonic() + 60.0
                 now = self._call("polling", lambda c: self._status(c, folder)).get(b"UIDNEXT")
                 if now != before:
                     return True
             return False
 
+        def news(responses) -> bool:
+            return any(isinstance(r, tuple) and len(r) >= 2 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
+
         def idle(c):
             if self._selected != folder:
                 self._select(c, folder)
-            while (left := deadline - time.monotonic()) > 0:
+            while (left := deadline - time.monotonic()) > 0 and not should_stop():
+                renew_at = time.monotonic() + min(renew_s, left)
                 c.idle()
+                responses: list = []
                 try:
-                    responses = c.idle_check(timeout=min(renew_s, left))
+                    # Short checks inside one IDLE: a stop request is seen within `check_s`.
+                    while not should_stop() and not news(responses) and (wait := renew_at - time.monotonic()) > 0:
+                        responses += c.idle_check(timeout=min(check_s, wait))
                 finally:
                     _, tail = c.idle_done()  # what arrived while leaving IDLE counts too
-                if any(isinstance(r, tuple) and len(r) >= 2 and r[1] in (b"EXISTS", b"RECENT")
-                       for r in [*responses, *tail]):
+                if news([*responses, *tail]):
                     return True
             return False
 
