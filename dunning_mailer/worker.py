@@ -65,6 +65,7 @@ class Worker:
     def wait(self, seconds: float) -> None:
         """Sleep until the next job, waking early for new mail when the server has IDLE."""
         if self.idle_box is not None:
+            log.debug("waiting up to %.0f s for new mail (IMAP IDLE)", seconds)
             try:
                 if self.idle_box.idle_wait(max(1.0, seconds), should_stop=lambda: self.stopping):
                     self.cycle(send=False)
