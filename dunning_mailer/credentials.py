@@ -112,15 +112,6 @@ def password(name: str, account: str) -> str | None:
         return None
 
 
-def where_password(name: str, account: str) -> str | None:
-    """Where the password would come from, for `doctor`; None when there is none."""
-    if os.environ.get(env_name(name)):
-        return f"the environment ({env_name(name)})"
-    if password(name, account):
-        return secret_store().description
-    return None
-
-
 def oauth2_token(command: str, *, key: str) -> str:
     """Run the configured command (e.g. `oauth2l fetch …`) and take the access token it prints."""
     try:

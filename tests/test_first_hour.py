@@ -357,3 +357,16 @@ def test_a_fresh_init_and_the_readme_steps_work_with_no_keyring_and_a_piped_pass
     assert "The login works" in done[1][1].stdout
     assert len(auth_sink.messages) > 5
     assert all(re.match(r"(?i)^\S+@cust\d+\.example$", to) for _, tos, _ in auth_sink.messages for to in tos)
+
+
+def test_doctor_logs_in_to_imap_and_names_a_missing_folder(workdir, dovecot):
+    section = (f'[mailbox]\nkind = "imap"\nhost = "{dovecot.host}"\nport = {dovecot.port}\n'
+               f'security = "none"\nusername = "{dovecot.user}"\n')
+    env = {"DUNNING_MAILER_IMAP_PASSWORD": dovecot.password}
+    write_config(workdir, section)
+    r = cli("doctor", "--config", str(workdir / "config.toml"), env=env)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert re.search(r"ok +IMAP: logged in as .*INBOX has \d+ message\(s\); Sent folder Sent", r.stdout), r.stdout
+    write_config(workdir, section + 'folder = "NoSuchFolder"\n')
+    r = cli("doctor", "--config", str(workdir / "config.toml"), env=env)
+    assert r.returncode == 1 and re.search(r"FIX +IMAP: .*NoSuchFolder", r.stdout), r.stdout

@@ -5,8 +5,8 @@ import datetime as dt
 from decimal import Decimal
 
 from ..config import Config
-from .display import Display
 from .common import UsageError, _amount_arg, _customer, _date_arg, _ledger, _now
+from .display import Display
 
 
 def cmd_pause(args, config: Config) -> int:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from ..config import Config
 from .common import UsageError, _ledger, _now, _print_json
+from .display import Display, isolate
 
 
 def cmd_inspect(args, config: Config) -> int:
@@ -31,20 +32,21 @@ def cmd_inspect(args, config: Config) -> int:
     if args.json:
         _print_json(doc)
         return 0
+    show = Display(config.tz)
     what = {"invoices": "open invoices", "balances": "customer balances", "contacts": "contacts"}[result.kind]
-    print(f"{path}: {what}, read by {result.importer}, header on row {result.header_row}")
+    print(f"{isolate(path)}: {what}, read by {result.importer}, header on row {result.header_row}")
     for field, header in result.columns.items():
-        print(f"  {field:14} ← {header}")
+        print("  " + show.row((field, 14), f"← {header}"))
     for c in result.contacts:
         manager = f"  (account manager: {c.account_manager})" if c.account_manager else ""
-        print(f"  {c.customer_id:14} {c.name:24} {', '.join(c.emails)}{manager}")
+        print("  " + show.row((c.customer_id, 14), (c.name, 24), f"{', '.join(c.emails)}{manager}"))
     if result.kind != "contacts":
         print(f"{len(result.invoices)} {'balance line' if result.kind == 'balances' else 'open invoice'}(s):")
     for i in result.invoices:
-        print(f"  {i.number:>10}  {i.customer_id:14} {i.customer_name:24} due {i.due_date}  "
-              f"{i.balance} {i.currency}  {', '.join(i.emails)}")
+        print("  " + show.row((i.number, 14), (i.customer_id, 14), (i.customer_name, 24), (show.day(i.due_date), 10),
+                              (show.money(i.balance, i.currency), 16, ">"), ", ".join(i.emails)))
     for w in result.warnings:
-        print(f"warning: {w}")
+        print(f"warning: {isolate(w)}")
     return 0
 
 

@@ -6,7 +6,7 @@ import sys
 
 from ..config import Config
 from .common import _date_arg, _ledger, _now, _print_json
-from .display import Display, clean
+from .display import Display, isolate
 from .people import _record_payment_plan
 
 
@@ -32,7 +32,7 @@ def _print_run(report, config: Config, verbose: int) -> None:
         return
     show = Display(config.tz)
     for f in report.files:
-        print(f"File {clean(f.file)}: {f.status} — {show.days(f.message)}")
+        print(f"File {isolate(f.file)}: {f.status} — {isolate(show.days(f.message))}")
     for r in report.replies:
         print(f"Mail: {show.mail(r)}")
     if report.sent:
@@ -60,9 +60,9 @@ def _print_run(report, config: Config, verbose: int) -> None:
     if report.next_plan is not None:
         _print_next_window(show, report.next_plan)
     for w in report.waiting:
-        print(f"  waiting: {clean(w)}")
+        print(f"  waiting: {isolate(w)}")
     if report.awaiting:
-        print(f"Waiting for your approval (`dunning-mailer approve CUSTOMER`): {'; '.join(report.awaiting)}")
+        print(f"Waiting for your approval (`dunning-mailer approve CUSTOMER`): {'; '.join(map(isolate, report.awaiting))}")
 
 
 # Column widths of the human tables (terminal columns).

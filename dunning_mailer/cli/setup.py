@@ -50,7 +50,8 @@ def _command() -> str:
     rarely on PATH), else the module."""
     script = Path(sys.executable).parent / "dunning-mailer"
     if script.exists():
-        return _quoted(os.path.relpath(script) if not os.path.relpath(script).startswith("../..") else script)
+        rel = os.path.relpath(script)
+        return _quoted(script if rel.startswith("..") else rel)
     return f"{_quoted(sys.executable)} -m dunning_mailer"
 
 
@@ -68,7 +69,7 @@ def _shipped(name: str) -> Path:
 
 
 def cmd_set_password(args, config: Config) -> int:
-    from ..credentials import env_name, secret_store, store_password, UNLOCK_ENV, locked
+    from ..credentials import UNLOCK_ENV, env_name, locked, secret_store, store_password
 
     section = config.transport if args.which == "smtp" else config.mailbox
     if not section.username:

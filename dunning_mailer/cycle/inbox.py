@@ -66,6 +66,8 @@ def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datet
     ledger.relaxed_durability()
     reader = None  # built at the first new message: an idle inbox costs nothing here
     since = older_since or sync_start(config, ledger, mailbox.name, now)
+    # Mailboxes date mail on the real clock; a replay (`--now`) shifts the start by as much.
+    since -= local_now.date() - dt.datetime.now(config.tz).date()
     for incoming in mailbox.fetch_new(ledger, since=since, older=older_since is not None):
         reader = reader or MessageReader(ledger)
         verdict, customer_id, how = reader.read(incoming.raw, local_now)

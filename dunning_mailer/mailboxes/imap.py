@@ -196,7 +196,6 @@ class ImapMailbox:
         the position too."""
         folder = self.folder
         known_validity, last_uid = cursor.mailbox_position(self.name, folder)
-        position = last_uid
 
         status = self._call(f"asking for the status of {folder}", lambda c: self._status(c, folder))
         validity = _int(status.get(b"UIDVALIDITY"))
@@ -208,10 +207,13 @@ class ImapMailbox:
             last_uid = 0
         elif validity == known_validity and uidnext is not None and uidnext <= last_uid + 1 and not older:
             return  # nothing new, and no SELECT needed
+        position = last_uid  # what lies at or below it was stored before: it never moves back
         if older:
-            position, last_uid = last_uid, 0
-        # By the server's arrival date (INTERNALDATE), only when there is no position to go on.
-        pending = self._search_after(folder, last_uid, validity, since if last_uid == 0 else None)
+            last_uid = 0
+        # By the server's arrival date (INTERNALDATE), on the very first sync (a changed UIDVALIDITY
+        # reads the folder again as before: Message-IDs absorb it) and when older mail is asked for.
+        first = known_validity is None and last_uid == 0
+        pending = self._search_after(folder, last_uid, validity, since if first or older else None)
         if pending is None:  # UIDVALIDITY changed between STATUS and SELECT: rescan next cycle
             return
         validity, uids = pending
