@@ -88,6 +88,12 @@ class Worker:
             from .cycle import open_edges
             _, box = open_edges(self.config)
             self.idle_box = box if hasattr(box, "idle_wait") else None
+            try:  # before the first cycle reads the inbox: nothing that comes after it is missed
+                if self.idle_box is not None:
+                    self.idle_box.watch()
+            except Exception as e:  # the cycle says what is wrong with the mailbox
+                log.warning("IMAP IDLE not started (%s); polling instead", e)
+                self.idle_box = None
         log.info("%s", self.start_line())
         self.cycle()
         while not self.stopping:
@@ -98,7 +104,6 @@ class Worker:
             self.idle_box.close()
         log.info("stopped")
         return 0
-
 
     def start_line(self) -> str:
         c, w = self.config, self.config.worker

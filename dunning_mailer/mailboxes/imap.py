@@ -303,6 +303,11 @@ class ImapMailbox:
         return int(m.group(2)) if m else None
 
     # ---- waiting --------------------------------------------------------------------------
+    def watch(self) -> None:
+        """Select the folder on this connection now: mail that arrives from here on wakes the next
+        `idle_wait`, even mail that comes before that wait begins."""
+        self._call(f"opening {self.folder}", lambda c: self._select(c, self.folder))
+
     def idle_wait(self, timeout_s: float, *, renew_s: float = IDLE_RENEW_S,
                   should_stop: Callable[[], bool] = lambda: False, check_s: float = 0.5) -> bool:
         """Block until the folder may have new mail (True) or `timeout_s` passes (False).
@@ -331,6 +336,9 @@ class ImapMailbox:
         def idle(c):
             if self._selected != folder:
                 self._select(c, folder)
+            # What came since the folder was selected here (`watch`) or since the last IDLE.
+            if news(c.noop()[1]):
+                return True
             while (left := deadline - time.monotonic()) > 0 and not should_stop():
                 renew_at = time.monotonic() + min(renew_s, left)
                 c.idle()
