@@ -238,7 +238,7 @@ def test_6_money_dates_stages_in_one_place():
     assert en.money("12870", "ILS") == "12,870.00 ₪" and en.money("-500", "USD") == "-500.00 $"
     assert en.when("2026-12-01T08:00:00.123456+00:00") == "01/12/2026 10:00"
     assert en.day("2026-12-01") == "01/12/2026" and en.days("paused until 2026-12-20") == "paused until 20/12/2026"
-    assert he.stage("checkin") == "בירור אישי" and en.stage("checkin") == "checkin"
+    assert he.stage("checkin") == "\u2068בירור אישי\u2069" and en.stage("checkin") == "checkin"
     assert isolate("\u200fתזכורת\u2066 2026-01\u2069") == "\u2068תזכורת 2026-01\u2069"
     assert isolate("a\x1b[31mb") == "a [31mb"  # no escape sequence reaches the terminal
     assert fit("אבג", 5) == "\u2068אבג\u2069  " and fit("12.00 ₪", 4, ">") == "12.00 ₪"

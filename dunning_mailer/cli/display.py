@@ -35,13 +35,12 @@ STAGES_HE = {
 # The words of the human output; English is the key.
 WORDS_HE = {
     "customer": "לקוח", "name": "שם", "stage": "שלב", "invoices": "חשבוניות", "amount": "סכום",
-    "to": "אל", "last email": "מייל אחרון", "flags": "סימונים", "when": "מתי", "what": "מה",
+    "to": "אל", "last email": "מייל אחרון", "flags": "סימונים",
     "Would send": "יישלחו", "Sent": "נשלחו", "email(s)": "מיילים",
     "Nothing new to send.": "אין מה לשלוח כרגע.",
     "Nothing to send now.": "אין מה לשלוח כרגע.",
     "No open invoices.": "אין חשבוניות פתוחות.",
-    "held": "ממתין", "call list": "לטלפן", "paused": "מושהה",
-    "email": "מייל", "reply": "תשובה", "import": "קליטה",
+    "held": "ממתין", "email": "מייל", "reply": "תשובה", "import": "קליטה",
 }
 
 KINDS_EN = {"human": "a person's reply", "auto_reply": "an automatic reply", "bounce": "a bounce",
@@ -104,17 +103,18 @@ class Display:
         self.language = language or output_language()
 
     # ---- words ---------------------------------------------------------------------------
+    # Hebrew words come isolated, so that a line starting with one keeps its left-to-right layout.
     def word(self, english: str) -> str:
-        return WORDS_HE.get(english, english) if self.language == "he" else english
+        return isolate(WORDS_HE.get(english, english)) if self.language == "he" else english
 
     def stage(self, name: str | None) -> str:
         if not name:
             return "—"
-        return STAGES_HE.get(name, name) if self.language == "he" else name
+        return isolate(STAGES_HE.get(name, name)) if self.language == "he" else name
 
     def kind(self, kind: str | None) -> str:
         table = KINDS_HE if self.language == "he" else KINDS_EN
-        return table.get(kind or "", kind or "?")
+        return isolate(table.get(kind or "", kind or "?"))
 
     # ---- values --------------------------------------------------------------------------
     def when(self, value: dt.datetime | str | None) -> str:

@@ -39,7 +39,7 @@ def _print_run(report, config: Config, verbose: int) -> None:
         where = ""
         if config.transport.kind == "outbox" and not report.dry_run:
             where = f" (in {os.path.relpath(config.transport.outbox)})"
-        print(f"{show.word('Would send' if report.dry_run else 'Sent')} {len(report.sent)} email(s){where}:")
+        print(f"{show.word('Would send' if report.dry_run else 'Sent')} {len(report.sent)} {show.word('email(s)')}{where}:")
         for s in report.sent:
             extra = " [recovered from an earlier cycle]" if s.recovered else ""
             print("  " + show.row((s.customer_id, ID), (s.customer_name, NAME), (show.stage(s.stage), STAGE),
