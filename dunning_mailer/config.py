@@ -96,6 +96,10 @@ class Mailbox:
     folder: str = "INBOX"
     sent_folder: str = ""
     oauth2_token_command: str = ""   # XOAUTH2: a command that prints an access token
+    # The first sync reads mail from this date on ("" = `first_sync_days` before the first reminder
+    # we send); older mail only with `run --mail-since DATE`.
+    read_since: dt.date | None = None
+    first_sync_days: int = 3
 
 
 @dataclass(frozen=True)
@@ -245,6 +249,14 @@ def _window(r: "_Reader", table: dict, key: str) -> tuple[dt.time, dt.time] | No
     return None
 
 
+def _date_key(r: "_Reader", table: dict, section: str, key: str) -> dt.date | None:
+    value = r.take(table, section, key, (str, dt.date), "")  # TOML has dates: 2026-11-01 or "2026-11-01"
+    try:
+        return value if isinstance(value, dt.date) or not value else dt.date.fromisoformat(value)
+    except ValueError:
+        r.problems.append(f"{section}.{key}: expected a date like 2026-11-01, got {value!r}")
+
+
 def _save_to_sent(r: _Reader, t: dict) -> str:
     value = t.get("save_to_sent", "auto")
     if isinstance(value, bool):
@@ -377,7 +389,7 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
     m = r.table(raw, "mailbox")
     md = Mailbox()
     r.unknown(m, "mailbox", {"kind", "maildir", "host", "port", "security", "username",
-                             "folder", "sent_folder", "oauth2_token_command"})
+                             "folder", "sent_folder", "oauth2_token_command", "read_since", "first_sync_days"})
     mailbox = Mailbox(
         kind=r.choice(m, "mailbox", "kind", ("maildir", "imap", "none"), md.kind),
         maildir=base / r.take(m, "mailbox", "maildir", str, "mail"),
@@ -388,6 +400,8 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         folder=r.take(m, "mailbox", "folder", str, md.folder),
         sent_folder=r.take(m, "mailbox", "sent_folder", str, md.sent_folder),
         oauth2_token_command=r.take(m, "mailbox", "oauth2_token_command", str, md.oauth2_token_command),
+        read_since=_date_key(r, m, "mailbox", "read_since"),
+        first_sync_days=r.take(m, "mailbox", "first_sync_days", int, md.first_sync_days),
     )
 
     c = r.table(raw, "calendar")

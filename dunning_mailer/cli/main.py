@@ -16,6 +16,7 @@ from ..model import DunningError
 from ..shown import shown
 from .common import UsageError, _config_path, log
 from .payments import cmd_payments
+from .doctor import cmd_doctor
 from .people import cmd_approve, cmd_paid, cmd_pause, cmd_promise, cmd_resume
 from .reading import cmd_classify, cmd_inspect
 from .reports import cmd_history, cmd_status
@@ -50,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--dry-run", action="store_true", help="decide and render, send and record nothing")
     s.add_argument("--force", action="store_true", help="the dropped files are right: apply a snapshot even if it closes many invoices, "
                         "looks cut short, is older than the newest, or repeats an earlier import")
+    s.add_argument("--mail-since", metavar="DATE",
+                   help="also read older mail from this date on, which the first mailbox sync left out")
     s.set_defaults(func=cmd_run)
 
     s = sub.add_parser("plan", parents=[common, timed, as_json],
@@ -109,14 +112,19 @@ def build_parser() -> argparse.ArgumentParser:
     t = tsub.add_parser("check", parents=[common, as_json],
                         help="lint: syntax, variables, RTL layout and the tone rules of domain.md")
     t.set_defaults(func=cmd_templates_check)
-    s = sub.add_parser("set-password", parents=[common], help="store a password in the OS keyring")
+    s = sub.add_parser("set-password", parents=[common],
+                       help="store a password in the keyring (read from standard input when it is not a terminal)")
     s.add_argument("which", choices=("smtp", "imap"))
+    s.add_argument("--no-check", action="store_true", help="do not try the login afterwards")
     s.set_defaults(func=cmd_set_password)
     s = sub.add_parser("restore", parents=[common],
                        help="put a backup of the ledger in place (the newest by default)")
     s.add_argument("backup", nargs="?", help="a backup file (default: the newest)")
     s.add_argument("--list", action="store_true", help="list the backups, oldest first")
     s.set_defaults(func=cmd_restore)
+    s = sub.add_parser("doctor", parents=[common, as_json],
+                       help="check config, logins, folders and templates; exit 1 when something needs fixing")
+    s.set_defaults(func=cmd_doctor, needs_config=False)
     s = sub.add_parser("worker", parents=[common], help="run cycles on a schedule")
     s.set_defaults(func=cmd_worker)
     return p

@@ -293,7 +293,7 @@ def _import_one(config: Config, ledger: Ledger, now: dt.datetime, report: CycleR
             sha256=sha, snapshot_at=snap, result=result, now=now,
             max_close_fraction=config.policy.max_close_fraction,
             brake_min_open=config.policy.brake_min_open, force=force)
-    for warning in result.warnings:
+    for warning in ledger.new_warnings(source, path.name, result.warnings, now=now):
         log.warning("%s: %s", name, warning)
     message = f"{outcome.message} ({date_note})" if date_note else outcome.message
     report.files.append(FileOutcome(name, outcome.status, message))

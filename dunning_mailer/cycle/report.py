@@ -41,3 +41,4 @@ class CycleReport:
     errors: list[str] = field(default_factory=list)     # the user must act: exit 1
     payments: list[str] = field(default_factory=list)   # what the bank credits were matched to
     plan: Plan | None = None
+    next_plan: Plan | None = None   # a dry run outside the send window: what the next window sends

@@ -96,6 +96,9 @@ CREATE TABLE payment_holds(
   PRIMARY KEY(decision_id, customer_id));
 CREATE TABLE known_payers(
   name TEXT PRIMARY KEY, customer_id TEXT NOT NULL, learned_at TEXT NOT NULL, line_id INTEGER);
+-- Row warnings already said, per source, the file's name left out: a daily export repeats its footer.
+CREATE TABLE warnings_said(source TEXT NOT NULL, text TEXT NOT NULL, first_at TEXT NOT NULL,
+  PRIMARY KEY(source, text));
 CREATE TABLE mailbox_state(
   mailbox TEXT NOT NULL, folder TEXT NOT NULL, uidvalidity INTEGER, last_uid INTEGER,
   PRIMARY KEY(mailbox, folder));

@@ -286,6 +286,19 @@ class Snapshots:
         with self.transaction() as db:
             db.execute("DELETE FROM drop_notes WHERE name=?", (name,))
 
+    def new_warnings(self, source: str, file_name: str, warnings: Iterable[str], *, now: dt.datetime) -> list[str]:
+        """The warnings not said before about the same row of the same source (the next export of the
+        same system repeats today's footer line under another file name); each is remembered."""
+        fresh = []
+        with self.transaction():
+            for warning in warnings:
+                text = warning.replace(file_name, "{file}") if file_name else warning
+                added = self.db.execute("INSERT INTO warnings_said(source, text, first_at) VALUES(?,?,?) "
+                                        "ON CONFLICT(source, text) DO NOTHING", (source, text, now.isoformat()))
+                if added.rowcount:
+                    fresh.append(warning)
+        return fresh
+
     def mark_paid(self, number: str, *, now: dt.datetime, reason: str) -> int:
         with self.transaction() as db:
             rows = db.execute("SELECT source, customer_id FROM invoices WHERE number=? AND status='open'",
