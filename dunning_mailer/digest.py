@@ -8,7 +8,8 @@ from decimal import Decimal
 from .planner import Plan
 
 FLAG_WORDS = {"disputed": "מחלוקת", "question": "שאלה", "plan_request": "בקשה לפריסה",
-              "bounced": "כתובת לא תקינה", "send_failed": "שליחה נכשלה"}
+              "bounced": "כתובת לא תקינה", "send_failed": "שליחה נכשלה",
+              "payment_unconfirmed": "כתבו ששילמו, והתשלום לא נמצא בבנק"}
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class DigestLine:
 
 
 def build(customers: list[dict], plan: Plan, awaiting: list[dict], unmatched: list[dict],
-          today: dt.date) -> dict | None:
+          today: dt.date, payments: list[dict] = ()) -> dict | None:
     """The digest's template context, or None when there is nothing a person needs to do."""
     by_id = {c["customer_id"]: c for c in customers}
 
@@ -39,9 +40,13 @@ def build(customers: list[dict], plan: Plan, awaiting: list[dict], unmatched: li
     promises = [line(c["customer_id"], f"הבטחה לתשלום עד {dt.date.fromisoformat(c['promise']['due']):%d/%m/%Y}")
                 for c in customers if c.get("promise") and dt.date.fromisoformat(c["promise"]["due"]) <= today]
     approvals = [line(a["customer_id"], a["stage"]) for a in awaiting]
+    # Bank credits the matcher was unsure of: each holds its customers' reminders until a person decides.
+    credits = [line(cid, f"זיכוי בבנק של {p['line']['amount']} מ־"
+                         f"{dt.date.fromisoformat(p['line']['date']):%d/%m/%Y} (#{p['id']})")
+               for p in payments for cid in (p["candidates"] or ([p["customer_id"]] if p["customer_id"] else []))]
     sections = [(title, sorted(lines, key=lambda x: -x.total)) for title, lines in (
         ("לשיחה טלפונית", call), ("דורשים תשומת לב", flagged), ("הבטחות שמועדן הגיע", promises),
-        ("ממתינים לאישור שלכם", approvals))]
+        ("ממתינים לאישור שלכם", approvals), ("תשלומים מהבנק שמחכים לבדיקה שלכם", credits))]
     sections = [(t, ls) for t, ls in sections if ls]
     if not sections and not unmatched:
         return None

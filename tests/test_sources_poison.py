@@ -67,8 +67,8 @@ def far_cell(path: Path) -> Path:
 
 
 def _old(path: Path) -> Path:
-    """Copied in a minute ago: not a file still arriving."""
-    then = time.time() - 60
+    """Copied in ten minutes ago: not a file still arriving (cycle/imports.py SETTLE_SECONDS)."""
+    then = time.time() - 600
     os.utime(path, (then, then))
     return path
 

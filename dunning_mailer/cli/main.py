@@ -16,8 +16,10 @@ from ..model import DunningError
 from ..office import OfficeError
 from ..shown import shown
 from .common import UsageError, _config_path, log
+from .doctor import cmd_doctor
 from .office import (cmd_office_add, cmd_office_init, cmd_office_list, cmd_office_plan, cmd_office_run,
                      cmd_office_status, cmd_office_worker)
+from .payments import cmd_payments
 from .people import cmd_approve, cmd_paid, cmd_pause, cmd_promise, cmd_resume
 from .reading import cmd_classify, cmd_inspect
 from .reports import cmd_history, cmd_status
@@ -59,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--dry-run", action="store_true", help="decide and render, send and record nothing")
     s.add_argument("--force", action="store_true", help="the dropped files are right: apply a snapshot even if it closes many invoices, "
                         "looks cut short, is older than the newest, or repeats an earlier import")
+    s.add_argument("--mail-since", metavar="DATE",
+                   help="also read older mail from this date on, which the first mailbox sync left out")
     s.set_defaults(func=cmd_run)
 
     s = sub.add_parser("plan", parents=[common, timed, as_json],
@@ -106,19 +110,31 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("invoice")
     s.add_argument("--reason")
     s.set_defaults(func=cmd_paid)
+    s = sub.add_parser("payments", parents=[common, timed, as_json],
+                       help="bank credits matched to invoices; confirm or reject the unsure ones")
+    s.add_argument("action", nargs="?", choices=("confirm", "reject"))
+    s.add_argument("n", nargs="?", type=int, help="the credit's number (#N in the list)")
+    s.add_argument("--invoice", action="append", help="with confirm: the invoice(s) the credit pays")
+    s.add_argument("--limit", type=int, default=200, help="show at most this many credits, newest first")
+    s.set_defaults(func=cmd_payments)
     s = sub.add_parser("templates", help="work with the email templates")
     tsub = s.add_subparsers(dest="templates_command", metavar="check", required=True)
     t = tsub.add_parser("check", parents=[common, as_json],
                         help="lint: syntax, variables, RTL layout and the tone rules of domain.md")
     t.set_defaults(func=cmd_templates_check)
-    s = sub.add_parser("set-password", parents=[common], help="store a password in the OS keyring")
+    s = sub.add_parser("set-password", parents=[common],
+                       help="store a password in the keyring (read from standard input when it is not a terminal)")
     s.add_argument("which", choices=("smtp", "imap", "database"))
+    s.add_argument("--no-check", action="store_true", help="do not try the login afterwards")
     s.set_defaults(func=cmd_set_password)
     s = sub.add_parser("restore", parents=[common],
                        help="put a backup of the ledger in place (the newest by default)")
     s.add_argument("backup", nargs="?", help="a backup file (default: the newest)")
     s.add_argument("--list", action="store_true", help="list the backups, oldest first")
     s.set_defaults(func=cmd_restore)
+    s = sub.add_parser("doctor", parents=[common, as_json],
+                       help="check config, logins, folders and templates; exit 1 when something needs fixing")
+    s.set_defaults(func=cmd_doctor, needs_config=False)
     s = sub.add_parser("worker", parents=[common], help="run cycles on a schedule")
     s.set_defaults(func=cmd_worker)
     s = sub.add_parser("office", help="several businesses from one install")

@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..config import Config
-from .common import UsageError, _ledger, _now, _print_json, say
+from .common import UsageError, _ledger, _now, _print_json
+from .display import Display, isolate
 
 
 def cmd_inspect(args, config: Config) -> int:
@@ -17,6 +18,8 @@ def cmd_inspect(args, config: Config) -> int:
         raise UsageError(f"no such file: {path}")
     result = read_invoices(path, profiles=profiles, default_currency=config.business.currency,
                            hold=False)
+    if result.kind == "bank_statement":
+        return _inspect_statement(args, config, path, result)
     doc = {
         "file": str(path), "importer": result.importer, "kind": result.kind, "header_row": result.header_row,
         "columns": result.columns,
@@ -35,25 +38,57 @@ def cmd_inspect(args, config: Config) -> int:
     if args.json:
         _print_json(doc)
         return held
+    show = Display(config.tz)
     what = {"invoices": "open invoices", "balances": "customer balances", "contacts": "contacts"}[result.kind]
-    say(f"{path}: {what}, read by {result.importer}, header on row {result.header_row}")
+    print(f"{isolate(path)}: {what}, read by {result.importer}, header on row {result.header_row}")
     for field, header in result.columns.items():
-        say(f"  {field:14} ← {header}")
+        print("  " + show.row((field, 14), f"← {header}"))
     for c in result.contacts:
         manager = f"  (account manager: {c.account_manager})" if c.account_manager else ""
-        say(f"  {c.customer_id:14} {c.name:24} {', '.join(c.emails)}{manager}")
+        print("  " + show.row((c.customer_id, 14), (c.name, 24), f"{', '.join(c.emails)}{manager}"))
     if result.kind != "contacts":
-        say(f"{len(result.invoices)} {'balance line' if result.kind == 'balances' else 'open invoice'}(s):")
+        print(f"{len(result.invoices)} {'balance line' if result.kind == 'balances' else 'open invoice'}(s):")
     for i in result.invoices:
-        say(f"  {i.number:>10}  {i.customer_id:14} {i.customer_name:24} due {i.due_date}  "
-            f"{i.balance} {i.currency}  {', '.join(i.emails)}")
+        print("  " + show.row((i.number, 14), (i.customer_id, 14), (i.customer_name, 24), (show.day(i.due_date), 10),
+                              (show.money(i.balance, i.currency), 16, ">"), ", ".join(i.emails)))
     for w in result.warnings:
-        say(f"warning: {w}")
+        print(f"warning: {isolate(w)}")
     if result.unused_columns:
-        say(f"not used: {', '.join(result.unused_columns)}")
+        print(f"not used: {isolate(', '.join(result.unused_columns))}")
     for q in result.questions:
-        say(f"held: {q}")
+        first, *rest = q.splitlines() or [""]
+        print(f"held: {isolate(first)}")
+        for line in rest:  # the config lines that would settle it, as they are to be written
+            print(f"      {isolate(line)}")
     return held
+
+
+def _inspect_statement(args, config: Config, path: Path, result) -> int:
+    doc = {"file": str(path), "importer": result.importer, "kind": "bank_statement", "header_row": result.header_row,
+           "columns": result.columns, "account": result.account,
+           "lines": [{"date": x.date, "value_date": x.value_date, "description": x.description,
+                      "reference": x.reference, "amount": x.amount, "currency": x.currency, "balance": x.balance,
+                      "row": x.row} for x in result.lines],
+           "warnings": list(result.warnings), "unused_columns": list(result.unused_columns)}
+    if args.json:
+        _print_json(doc)
+        return 0
+    show = Display(config.tz)
+    credits = sum(1 for x in result.lines if x.amount > 0)
+    print(f"{isolate(path)}: a bank statement, read by {result.importer}"
+          + (f", header on row {result.header_row}" if result.header_row else "")
+          + (f", account {isolate(result.account)}" if result.account else ""))
+    for field, header in result.columns.items():
+        print("  " + show.row((field, 14), f"← {header}"))
+    print(f"{len(result.lines)} line(s), {credits} credit(s):")
+    for x in result.lines:
+        print("  " + show.row((show.day(x.date), 10), (show.money(x.amount, x.currency), 16, ">"),
+                              (x.reference, 12, ">"), x.description))
+    for column in result.unused_columns:
+        print(f"  (not used: {isolate(column)})")
+    for w in result.warnings:
+        print(f"warning: {isolate(w)}")
+    return 0
 
 
 def cmd_classify(args, config: Config) -> int:
@@ -76,7 +111,7 @@ def cmd_classify(args, config: Config) -> int:
     if args.json:
         _print_json(doc)
     else:
-        say(f"{doc['kind']}" + (f" ({', '.join(doc['intents'])})" if doc.get("intents") else ""))
+        print(f"{doc['kind']}" + (f" ({', '.join(doc['intents'])})" if doc.get("intents") else ""))
         for w in doc.get("why", []):
-            say(f"  - {w}")
+            print(f"  - {isolate(w)}")
     return 0

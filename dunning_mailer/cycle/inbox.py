@@ -43,14 +43,36 @@ class MessageReader:
 
 
 
+def sync_start(config: Config, ledger: Ledger, mailbox_name: str, now: dt.datetime) -> dt.date:
+    """The day the mailbox is read from: `mailbox.read_since`, else `mailbox.first_sync_days` before the
+    first email we sent (or before the first sync, when nothing went out yet), fixed at the first sync.
+    Mail from before the product was installed is never read on its own: an old bounce must not mark
+    an address bad before we ever wrote to it."""
+    if config.mailbox.read_since:
+        return config.mailbox.read_since
+    key = f"mail_since:{mailbox_name}"
+    stored = ledger.meta(key)
+    if stored:
+        return dt.date.fromisoformat(stored)
+    first = ledger.first_email_at(None) or now
+    start = first.astimezone(config.tz).date() - dt.timedelta(days=config.mailbox.first_sync_days)
+    ledger.set_meta(key, start.isoformat())
+    return start
+
+
 def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datetime,
-                 report: CycleReport) -> None:
+                 report: CycleReport, *, older_since: dt.date | None = None) -> None:
+    """New messages since the last sync; with `older_since`, also the older ones from that day on
+    that were left out (`run --mail-since`)."""
     local_now = now.astimezone(config.tz)
     # One transaction per message, not flushed each time: a message replayed after a power cut
     # is recognised by its Message-ID.
     ledger.relaxed_durability()
     reader = None  # built at the first new message: an idle inbox costs nothing here
-    for incoming in mailbox.fetch_new(ledger):
+    since = older_since or sync_start(config, ledger, mailbox.name, now)
+    # Mailboxes date mail on the real clock; a replay (`--now`) shifts the start by as much.
+    since -= local_now.date() - dt.datetime.now(config.tz).date()
+    for incoming in mailbox.fetch_new(ledger, since=since, older=older_since is not None):
         reader = reader or MessageReader(ledger)
         try:
             verdict, customer_id, how = reader.read(incoming.raw, local_now)
@@ -69,7 +91,8 @@ def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datet
             if not added:
                 continue
             report.replies.append({"customer_id": customer_id, "kind": verdict.kind,
-                                   "subject": verdict.subject, "matched_by": how})
+                                   "subject": verdict.subject, "matched_by": how, "sender": verdict.sender,
+                                   "intents": list(verdict.intents)})
             if how == "thread" or not _older_than_our_mail(ledger, customer_id, incoming.raw):
                 act_on_reply(config, ledger, verdict, customer_id, now)
         checkpoint("message_stored")
@@ -92,9 +115,7 @@ def _skip_unreadable(ledger: Ledger, mailbox: Mailbox, incoming, report: CycleRe
 def _older_than_our_mail(ledger: Ledger, customer_id: str | None, raw: bytes) -> bool:
     """Old mail found on a first sync is logged, but does not pause anyone: it cannot be an
     answer to a reminder that was sent after it."""
-    if not customer_id:
-        return False
-    first = ledger.first_email_at(customer_id)
+    first = ledger.first_email_at(customer_id)  # no customer: before our first email to anyone
     if first is None:
         return True
     try:

@@ -88,14 +88,26 @@ class Exceptions:
                             (customer_id, now.isoformat(), _iso(until), reason, origin))
             self.log(now, "paused", customer_id, until=_iso(until), reason=reason, origin=origin)
 
-    def resume(self, customer_id: str, *, now: dt.datetime, reason: str = "") -> int:
+    def resume(self, customer_id: str, *, now: dt.datetime, reason: str = "") -> dict:
+        """End every hold a person can lift: pauses, flags (dispute, bounce…) and addresses marked bad.
+        What was cleared, by kind."""
+        stamp = now.isoformat()
         with self.transaction():
-            n = self.db.execute("UPDATE pauses SET ended_at=? WHERE customer_id=? AND ended_at IS NULL",
-                                (now.isoformat(), customer_id)).rowcount
-            n += self.db.execute("UPDATE customer_flags SET cleared_at=? WHERE customer_id=? AND cleared_at IS NULL",
-                                 (now.isoformat(), customer_id)).rowcount
-            self.log(now, "resumed", customer_id, reason=reason, pauses_ended=n)
-        return n
+            pauses = [r[0] for r in self.db.execute(
+                "SELECT reason FROM pauses WHERE customer_id=? AND ended_at IS NULL ORDER BY id", (customer_id,))]
+            flags = [r[0] for r in self.db.execute(
+                "SELECT flag FROM customer_flags WHERE customer_id=? AND cleared_at IS NULL ORDER BY id",
+                (customer_id,))]
+            addresses = [r[0] for r in self.db.execute(
+                "SELECT email FROM contacts WHERE customer_id=? AND bad=1 ORDER BY email", (customer_id,))]
+            self.db.execute("UPDATE pauses SET ended_at=? WHERE customer_id=? AND ended_at IS NULL",
+                            (stamp, customer_id))
+            self.db.execute("UPDATE customer_flags SET cleared_at=? WHERE customer_id=? AND cleared_at IS NULL",
+                            (stamp, customer_id))
+            self.db.execute("UPDATE contacts SET bad=0, bad_reason=NULL WHERE customer_id=? AND bad=1", (customer_id,))
+            self.log(now, "resumed", customer_id, reason=reason, pauses_ended=len(pauses), flags_cleared=flags,
+                     addresses_restored=addresses)
+        return {"pauses": pauses, "flags": flags, "addresses": addresses}
 
     def flag(self, customer_id: str, flag: str, *, now: dt.datetime, reason: str) -> None:
         exists = self.db.execute("SELECT 1 FROM customer_flags WHERE customer_id=? AND flag=? AND cleared_at IS NULL",

@@ -76,6 +76,34 @@ CREATE INDEX events_customer ON events(customer_id);
 -- said about them, so it is said once.
 CREATE TABLE drop_notes(name TEXT PRIMARY KEY, kind TEXT NOT NULL, signature TEXT NOT NULL, at REAL NOT NULL);
 CREATE TABLE mailbox_seen(mailbox TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY(mailbox, key));
+-- Bank statements: each line stored once however many overlapping statements show it (its
+-- identity is account, date, amount, reference and description, never its position).
+CREATE TABLE bank_lines(
+  id INTEGER PRIMARY KEY, identity TEXT NOT NULL UNIQUE, account TEXT NOT NULL, date TEXT NOT NULL,
+  value_date TEXT, amount TEXT NOT NULL, currency TEXT NOT NULL, reference TEXT NOT NULL,
+  description TEXT NOT NULL, balance TEXT, import_id INTEGER, file_name TEXT NOT NULL, line_row INTEGER,
+  seen_at TEXT NOT NULL);
+-- What a credit is (one row per credit line, id = its line's id): matched | review | unrelated |
+-- unmatched by the matcher, confirmed | rejected by a person.
+CREATE TABLE payment_decisions(
+  id INTEGER PRIMARY KEY, status TEXT NOT NULL, customer_id TEXT, confidence TEXT NOT NULL,
+  basis TEXT NOT NULL DEFAULT '', reasons TEXT NOT NULL, candidates TEXT NOT NULL DEFAULT '[]',
+  surplus TEXT NOT NULL DEFAULT '0', decided_at TEXT NOT NULL, decided_by TEXT NOT NULL,
+  resolved_at TEXT);
+CREATE INDEX payment_decisions_status ON payment_decisions(status);
+CREATE TABLE payment_allocations(
+  decision_id INTEGER NOT NULL, source TEXT NOT NULL, number TEXT NOT NULL, amount TEXT NOT NULL,
+  closes INTEGER NOT NULL, applied INTEGER NOT NULL DEFAULT 0, balance_before TEXT,
+  PRIMARY KEY(decision_id, source, number));
+CREATE INDEX payment_allocations_invoice ON payment_allocations(source, number);
+CREATE TABLE payment_holds(
+  decision_id INTEGER NOT NULL, customer_id TEXT NOT NULL, pause_id INTEGER,
+  PRIMARY KEY(decision_id, customer_id));
+CREATE TABLE known_payers(
+  name TEXT PRIMARY KEY, customer_id TEXT NOT NULL, learned_at TEXT NOT NULL, line_id INTEGER);
+-- Row warnings already said, per source, the file's name left out: a daily export repeats its footer.
+CREATE TABLE warnings_said(source TEXT NOT NULL, text TEXT NOT NULL, first_at TEXT NOT NULL,
+  PRIMARY KEY(source, text));
 CREATE TABLE mailbox_state(
   mailbox TEXT NOT NULL, folder TEXT NOT NULL, uidvalidity INTEGER, last_uid INTEGER,
   PRIMARY KEY(mailbox, folder));
