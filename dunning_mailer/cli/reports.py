@@ -18,12 +18,13 @@ def cmd_status(args, config: Config) -> int:
         the_plan = make_plan(config, ledger, now, states)
         awaiting = ledger.awaiting_approval()
         unmatched = ledger.unmatched_replies()
+        waiting = ledger.waiting_for_a_person()
     call = set(the_plan.call_list)
     for c in customers:
         c["call_list"] = c["customer_id"] in call
     customers.sort(key=lambda c: -sum(Decimal(v) for v in c["balance"].values()))
     doc = {"now": now.isoformat(), "customers": customers, "call_list": sorted(call),
-           "awaiting_approval": awaiting, "unmatched_replies": unmatched}
+           "awaiting_approval": awaiting, "unmatched_replies": unmatched, "needs_person": waiting}
     if args.json:
         _print_json(doc)
         return 0
@@ -34,6 +35,11 @@ def cmd_status(args, config: Config) -> int:
               f"last email {c['last_email'] or '—'}{'; ' + ', '.join(flags) if flags else ''}")
     if not customers:
         print("No open invoices.")
+    if waiting:
+        print(f"\nReplies a person should read ({len(waiting)}; `label REPLY INTENT` or `resume CUSTOMER`):")
+    for w in waiting:
+        print(f"  #{w['reply_id']} {w['customer_id'] or '(no customer)'}, {w['received_at'][:10]} from "
+              f"{w['sender'] or '?'}: {w['reason']}")
     return 0
 
 
@@ -50,7 +56,10 @@ def cmd_history(args, config: Config) -> int:
         elif i["kind"] == "import":
             print(f"{i['at']}  import {i['file']}: {i['status']} {i['report'] or ''}")
         elif i["kind"] == "reply":
-            print(f"{i['at']}  {i['reply_kind']} from {i['customer_id'] or i['sender']}: {i['subject']}")
+            read = i["detail"].get("intent") if i["reply_kind"] == "human" else None
+            label = f" [labelled {i['label']['intent']}]" if i.get("label") else ""
+            print(f"{i['at']}  reply #{i['id']} {i['reply_kind']}{' ' + read if read else ''}{label} from "
+                  f"{i['customer_id'] or i['sender']}: {i['subject']}")
         else:
             detail = {k: v for k, v in i.items() if k not in ("at", "kind", "customer_id")}
             print(f"{i['at']}  {i['kind']} {i.get('customer_id') or ''} {detail}")
