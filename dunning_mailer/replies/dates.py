@@ -153,13 +153,41 @@ _rule(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:ב|ל|of\s+)?-?(?P<mn>" + _al
       + r")\.?(?:,?\s+(?P<y>\d{4}))?" + _E, "dmn")
 _rule(_B + r"(?P<mn>" + _alt(_EN_MONTHS) + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?(?!\d)", "dmn")
 # "עד ה-15", "ב-10 לחודש", "ב20 לחודש", "on the 20th", "by the 5th of next month"
-_rule(r"(?:(?<![\w])(?:ו?(?:עד|ב|ל|מ|אחרי)\s*)?ה-?|(?<![\w])ו?(?:ב|ל)-?)(?P<d>\d{1,2})(?![\d:.,/])"
+_rule(r"(?:(?<![\w])(?:ו?(?:עד|ב|ל|מ|אחרי)\s*)?ה-?|(?<![\w])ו?(?:ב|ל)-?|(?<![\w\d.,/])(?=\d{1,2}\s+(?:ל|ב)חודש))(?P<d>\d{1,2})(?![\d]|[:.,/]\d)"
       r"(?:\s+(?:ל|ב)(?P<nm>חודש\s+הבא)|\s+(?:ל|ב)חודש|\s+בכל\s+חודש)?"
       r"(?!\s*(?:תשלומים|חלקים|ימים|יום|חודשים|שבועות|שעות|אחוז|%|₪|ש\"?ח|שקל|פעמים|חשבוניות|דקות|לקוחות))",
       "dom")
 _rule(_B + r"(?:on|by|before|until|till)?\s*the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:the\s+)?(?:(?P<nm>next)|this)\s+month)?" + _E,
       "dom")
 _rule(_B + r"(?:on|by|before|until|till)\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?" + _E, "dom")
+
+# --- Hebrew typed in Latin letters, shorthand and typos ------------------------------------
+_rule(_B + r"(?:ve-?|u-?)?(?:ha-?)?(?:machar|mahar|machrat(?:ayim)?)" + _E, lambda m: "dat" if "rat" in m.group(0).lower() else "tom")
+_rule(_B + r"(?:ha-?)?(?:haiom|hayom|ha-yom|haiyom)" + _E, "today")
+_rule(_B + r"(?:be-?|b-?)?yom\s+(?P<tr>rishon|sheni|shlishi|revii|reviei|chamishi|hamishi|shishi)" + _E,
+      lambda m: "wd:" + {"rishon": "sun", "sheni": "mon", "shlishi": "tue", "revii": "wed", "reviei": "wed",
+                         "chamishi": "thu", "hamishi": "thu", "shishi": "fri"}[m["tr"].lower()])
+_rule(_B + r"(?:ba-?|be-?)?shavua\s+(?:ha-?)?ba(?:h)?" + _E, "nw")
+_rule(_B + r"(?:ad\s+)?sof\s+(?:ha-?)?(?:chodesh|hodesh)" + _E, "eom")
+_rule(_B + r"(?:ad\s+)?sof\s+(?:ha-?)?shavua" + _E, "tw")
+_rule(_B + r"ו?(?:עד\s+)?(?:מחר+|מחח|מכר|מחרר+)(?=\s|$|[.!,?🙏])", "tom")
+_rule(_B + r"ו?(?:עד\s+)?היו[םמ]{2,}" + _E, "today")
+_rule(_B + r"ו?(?:עד\s+)?(?:סופ\"ש|סופש|סוף\s+שבוע)" + _E, "tw")
+_rule(_B + r"(?:ו?(?:ב|ל|עד\s+)?)יום\s+(?P<hl>[אבגדהו])(?=\s|$|[.!,])", lambda m: "wd:" + _HE_DAY_LETTERS[m["hl"]])
+_rule(_B + r"(?:ב)?מוצאי\s+(?:ה)?שבת" + _E + r"|" + _B + r"(?:ב)?מוצ\"ש" + _E, "wd:sat")
+_rule(_B + r"(?:אמרתי|אמרנו|כמו\s+שאמרתי)\s+(?:ב?יום\s+)?(?P<he>" + _alt(set(_HE_DAYS) - {"שבת"}) + r")" + _E,
+      lambda m: "wd:" + _HE_DAYS[m["he"]])
+_rule(r"(?i)^\s*(?P<ea>" + _alt(_EN_DAY_ABBR) + r")\.?(?=\s|$|[.!,?👍🙏])", lambda m: "wd:" + _EN_DAY_ABBR[m["ea"].lower()])
+_rule(_B + r"(?:tmrw|tmr|tomorow|tommorow|tommorrow|2morrow)" + _E, "tom")
+_rule(_B + r"day\s+after\s+(?:tmrw|tmr|tomorow|tommorow)" + _E, "dat")
+_rule(_B + r"(?:ו?(?:ב|ל)?(?:עוד|תוך|בתוך)\s+)יום(?!\s+(?:ה|שני|שלישי|רביעי|חמישי|שישי|ראשון|\d))" + _E, "d:1")
+_rule(_B + r"ו?ב?(?:שבוע\s+(?:ה)?קרוב)" + _E, "d:7")
+_rule(_B + r"(?:תן|תנו|תני)\s+לי\s+חודש" + _E + r"|" + _B + r"חודש\s+מהיום" + _E, "m1")
+_rule(_B + r"(?:give\s+me\s+)?(?:a|one)\s+month\s+(?:from\s+(?:now|today)|of\s+today)" + _E
+      + r"|" + _B + r"within\s+one\s+month" + _E + r"|" + _B + r"give\s+me\s+a\s+month" + _E, "m1")
+_rule(_B + r"(?:give\s+me\s+)?(?:a|one)\s+week(?:\s+from\s+(?:now|today))?(?=\s*(?:and|&|from|,|$))" + _E, "d:7")
+_rule(_B + r"end[- ]of[- ](?:the[- ])?month" + _E, "eom")
+_rule(_B + r"(?P<d>\d{1,2})(?:st|nd|rd|th)(?=\s*(?:ok|okay|fine|works|is|\?|$))", "dom")
 
 # --- today, tomorrow -----------------------------------------------------------------------
 _rule(_B + r"ו?(?:ב|עד\s+)?מחרתיים" + _E + r"|" + _B + r"(?:the\s+)?day\s+after\s+tomorrow" + _E, "dat")

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .cues import Cue, cues
+from .cues import Cue, cues, negated
 from .dates import DateExpr, find_dates, resolve
 from .features import ngrams, normalise
 from .learned import Model, top
@@ -33,6 +33,15 @@ DISPUTE_AT = 0.3
 
 # The other things a reply also says, when the model gives them at least this.
 ALSO_AT = 0.3
+
+
+# A payment claim read by the model alone, without words that say it was paid, needs this much.
+CLAIM_WITHOUT_WORDS_AT = 0.7
+
+
+# A payment conditioned on the business is read as what it waits for (cues.py), this sure.
+CONDITION_CONFIDENCE = 0.8
+_CONDITIONED = {"condition_dispute": "dispute", "condition_question": "question", "condition_plan": "plan_request"}
 
 
 @dataclass(frozen=True)
@@ -97,15 +106,24 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
 
     names = {c.name for c in found}
     # Exact rules.
-    if main == "promise" and "condition_you" in names:
-        phrase = next(c.phrase for c in found if c.name == "condition_you")
-        alt = max(("dispute", "question", "plan_request"), key=lambda i: probs.get(i, 0.0))
-        why.append(f"the payment waits for the business to act first ({phrase!r}): not a promise but a {alt}")
-        main, conf = alt, max(probs.get(alt, 0.0), 1.0 - probs.get("promise", 0.0), 0.5)
-    if main == "payment_claim" and "claim" not in names and not attachment and "claim_negated" in names:
-        phrase = next(c.phrase for c in found if c.name == "claim_negated")
+    condition = next((c for c in found if c.name.startswith("condition_")), None)
+    if main == "promise" and condition is not None:
+        alt = _CONDITIONED[condition.name]
+        why.append(f"the payment waits for the business first ({condition.phrase!r}): "
+                   f"not a promise but a {alt.replace('_', ' ')}")
+        main, conf = alt, max(probs.get(alt, 0.0), CONDITION_CONFIDENCE)
+        probs = {**probs, "promise": 0.0}
+    if main == "payment_claim" and "claim_disputed" in names:
+        phrase = next(c.phrase for c in found if c.name == "claim_disputed")
+        why.append(f"paid, and charged again or settled otherwise ({phrase!r}): a dispute")
+        main, conf = "dispute", max(probs.get("dispute", 0.0), CONDITION_CONFIDENCE)
+    if main == "payment_claim" and "claim" not in names and not attachment and (
+            conf < CLAIM_WITHOUT_WORDS_AT or names & {"forwarded", "claim_negated", "claim_hypothetical"}):
+        # "I paid" pauses the reminders: without words that say it was paid, only a sure reading does.
         alt = max((i for i in probs if i != "payment_claim"), key=lambda i: probs[i])
-        why.append(f"the claim is negated ({phrase!r}): not a payment claim")
+        negation = next((c.phrase for c in found if c.name == "claim_negated"), None)
+        why.append(f"the claim is negated ({negation!r}): not a payment claim" if negation else
+                   f"no words that say it was paid: read as {alt.replace('_', ' ')}, not a payment claim")
         main, conf = alt, probs[alt]
     intents = {main} - {"none"}
     for i, p in probs.items():
@@ -119,7 +137,7 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         if main in ("none", "question"):
             main, conf = "payment_claim", max(conf, 0.9)
     for c in found:
-        if c.name in ("claim", "claim_negated", "forwarded", "condition_you"):
+        if c.name in ("claim", "claim_negated", "forwarded"):
             why.append(f"{c.name.replace('_', ' ')}: {c.phrase!r}")
     date = _promise_date(text, dates, found, written) if "promise" in intents else None
     return _finish(main, tuple(i for i in PRIORITY if i in intents), conf, guesses, date, why, threshold,
@@ -155,29 +173,64 @@ def _finish(main: str, intents: tuple[str, ...], conf: float, guesses, date, why
     return Reading(main, intents, conf, tuple(guesses), date, tuple(why), need, labelled, kind)
 
 
-_FUTURE = re.compile(r"(?<![\w])[ו]?(?:א|נ|י|ת)(?:\w{2,})|(?<![\w])(?:will|'ll|going\s+to|shall|by|until)(?![\w])|"
-                     r"(?<![\w])(?:מעביר|מעבירה|משלם|משלמת|מסדר|מסדרת|נעביר|נסדיר|יוצא|תצא|מתוכנן|"
-                     r"אעביר|אשלם|נשלם|תשולם|יועבר|יוסדר)(?![\w])", re.I)
+# Words that pay: what a date is attached to. Future (a promise) and past (already paid).
+_WILL_PAY = re.compile(
+    r"(?<![\w])(?:ו|ש|ו?כש)?(?:אשלם|נשלם|ישולם|תשולם|ישולמו|אעביר|נעביר|יועבר|תועבר|יועברו|אסדיר|נסדיר|יוסדר|תוסדר|"
+    r"אסגור|נסגור|ייסגר|אפקיד|נפקיד|אשלח|נשלח|יישלח|תישלח|יישלחו|תצא|יצא|ייצא|תיצא|יוצא|יוצאת|יוצאים|"
+    r"מעביר|מעבירה|מעבירים|משלם|משלמת|משלמים|מסדר|מסדרת|שולח|שולחת|סוגר|סוגרת|מפקיד|מפקידה|אטפל|נטפל|"
+    r"אבצע|נבצע|יבוצע|תבוצע|אעשה|נעשה|תקבל|תקבלו|תקבלי|יגיע|תגיע|יהיה|תהיה|יתקבל|אביא|נביא|אתן|ניתן|"
+    r"מתוכנן|מתוכננת|צפוי|צפויה|ירד|ירדו|ייכנס|תיכנס|נכנס|מקבל|מקבלים|מקבלת|מעבירות|שולחים|להעביר|לשלם|לסגור|לסדר|מתחייב|מתחייבת|אוכל\s+לשלם|"
+    r"ashalem|meshalem|meshalemet|maavir|maavira|naavir|aavir|ze\s+etzl\w*|ze\s+ezl\w*)(?![\w])"
+    r"|(?<![\w])(?:will|'ll|shall|going\s+to|gonna|i\s+pay|we\s+pay|i\s+send|we\s+send|paying|sending|transferring|"
+    r"settling|scheduled|expected|due|promise|it'?ll\s+be|i'?ll|we'?ll|pay|transfer|send|settle|wire)(?![\w])", re.I)
+
+
+_HAS_PAID = re.compile(
+    r"(?<![\w])(?:ו|ש)?(?:שילמתי|שילמנו|שילמה|שילם|שולם|שולמה|שולמו|העברתי|העברנו|הועבר|הועברה|הועברו|שלחתי|שלחנו|"
+    r"עשיתי|עשינו|ביצעתי|ביצענו|בוצע|בוצעה|הפקדתי|הפקדנו|יצאה|הגיע|הגיעה|קיבלתי|קיבלנו|אושרה|אושר|"
+    r"הוזנה|הוזן|נחתמה|נחתם|נקלטה|נקלט|shilamti|shalachti|heevarti)(?![\w])"
+    r"|(?<![\w])(?:paid|sent|transferred|wired|remitted|went\s+out|did\s+pay|got|received|approved)(?![\w])", re.I)
+
+
+_SENTENCE = re.compile(r"[.!?;\n]+")
+
+
+_CLAUSE = re.compile(r"[.!?;\n,]")
+
+
+_TO_BE = re.compile(r"(?i)(?:\bbe|\bto\s+be|'ll\s+be|should\s+be|get|gets)\s+$")
 
 
 def _promise_date(text: str, dates: list[DateExpr], found: list[Cue], written: dt.date) -> dt.date | None:
-    """The date a promise names: the first definite date that is not in a clause saying what was
-    already paid ("שולם ביום חמישי, היתרה בתחילת החודש הבא")."""
-    claims = [c.start for c in found if c.name == "claim"]
-    candidates = []
-    for e in dates:
-        if not e.definite:
-            continue
-        d = resolve(e.rule, written)
-        if d is None:
-            continue
-        lo = max([m.end() for m in re.finditer(r"[.!?;\n]|,\s", text[:e.start])], default=0)
-        hi_m = re.search(r"[.!?;\n]|,\s", text[e.end:])
-        hi = e.end + hi_m.start() if hi_m else len(text)
-        in_claim = any(lo <= s < hi for s in claims)
-        past = d < written
-        candidates.append((in_claim or past, e.start, d))
-    if not candidates:
+    """The date a promise names: the definite date closest to a word that promises to pay, and
+    not closer to one that says what was already paid ("שולם ביום חמישי, היתרה תשולם בתחילת החודש
+    הבא"). With no such word at all, the first date ("מחר!!!", "חמישי 🙏")."""
+    definite = [(e, d) for e in dates if e.definite for d in [resolve(e.rule, written)] if d is not None]
+    if not definite:
         return None
-    candidates.sort()
-    return candidates[0][2]
+    will = [(m.start(), m.end()) for m in _WILL_PAY.finditer(text)]
+    paid = [(m.start(), m.end()) for m in _HAS_PAID.finditer(text)
+            if not negated(text, m.start()) and not _TO_BE.search(text[max(0, m.start() - 12):m.start()])]
+    bounds = [0] + [m.end() for m in _SENTENCE.finditer(text)] + [len(text) + 1]
+
+    def sentence(pos: int) -> int:
+        return next(i for i in range(len(bounds) - 1) if bounds[i] <= pos < bounds[i + 1])
+
+    def distance(e: DateExpr, spans) -> float:
+        near = [min(abs(a - e.end), abs(e.start - b)) for a, b in spans
+                if sentence(a) == sentence(e.start) and not (e.start <= a < e.end)]
+        return min(near, default=float("inf"))
+
+    best = None
+    for e, d in definite:
+        to_will, to_paid = distance(e, will), distance(e, paid)
+        weak = e.phrase.lower() in ("now", "right now", "עכשיו", "כרגע")
+        before = max(((b, kind) for kind, spans in (("will", will), ("paid", paid)) for a, b in spans
+                      if b <= e.start and not _CLAUSE.search(text, b, e.start) and e.start - b <= 20), default=None)
+        # "שולם ביום חמישי", "העברתי 600 עכשיו", "I've paid half today and will pay the rest …"
+        said_paid = (to_paid <= 12 and to_paid < to_will) or (before is not None and before[1] == "paid")
+        key = (said_paid or d < written, to_will == float("inf"), weak, to_will, e.start)
+        if best is None or key < best[0]:
+            best = (key, d)
+    key, d = best
+    return None if key[0] else d
