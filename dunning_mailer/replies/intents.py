@@ -84,6 +84,8 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
     dates = find_dates(text)
 
     taught = teacher.nearest(text) if teacher is not None and text.strip() else None
+    if taught is not None and taught[0].intent == "promise" and any(c.name.startswith("condition_") for c in found):
+        taught = None    # a lesson about a promise does not cover one that waits for the business
     if taught is not None:
         example, sim = taught
         intents = () if example.intent == "none" else (example.intent,)
@@ -117,6 +119,7 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         phrase = next(c.phrase for c in found if c.name == "claim_disputed")
         why.append(f"paid, and charged again or settled otherwise ({phrase!r}): a dispute")
         main, conf = "dispute", max(probs.get("dispute", 0.0), CONDITION_CONFIDENCE)
+        probs = {**probs, "payment_claim": 0.0}
     if main == "payment_claim" and "claim" not in names and not attachment and (
             conf < CLAIM_WITHOUT_WORDS_AT or names & {"forwarded", "claim_negated", "claim_hypothetical"}):
         # "I paid" pauses the reminders: without words that say it was paid, only a sure reading does.
@@ -125,7 +128,21 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         why.append(f"the claim is negated ({negation!r}): not a payment claim" if negation else
                    f"no words that say it was paid: read as {alt.replace('_', ' ')}, not a payment claim")
         main, conf = alt, probs[alt]
+        probs = {**probs, "payment_claim": 0.0}
+    if main == "promise" and not _WILL_PAY.search(text) and _OTHER_ACTION.search(text):
+        phrase = _OTHER_ACTION.search(text).group(0)
+        alt = max((i for i in probs if i != "promise"), key=lambda i: probs[i])
+        why.append(f"no word about paying, only {phrase!r}: not a promise")
+        main, conf = alt, max(probs[alt], 1.0 - probs["promise"])
+        probs = {**probs, "promise": 0.0}
+    if main == "question" and "forwarded" in names and "?" not in text:
+        alt = max((i for i in probs if i not in ("question", "payment_claim")), key=lambda i: probs[i])
+        why.append(f"forwarded to someone else, and no question asked: {alt}")
+        main, conf = alt, max(probs[alt], 1.0 - probs["question"])
+        probs = {**probs, "question": 0.0}
     intents = {main} - {"none"}
+    if main == "promise" and any(c.name == "claim" and _PART.match(text, c.start + len(c.phrase)) for c in found):
+        intents.add("payment_claim")      # "העברתי חצי היום, את השאר בשבוע הבא"
     for i, p in probs.items():
         if i not in ("none", main) and p >= ALSO_AT:
             intents.add(i)
@@ -190,6 +207,18 @@ _HAS_PAID = re.compile(
     r"עשיתי|עשינו|ביצעתי|ביצענו|בוצע|בוצעה|הפקדתי|הפקדנו|יצאה|הגיע|הגיעה|קיבלתי|קיבלנו|אושרה|אושר|"
     r"הוזנה|הוזן|נחתמה|נחתם|נקלטה|נקלט|shilamti|shalachti|heevarti)(?![\w])"
     r"|(?<![\w])(?:paid|sent|transferred|wired|remitted|went\s+out|did\s+pay|got|received|approved)(?![\w])", re.I)
+
+
+# Part of it paid: "העברתי חצי", "שילמתי 300", "paid half", "sent ₪700".
+_PART = re.compile(r"(?i)\s*(?:את\s+|כבר\s+|עכשיו\s+|היום\s+)?(?:ה)?(?:חצי|חלק|מחצית|שליש|רבע|מקדמה|[₪$€]?\s?\d|part|half|some|"
+                   r"a\s+(?:third|quarter|part)|the\s+first|₪|\$)")
+
+
+# Doing something else tomorrow is no promise to pay: "נדבר מחר", "I'll check tonight".
+_OTHER_ACTION = re.compile(
+    r"(?<![\w])(?:נדבר|אדבר|נבדוק|אבדוק|בודקת|בודק|אשאל|נשאל|אחזור\s+אלי\w*|נחזור\s+אלי\w*|אעדכן|נעדכן|אתקשר|נתקשר|"
+    r"אסתכל|נסתכל|נראה|talk|check|look\s+(?:at|into)|get\s+back|ask|let\s+you\s+know|update\s+you|call\s+you)(?![\w])",
+    re.I)
 
 
 _SENTENCE = re.compile(r"[.!?;\n]+")
