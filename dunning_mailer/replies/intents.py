@@ -144,7 +144,7 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
     if main == "promise" and any(c.name == "claim" and _PART.match(text, c.start + len(c.phrase)) for c in found):
         intents.add("payment_claim")      # "העברתי חצי היום, את השאר בשבוע הבא"
     for i, p in probs.items():
-        if i not in ("none", main) and p >= ALSO_AT:
+        if main != "none" and i not in ("none", main) and p >= ALSO_AT:
             intents.add(i)
     if "payment_claim" in intents and "claim" not in names and not attachment and main != "payment_claim":
         intents.discard("payment_claim")

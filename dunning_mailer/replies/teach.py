@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -60,8 +61,16 @@ class Teacher:
         return best
 
 
+# Greetings and thanks around what a reply says: left out when replies are compared.
+_COURTESY = re.compile(
+    r"(?<![\w])(?:שלום(?:\s+רב)?|היי|הי|בוקר\s+טוב|ערב\s+טוב|צהריים\s+טובים|תודה(?:\s+רבה)?|בברכה|יום\s+טוב|"
+    r"שבוע\s+טוב|שבת\s+שלום|להתראות|בתודה|hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|thanks?(?:\s+you)?|"
+    r"regards|best|kind\s+regards|cheers|have\s+a\s+(?:good|nice)\s+day)(?![\w])", re.I)
+
+
 def _vector(text: str) -> dict[str, float]:
-    counts = ngrams(normalise(text))
+    core = _COURTESY.sub(" ", text)
+    counts = ngrams(normalise(core if core.strip(" ,.!\n") else text))
     return {k: 1.0 + math.log(v) for k, v in counts.items() if k.startswith(("c", "w", "b"))}
 
 
