@@ -3,7 +3,7 @@
     .venv/bin/pip install scikit-learn          # training only; the product never imports it
     .venv/bin/python tools/train_replies.py [--corpus PATH] [--folds 5] [--no-write] [--report FILE]
 
-Reads the labelled corpus (dunning_mailer/replies/data/corpus.jsonl), turns every text into the
+Reads the labelled corpus (data/replies/corpus.jsonl, see its README), turns every text into the
 features the reader computes at run time (replies.intents.features), and fits a multinomial
 logistic regression on sublinear tf-idf (scikit-learn, fixed seed: the same corpus gives the same
 file byte for byte). The probabilities' temperature is fitted on out-of-fold scores.
