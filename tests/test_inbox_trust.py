@@ -10,10 +10,10 @@ from pathlib import Path
 
 from conftest import D, run_cli, write_config
 from dovecot import run_with_imap
+from test_inbox_kinds import FOLDER, recreate
 from test_ladder import drop, one_customer, run, sent
 
 DAY = dt.timedelta(days=1)
-FOLDER = "Trust"
 
 
 def bounce(failed: str, *, returned_id: str | None, frm: str = "MAILER-DAEMON@mx.cust.example", n: int = 1) -> bytes:
@@ -101,13 +101,7 @@ def test_our_customers_out_of_office_holds_the_reminders_but_not_until_2099(work
 
 
 def test_forged_mail_through_dovecot_changes_nothing(workdir, dovecot):
-    c = dovecot.client()
-    try:
-        if c.folder_exists(FOLDER):
-            c.delete_folder(FOLDER)
-        c.create_folder(FOLDER)
-    finally:
-        c.logout()
+    recreate(dovecot)
     write_config(workdir, f'[mailbox]\nkind = "imap"\nhost = "{dovecot.host}"\nport = {dovecot.port}\n'
                           f'security = "none"\nusername = "{dovecot.user}"\nfolder = "{FOLDER}"\n')
     drop(workdir, [one_customer(D.date() - dt.timedelta(days=5))], D.date())

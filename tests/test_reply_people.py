@@ -119,3 +119,21 @@ def test_classify_shows_the_confidence(workdir, tmp_path):
     assert doc["intent"] == "promise" and doc["promise_date"] == "2027-01-19" and 0 < doc["confidence"] <= 1
     plain = cli(workdir, "classify", str(eml), "--now", "2027-01-20T10:00:00+02:00").stdout
     assert "confidence" in plain and "2027-01-19" in plain
+
+
+def test_a_reply_from_nobody_we_know_is_listed_and_can_be_given_its_customer(workdir):
+    started(workdir)
+    raw = ("From: accountant@elsewhere.example\r\nTo: billing@gefen-studio.example\r\nSubject: תשלום\r\n"
+           "Message-ID: <u1@elsewhere.example>\r\nDate: Tue, 01 Dec 2026 12:00:00 +0200\r\n"
+           "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n").encode() \
+        + "הלקוח שלנו ישלם ביום ראשון".encode()
+    (workdir / "mail" / "new" / "1700000000.u1.host").write_bytes(raw)
+    run(workdir, D + DAY)
+    (waiting,) = status(workdir, D + DAY)["needs_person"]
+    assert waiting["customer_id"] is None and "matches no customer" in waiting["reason"]
+    rid = str(waiting["reply_id"])
+    assert cli(workdir, "label", rid, "promise", "--date", "2026-12-06").returncode == 2   # whose promise?
+    assert cli(workdir, "label", rid, "promise", "--date", "2026-12-06", "--customer", "C1",
+               "--now", (D + DAY).isoformat()).returncode == 0
+    doc = status(workdir, D + DAY)
+    assert doc["needs_person"] == [] and doc["customers"][0]["promise"]["due"] == "2026-12-06"

@@ -3,7 +3,6 @@ was written, conditions that are never promises, a confidence and what needs a p
 person taught it. Pure: the reader and its parts, no ledger."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import pathlib
@@ -21,8 +20,8 @@ CORPUS = pathlib.Path(__file__).resolve().parent.parent / "data" / "replies"
 
 
 def mail(body: str, *, date: str | None = "Thu, 14 Jan 2027 18:20:00 +0200", headers: str = "") -> bytes:
-    return ((f"From: Dana <dana@customer.co.il>\nTo: billing@biz.test\nSubject: Re: תזכורת\n"
-             f"Message-ID: <r1@customer.co.il>\n" + (f"Date: {date}\n" if date else "") + headers +
+    return (("From: Dana <dana@customer.co.il>\nTo: billing@biz.test\nSubject: Re: תזכורת\n"
+             "Message-ID: <r1@customer.co.il>\n" + (f"Date: {date}\n" if date else "") + headers +
              "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n")
             .encode() + body.encode())
 
