@@ -85,7 +85,7 @@ class IncomingMail:
         return {r[0] for r in self.db.execute("SELECT key FROM mailbox_seen WHERE mailbox=?", (mailbox,))}
 
     def mark_seen(self, mailbox: str, key: str) -> None:
-        self.db.execute("INSERT OR IGNORE INTO mailbox_seen VALUES(?,?)", (mailbox, key))
+        self.db.execute("INSERT INTO mailbox_seen VALUES(?,?) ON CONFLICT(mailbox, key) DO NOTHING", (mailbox, key))
 
     def mailbox_position(self, mailbox: str, folder: str) -> tuple[int | None, int]:
         r = self.db.execute("SELECT uidvalidity, last_uid FROM mailbox_state WHERE mailbox=? AND folder=?",
