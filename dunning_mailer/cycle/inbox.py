@@ -46,20 +46,21 @@ class MessageReader:
         """(verdict, customer_id or None, how it was matched or None)."""
         extra = {"threshold": self.threshold} if self.threshold is not None else {}
         verdict = self.classify(raw, now=now, known_numbers=self.numbers, teacher=self.teacher, **extra)
-        refs = [*verdict.in_reply_to, *verdict.referenced_ids]
-        if verdict.bounce and verdict.bounce.original_message_id:
-            refs.append(verdict.bounce.original_message_id)
-        customer_id, how = match_customer(in_reply_to=refs, sender=verdict.sender, invoices=verdict.invoices,
+        customer_id, how = match_customer(in_reply_to=_refs(verdict), sender=verdict.sender, invoices=verdict.invoices,
                                           our_message_ids=self.ours, contacts=self.contacts,
                                           invoice_customers=self.invoice_customers)
         return verdict, customer_id, how
 
     def our_mail(self, verdict) -> list[str]:
         """Our Message-IDs this message refers to: in its headers, a returned copy or quoted headers."""
-        refs = [*verdict.in_reply_to, *verdict.referenced_ids]
-        if verdict.bounce and verdict.bounce.original_message_id:
-            refs.append(verdict.bounce.original_message_id)
-        return [m for m in dict.fromkeys(refs) if m in self.ours]
+        return [m for m in dict.fromkeys(_refs(verdict)) if m in self.ours]
+
+
+def _refs(verdict) -> list[str]:
+    refs = [*verdict.in_reply_to, *verdict.referenced_ids]
+    if verdict.bounce and verdict.bounce.original_message_id:
+        refs.append(verdict.bounce.original_message_id)
+    return refs
 
 
 
