@@ -21,13 +21,14 @@ def cmd_status(args, config: Config) -> int:
         awaiting = ledger.awaiting_approval()
         unmatched = ledger.unmatched_replies()
         to_review, needs_person = ledger.payments_to_review(), ledger.needs_person_payments()
+        waiting = ledger.waiting_for_a_person()
     call = set(the_plan.call_list)
     for c in customers:
         c["call_list"] = c["customer_id"] in call
     customers.sort(key=lambda c: -sum(Decimal(v) for v in c["balance"].values()))
     doc = {"now": now.isoformat(), "customers": customers, "call_list": sorted(call),
            "awaiting_approval": awaiting, "unmatched_replies": unmatched}
-    doc["needs_person"] = doc.get("needs_person", []) + needs_person
+    doc["needs_person"] = waiting + needs_person
     doc["payments_to_review"] = [{"id": p["id"], "line": p["line"], "customers": p["candidates"],
                                   "proposal": p["invoices"], "confidence": p["confidence"], "reasons": p["reasons"]}
                                  for p in to_review]
@@ -47,6 +48,12 @@ def cmd_status(args, config: Config) -> int:
     if to_review:
         print(f"{len(to_review)} bank credit(s) wait for you (`dunning-mailer payments`), holding "
               f"{isolate(', '.join(sorted({c for p in to_review for c in p['candidates']})))}.")
+    if waiting:
+        print()
+        print(f"Replies a person should read ({len(waiting)}; `label REPLY INTENT` or `resume CUSTOMER`):")
+    for w in waiting:
+        print("  " + show.row((f"#{w['reply_id']}", 6), (w["customer_id"] or "—", ID), (show.day(w["received_at"]), 10),
+                              (w["sender"] or "?", NAME), show.days(w["reason"])))
     return 0
 
 
@@ -78,7 +85,10 @@ def history_line(show: Display, i: dict) -> str:
     elif kind == "reply":
         intents = (i.get("detail") or {}).get("intents") or []
         meaning = show.kind(i["reply_kind"]) + (f" ({', '.join(intents)})" if intents else "")
-        what = f"{meaning} from {isolate(i.get('sender') or '?')}: {isolate(i.get('subject') or '')}"
+        if i.get("label"):  # a person's reading replaces the reader's
+            meaning += f", labelled {i['label']['intent']}"
+        what = (f"#{i['id']} " if i.get("id") else "") + \
+            f"{meaning} from {isolate(i.get('sender') or '?')}: {isolate(i.get('subject') or '')}"
         who = who or "—"
     else:
         facts = []
