@@ -199,8 +199,9 @@ def act_on_reply(config: Config, ledger: Ledger, verdict, customer_id: str | Non
         ledger.add_promise(customer_id, due=verdict.promise_date, amount=None, now=now, origin="reply", **ref)
     if "payment_claim" in intents:
         until = today + dt.timedelta(days=config.policy.payment_claim_grace_days)
-        ledger.pause(customer_id, now=now, origin="reply", until=until, **ref,
-                     reason="the customer says it was paid; waiting for the export to confirm")
+        # Its own origin: the bank cross-check (ledger/payments.py) looks for exactly these pauses.
+        ledger.pause(customer_id, now=now, origin="payment_claim", until=until, **ref,
+                     reason="the customer says it was paid; waiting for the export or the bank to confirm")
     if "promise" in intents and not verdict.promise_date and not intents & {"payment_claim", *_FLAG_FOR}:
         ledger.pause(customer_id, now=now, origin="reply", **ref,
                      reason=f"the customer promised to pay, with no date, on {today.isoformat()}: {subject}")
