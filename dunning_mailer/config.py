@@ -123,6 +123,7 @@ class Policy:
     thank_you: bool = True           # a short thank-you when a reminded invoice is paid (C16)
     payment_claim_grace_days: int = 7  # "I paid": reminders wait this long for the export to show it
     reminder_language: str = "he"    # templates for customers whose export names no language
+    reply_confidence: float = 0.6    # a reply read with less confidence waits for a person
 
 
 @dataclass(frozen=True)
@@ -495,7 +496,10 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         thank_you=r.take(po, "policy", "thank_you", bool, pd.thank_you),
         payment_claim_grace_days=r.take(po, "policy", "payment_claim_grace_days", int, pd.payment_claim_grace_days),
         reminder_language=r.choice(po, "policy", "reminder_language", ("he", "en"), pd.reminder_language),
+        reply_confidence=float(r.take(po, "policy", "reply_confidence", (int, float), pd.reply_confidence)),
     )
+    if not 0 <= policy.reply_confidence <= 1:
+        problems.append("policy.reply_confidence: must be between 0 and 1")
     if policy.min_days_between < 0:
         problems.append("policy.min_days_between: must be 0 or more")
     if not 0 < policy.max_close_fraction <= 1:

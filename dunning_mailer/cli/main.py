@@ -21,7 +21,7 @@ from .office import (cmd_office_add, cmd_office_init, cmd_office_list, cmd_offic
                      cmd_office_status, cmd_office_worker)
 from .payments import cmd_payments
 from .people import cmd_approve, cmd_paid, cmd_pause, cmd_promise, cmd_resume
-from .reading import cmd_classify, cmd_inspect
+from .reading import cmd_classify, cmd_inspect, cmd_label
 from .reports import cmd_history, cmd_status
 from .running import cmd_plan, cmd_run, cmd_worker
 from .setup import cmd_init, cmd_restore, cmd_set_password
@@ -92,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("classify", parents=[common, timed, as_json], help="how an incoming email is understood")
     s.add_argument("file")
     s.set_defaults(func=cmd_classify)
+    s = sub.add_parser("label", parents=[common, timed, as_json],
+                       help="a person's reading of a reply: what it means, applied and remembered")
+    s.add_argument("reply", help="the reply's id (history --json, status --json)")
+    s.add_argument("intent", help="payment_claim, promise, dispute, plan_request, question or none")
+    s.add_argument("--date", help="the day promised (with promise)")
+    s.add_argument("--customer", help="the customer it is about (for a reply matched to nobody)")
+    s.set_defaults(func=cmd_label)
     s = sub.add_parser("preview", parents=[common, timed], help="render a stage's email to files")
     s.add_argument("stage")
     s.add_argument("--customer")

@@ -1,10 +1,11 @@
-"""How outside input is read, changing nothing: `inspect FILE`, `classify FILE.eml`."""
+"""How outside input is read: `inspect FILE`, `classify FILE.eml` (changing nothing), and a person's
+reading of a reply, `label REPLY INTENT` (which changes what the reply meant)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..config import Config
-from .common import UsageError, _ledger, _now, _print_json
+from .common import UsageError, _customer, _date_arg, _ledger, _now, _print_json
 from .display import Display, isolate
 
 
@@ -101,9 +102,9 @@ def cmd_classify(args, config: Config) -> int:
     if ledger_exists(config):
         from ..cycle import MessageReader
         with _ledger(config) as ledger:
-            verdict, customer_id, how = MessageReader(ledger).read(raw, now)
+            verdict, customer_id, how = MessageReader(ledger, config).read(raw, now)
     else:
-        verdict = classify(raw, now=now)
+        verdict = classify(raw, now=now, threshold=config.policy.reply_confidence)
     doc = verdict.to_json()
     doc["customer_id"] = customer_id
     if how:
@@ -111,7 +112,50 @@ def cmd_classify(args, config: Config) -> int:
     if args.json:
         _print_json(doc)
     else:
-        print(f"{doc['kind']}" + (f" ({', '.join(doc['intents'])})" if doc.get("intents") else ""))
+        head = doc["kind"] + (f" ({', '.join(doc['intents'])})" if doc.get("intents") else "")
+        if doc["kind"] == "human":
+            head += f", main intent {doc['intent']}, confidence {doc['confidence']:.0%}"
+        if doc.get("promise_date"):
+            head += f", promised for {doc['promise_date']}"
+        print(isolate(head))
         for w in doc.get("why", []):
             print(f"  - {isolate(w)}")
+        if doc.get("needs_person"):
+            print(f"  a person should read it: {isolate(doc['needs_person'])}")
+    return 0
+
+
+LABELS = ("payment_claim", "promise", "dispute", "plan_request", "question", "none")
+
+
+def cmd_label(args, config: Config) -> int:
+    from ..cycle import relabel
+
+    intent = args.intent.replace("-", "_").lower()
+    if intent not in LABELS:
+        raise UsageError(f"INTENT: one of {', '.join(LABELS)}, got {args.intent!r}")
+    date = _date_arg(args.date, "--date") if args.date else None
+    if date and intent != "promise":
+        raise UsageError("--date goes with the intent promise")
+    try:
+        reply_id = int(str(args.reply).lstrip("#"))
+    except ValueError:
+        raise UsageError(f"REPLY: a reply's id (a number, from `history --json` or `status --json`), "
+                         f"got {args.reply!r}") from None
+    now = _now(args.now, config)
+    with _ledger(config) as ledger:
+        row = ledger.reply(reply_id)
+        if row is None:
+            raise UsageError(f"no reply with id {reply_id} in the ledger")
+        if args.customer:
+            _customer(ledger, args.customer)
+        elif not row["customer_id"] and intent != "none":
+            raise UsageError(f"reply {reply_id} is not matched to a customer: add --customer ID")
+        done = relabel(config, ledger, reply_id, intent, promise_date=date, now=now, customer_id=args.customer)
+    if args.json:
+        _print_json(done)
+    elif args.verbose:
+        ended = ", ".join(f"{n} {k}" for k, n in done["ended"].items() if n) or "nothing"
+        print(f"reply {reply_id} ({done['customer_id'] or 'no customer'}): read as {intent}"
+              + (f" for {date:%d/%m/%Y}" if date else "") + f"; ended {ended}.")
     return 0

@@ -10,7 +10,7 @@ from .running import AMOUNT, COUNT, ID, NAME
 
 
 def cmd_status(args, config: Config) -> int:
-    doc = status_doc(config, _now(args.now, config))
+    doc, waiting = _status(config, _now(args.now, config))
     if args.json:
         _print_json(doc)
         return 0
@@ -28,11 +28,22 @@ def cmd_status(args, config: Config) -> int:
     if to_review:
         print(f"{len(to_review)} bank credit(s) wait for you (`dunning-mailer payments`), holding "
               f"{isolate(', '.join(sorted({c for p in to_review for c in p['customers']})))}.")
+    if waiting:
+        print()
+        print(f"Replies a person should read ({len(waiting)}; `label REPLY INTENT` or `resume CUSTOMER`):")
+    for w in waiting:
+        print("  " + show.row((f"#{w['reply_id']}", 6), (w["customer_id"] or "—", ID), (show.day(w["received_at"]), 10),
+                              (w["sender"] or "?", NAME), show.days(w["reason"])))
     return 0
 
 
 def status_doc(config: Config, now) -> dict:
     """What `status --json` prints for one business."""
+    return _status(config, now)[0]
+
+
+def _status(config: Config, now) -> tuple[dict, list[dict]]:
+    """The status document, and the replies waiting for a person (the text shows them apart)."""
     from ..cycle import make_plan
 
     with _ledger(config) as ledger:
@@ -43,17 +54,18 @@ def status_doc(config: Config, now) -> dict:
         awaiting = ledger.awaiting_approval()
         unmatched = ledger.unmatched_replies()
         to_review, needs_person = ledger.payments_to_review(), ledger.needs_person_payments()
+        waiting = ledger.waiting_for_a_person()
     call = set(the_plan.call_list)
     for c in customers:
         c["call_list"] = c["customer_id"] in call
     customers.sort(key=lambda c: -sum(Decimal(v) for v in c["balance"].values()))
     doc = {"now": now.isoformat(), "customers": customers, "call_list": sorted(call),
            "awaiting_approval": awaiting, "unmatched_replies": unmatched}
-    doc["needs_person"] = doc.get("needs_person", []) + needs_person
+    doc["needs_person"] = waiting + needs_person
     doc["payments_to_review"] = [{"id": p["id"], "line": p["line"], "customers": p["candidates"],
                                   "proposal": p["invoices"], "confidence": p["confidence"], "reasons": p["reasons"]}
                                  for p in to_review]
-    return doc
+    return doc, waiting
 
 
 def cmd_history(args, config: Config) -> int:
@@ -84,7 +96,10 @@ def history_line(show: Display, i: dict) -> str:
     elif kind == "reply":
         intents = (i.get("detail") or {}).get("intents") or []
         meaning = show.kind(i["reply_kind"]) + (f" ({', '.join(intents)})" if intents else "")
-        what = f"{meaning} from {isolate(i.get('sender') or '?')}: {isolate(i.get('subject') or '')}"
+        if i.get("label"):  # a person's reading replaces the reader's
+            meaning += f", labelled {i['label']['intent']}"
+        what = (f"#{i['id']} " if i.get("id") else "") + \
+            f"{meaning} from {isolate(i.get('sender') or '?')}: {isolate(i.get('subject') or '')}"
         who = who or "—"
     else:
         facts = []

@@ -318,9 +318,11 @@ class BankPayments:
     # --- "I paid" ------------------------------------------------------------------------------
 
     def payment_claims(self) -> list[sqlite3.Row]:
-        """Open "I paid" pauses, as the inbox records them (origin reply, dated, about paying)."""
-        return self.db.execute("SELECT id, customer_id, since, until FROM pauses WHERE origin='reply' AND "
-                               "ended_at IS NULL AND until IS NOT NULL AND reason LIKE '%paid%' ORDER BY id").fetchall()
+        """Open "I paid" pauses, as the inbox records them (origin payment_claim; a ledger from before
+        that origin has them as dated reply pauses about paying)."""
+        return self.db.execute("SELECT id, customer_id, since, until FROM pauses WHERE ended_at IS NULL AND "
+                               "until IS NOT NULL AND (origin='payment_claim' OR (origin='reply' AND "
+                               "reason LIKE '%paid%')) ORDER BY id").fetchall()
 
     def claimed_customers(self, today: dt.date) -> set[str]:
         return {r["customer_id"] for r in self.payment_claims() if r["until"] >= today.isoformat()}

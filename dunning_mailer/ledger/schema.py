@@ -55,20 +55,29 @@ CREATE INDEX reminder_invoices_invoice ON reminder_invoices(source, number);
 CREATE TABLE replies(
   id INTEGER PRIMARY KEY, dedup TEXT NOT NULL UNIQUE, message_id TEXT, customer_id TEXT,
   sender TEXT, subject TEXT, received_at TEXT NOT NULL, kind TEXT NOT NULL, matched_by TEXT,
-  detail TEXT, raw BLOB NOT NULL);
+  detail TEXT, raw BLOB NOT NULL,
+  needs_person TEXT,               -- why a person has to read it (NULL: nothing to do)
+  needs_person_kind TEXT,          -- the same as a code (replies.verdict.PERSON_REASONS)
+  handled_at TEXT);                -- when a person labelled it or resumed the customer
+-- A person's reading of a reply (`label`): what it changes, and what the reader learns from.
+CREATE TABLE reply_labels(
+  id INTEGER PRIMARY KEY, reply_id INTEGER NOT NULL, intent TEXT NOT NULL, promise_date TEXT,
+  labelled_at TEXT NOT NULL);
+CREATE INDEX reply_labels_reply ON reply_labels(reply_id);
 CREATE TABLE promises(
   id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, due TEXT NOT NULL, amount TEXT,
   made_at TEXT NOT NULL, balance_then TEXT NOT NULL, origin TEXT NOT NULL,
-  outcome TEXT, resolved_at TEXT);   -- outcome: kept | missed | replaced
+  outcome TEXT, resolved_at TEXT,    -- outcome: kept | missed | replaced | corrected
+  reply_id INTEGER);                 -- the reply it was read from, if any
 CREATE TABLE payment_plans(
   id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, dates TEXT NOT NULL, amount TEXT NOT NULL,
   notes_sent INTEGER NOT NULL DEFAULT 0, made_at TEXT NOT NULL, ended_at TEXT);
 CREATE TABLE customer_flags(
   id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, flag TEXT NOT NULL, since TEXT NOT NULL,
-  reason TEXT NOT NULL, cleared_at TEXT);
+  reason TEXT NOT NULL, cleared_at TEXT, reply_id INTEGER);
 CREATE TABLE pauses(
   id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, since TEXT NOT NULL, until TEXT,
-  reason TEXT NOT NULL, origin TEXT NOT NULL, ended_at TEXT);
+  reason TEXT NOT NULL, origin TEXT NOT NULL, ended_at TEXT, reply_id INTEGER);
 CREATE TABLE events(
   id INTEGER PRIMARY KEY, at TEXT NOT NULL, customer_id TEXT, kind TEXT NOT NULL, detail TEXT);
 CREATE INDEX events_customer ON events(customer_id);
