@@ -82,8 +82,9 @@ def test_rows_read_back_as_written(ledger_at):
         assert [r.raw for r in ledger.unsent()] == [raw] * 3
         seen = dict(subject="שלום\x00", received_at=now, kind="human", matched_by=None, detail={"a": 1},
                     raw=b"\x00raw", message_id="<r@x>", customer_id="C1", sender="c@x.example")
-        assert ledger.add_reply(dedup="d1", **seen) is True
-        assert ledger.add_reply(dedup="d1", **seen) is False
+        first = ledger.add_reply(dedup="d1", **seen)
+        assert isinstance(first, int) and ledger.add_reply(dedup="d1", **seen) is None  # its id, then once only
+        assert ledger.reply(first)["subject"].startswith("שלום")
         ledger.mark_seen("box", "k1")
         ledger.mark_seen("box", "k1")
         assert ledger.seen_keys("box") == {"k1"}
