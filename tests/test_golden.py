@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, shipped_stages as stages
 from dunning_mailer import render
 from dunning_mailer.config import DEFAULT_STAGES, Business
 from dunning_mailer.model import Customer, Invoice, Stage
@@ -43,16 +43,6 @@ BUSINESS = {
 }
 CUSTOMER = {"he": Customer("C-2042", "נגרות הגליל בע״מ", ("office@galil-wood.example",)),
             "en": Customer("C-3042", "Harbour Books Ltd", ("accounts@harbour-books.example",))}
-
-
-def stages(language: str) -> list[Stage]:
-    out = list(DEFAULT_STAGES)
-    names = {s.template for s in out}
-    for subject in sorted((ROOT / "templates" / language).glob("*.subject.txt")):
-        name = subject.name[: -len(".subject.txt")]
-        if name not in names and not name.startswith("_"):
-            out.append(Stage(name, 0, name))
-    return out
 
 
 def fixed_email(stage: Stage, language: str):

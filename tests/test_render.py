@@ -37,7 +37,7 @@ def test_money_and_dates():
 def test_isolation_in_html_and_text():
     e = render.environment(ROOT / "templates" / "he")
     out = e.from_string("{% autoescape true %}{{ '2024-0042-A'|ltr }}{% endautoescape %}").render()
-    assert out == '<span dir="ltr">2024-0042-A</span>'
+    assert out == '<span dir="ltr" style="white-space:nowrap">2024-0042-A</span>'
     text = e.from_string("{{ '2024-0042-A'|ltr }} {{ -500|money('ILS') }}").render()
     assert text == "\u20662024-0042-A\u2069 \u2066-500.00\u00a0₪\u2069"
 
