@@ -285,3 +285,42 @@ def test_tone_rules(text, principle):
 ])
 def test_tone_rules_leave_ordinary_sentences_alone(text):
     assert lint.tone_matches(text, is_html=False) == []
+
+
+def test_a_deleted_endif_is_reported_at_the_if_left_open_in_plain_words(tmp_path):
+    folder = copy_templates(tmp_path, "reminder")
+    source = (folder / "reminder.html").read_text(encoding="utf-8")
+    if_line = source[:source.index("{% if focus_one %}")].count("\n") + 1
+    at = source.index("{% endif %}")
+    (folder / "reminder.html").write_text(source[:at] + source[at + len("{% endif %}"):], encoding="utf-8")
+    findings = check_templates(folder, REMINDER)
+    assert [(f.file, f.line, f.principle) for f in findings] == [("reminder.html", if_line, "syntax")], findings
+    assert "{% if %} on this line is never closed" in findings[0].message and "{% endif %}" in findings[0].message
+
+
+@pytest.mark.parametrize("broken,words", [
+    ("{{ focus[0].number|ltr }", ["stray '}'"]),
+    ("{{ focus[0].number ltr }}", ["cannot be read from 'ltr'", "missing |"]),
+    ("{{ focus[0].number|ltr", ["never closed with }}"]),
+])
+def test_a_broken_tag_is_explained_in_plain_words_at_its_line(tmp_path, broken, words):
+    folder = copy_templates(tmp_path, "reminder")
+    line = replace(folder / "reminder.txt", "{{ focus[0].number|ltr }}", broken)
+    findings = check_templates(folder, REMINDER)
+    assert [(f.file, f.line, f.principle) for f in findings] == [("reminder.txt", line, "syntax")], findings
+    for word in words:
+        assert word in findings[0].message, findings[0].message
+    assert "token" not in findings[0].message
+
+
+@pytest.mark.parametrize("file,sentence,kind", [
+    ("reminder.txt", "אפשר להתקשר ל־050-1234567.", "phone number"),
+    ("reminder.html", '<p dir="rtl" style="{{ ps }}">אפשר להתקשר בין 9:00–16:00.</p>', "time range"),
+])
+def test_numbers_typed_into_hebrew_are_found_with_the_fix(tmp_path, file, sentence, kind):
+    folder = copy_templates(tmp_path, "reminder")
+    line = insert_after(folder / file, "{% block message %}", sentence)
+    findings = check_templates(folder, REMINDER)
+    assert [(f.file, f.line, f.severity, f.principle) for f in findings] == [(file, line, "error", "RTL")], findings
+    assert kind in findings[0].message
+    assert ("<span dir=\"ltr\">" if file.endswith(".html") else "|ltr }}") in findings[0].message

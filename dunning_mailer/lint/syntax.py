@@ -79,6 +79,9 @@ def explain(env: jinja2.Environment, source: str, error: jinja2.TemplateSyntaxEr
     if "expected 'end of print statement'" in message and message.startswith("unexpected end of template"):
         return line, "a {{ is never closed with }}"
     m = re.match(r"expected token 'end of (print statement|statement block)', got '(.*)'", message)
+    if m and m.group(2) == "{":
+        opener, closer = ("{{", "}}") if m.group(1) == "print statement" else ("{%", "%}")
+        return line, f"a {opener} on this line is never closed with {closer} (another tag starts before it ends)"
     if m:
         closer = "}}" if m.group(1) == "print statement" else "%}"
         return line, (f"this tag cannot be read from '{m.group(2)}' on (a missing |, quote or operator, "
