@@ -148,10 +148,17 @@ def names(language: str) -> tuple[list[str], list[str]]:
 
 
 def display(key: str, language: str) -> str:
-    item = BY_KEY.get(key) or FACT_BY_KEY.get(key)
-    if item is None:
-        return key.partition(":")[2] if key.startswith("stage:") else key
-    return item.he if language == "he" else item.en
+    """A placeholder's name as written in `language`."""
+    item = BY_KEY.get(key)
+    return (item.he if language == "he" else item.en) if item else key
+
+
+def fact_display(key: str, language: str) -> str:
+    """A fact's name as written after "אם" / "if"."""
+    if key.startswith("stage:"):
+        return f"{STAGE_FACT[0 if language == 'he' else 1]} {key[6:]}"
+    item = FACT_BY_KEY.get(key)
+    return (item.he if language == "he" else item.en) if item else key
 
 
 class Unavailable(Exception):

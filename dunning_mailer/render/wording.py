@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from .formats import isolated_html, isolated_text
-from .vocabulary import Unavailable, View, _key, display, fact, names, placeholder
+from .vocabulary import Unavailable, View, _key, display, fact, fact_display, names, placeholder
 
 T, L, V, P = 0, 1, 2, 3  # segments: text, kept-as-is text, placeholder, ready phrase
 MAX_DEPTH = 12
@@ -393,7 +393,7 @@ def unknown_phrase(name: str, phrases: dict[str, Phrase], language: str) -> str:
 
 def _unavailable(e: Unavailable, language: str) -> str:
     name = display(e.key, language)
-    cond = display(e.fact, language) if e.fact else ""
+    cond = fact_display(e.fact, language) if e.fact else ""
     word = "אם" if language == "he" else "if"
     return (f"{{{name}}} has no value in this email; use it in a ready phrase, on a line that starts "
             f"with '{word} {cond}:'")
