@@ -185,3 +185,16 @@ def test_a_stage_file_with_a_problem_is_refused_with_file_and_line(tmp_path):
         rendered("checkin", folder=folder)
     assert str(info.value).startswith("checkin.md:") and "not closed" in str(info.value)
     assert rendered("reminder", folder=folder).subject  # the other stages still render
+
+
+def test_the_readme_names_every_placeholder_condition_and_layout_word():
+    from dunning_mailer.render.layout import LAYOUT_WORDS
+    from dunning_mailer.render.vocabulary import FACTS, PLACEHOLDERS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for p in PLACEHOLDERS:
+        assert f"`{{{p.he}}}` | `{{{p.en}}}`" in readme, p
+    for f in FACTS:
+        assert f"`{f.he}` | `{f.en}`" in readme, f
+    for _, he, _ in LAYOUT_WORDS:
+        assert f"`[[{he}]]`" in readme, he
