@@ -26,7 +26,7 @@ def format_money(value: Decimal | int | float | str, currency: str = "ILS") -> s
 
 
 def format_date(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else "—"
+    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else "—"
 
 
 def long_date(value: dt.date | None, language: str) -> str:

@@ -60,17 +60,17 @@ _FIXED = jinja2.Environment(
     undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
 _TEMPLATES: dict[tuple, jinja2.Template] = {}
 _BLANK_LINES = re.compile(r"\n{3,}")
+_JINJA_CHARS = re.compile(r"[{}]")
 
 
-def template(name: str, rtl: bool = True, width: int = 600) -> jinja2.Template:
-    key = (name, rtl, width)
+def template(name: str, words: "LayoutWords", rtl: bool = True, width: int = 600) -> jinja2.Template:
+    """layout.html or layout.txt for one folder's words, direction and width, compiled once."""
+    html = name.endswith(".html")
+    key = (name, words.key, rtl, width)
     if key not in _TEMPLATES:
-        if name.endswith(".html"):
-            fixed = {"dir": "rtl" if rtl else "ltr", "start": "right" if rtl else "left",
-                     "lang": "he" if rtl else "en", "width": width}
-            _TEMPLATES[key] = _HTML.from_string(_FIXED.get_template(name).render(fixed))
-        else:
-            _TEMPLATES[key] = _ENV.get_template(name)
+        fixed = {"dir": "rtl" if rtl else "ltr", "start": "right" if rtl else "left",
+                 "lang": "he" if rtl else "en", "width": width, "w": words.first_pass(html)}
+        _TEMPLATES[key] = (_HTML if html else _ENV).from_string(_FIXED.get_template(name).render(fixed))
     return _TEMPLATES[key]
 
 
@@ -92,6 +92,16 @@ class LayoutWords:
                 segs = phrase.variants[0].segs
                 self.fixed[0][key] = tidy("".join(seg[1] for seg in segs))
                 self.fixed[1][key] = Markup(tidy("".join(seg[2] for seg in segs)))
+        self.key = tuple(sorted(self.fixed[0].items()))
+
+    def first_pass(self, html: int) -> _Part:
+        """What the layout's first pass writes for each word: the words that never change as they
+        are, the others as a lookup for every email."""
+        out = {}
+        for key in WORD_NAMES:
+            value = self.fixed[html].get(key)
+            out[key] = value if value is not None and not _JINJA_CHARS.search(value) else "{{ d.words.%s }}" % key
+        return _Part(**out)
 
 
 class Words:
@@ -151,9 +161,13 @@ def part(view: View, phrases: dict[str, Phrase], words: LayoutWords, pieces: dic
             for i in invoices]
     totals = [wrap(money(t.balance, t.currency)) for t in ctx["totals"]]
     rtl = view.language == "he"
+    if html:
+        message, closing = _lines(pieces["message"]), _lines(pieces["closing"])
+    else:
+        message, closing = _text(pieces["message"]), _text(pieces["closing"])
     d = _Part(
         name=b.name, color=b.color, logo=b.logo_url, words=Words(words, view, phrases, html), kind=kind,
-        preheader=pieces.get("preheader", ""), message=pieces["message"], closing=pieces["closing"],
+        preheader=pieces.get("preheader", ""), message=message, closing=closing,
         rows=rows, totals=totals, show_totals=len(invoices) > 1 or len(totals) > 1,
         summary=layout.summary and kind != "paid" and bool(invoices),
         earliest=wrap(format_date(ctx["earliest_due"])), link=b.payment_link,
@@ -164,6 +178,15 @@ def part(view: View, phrases: dict[str, Phrase], words: LayoutWords, pieces: dic
         phone=wrap(b.phone) if b.phone else "", email=b.email, email_shown=wrap(b.email) if b.email else "",
         website=wrap(b.website) if b.website else "")
     if html:
-        return template("layout.html", rtl, layout.width).render(d=d)
+        return template("layout.html", words, rtl, layout.width).render(d=d)
     # Optional sections leave blank lines behind; a paragraph break is one blank line.
-    return _BLANK_LINES.sub("\n\n", template("layout.txt").render(d=d))
+    return _BLANK_LINES.sub("\n\n", template("layout.txt", words, rtl).render(d=d))
+
+
+def _lines(paragraphs: list) -> list[tuple[bool, bool, str]]:
+    """(last line of its paragraph, a bullet, the line) for layout.html."""
+    return [(i == len(lines) - 1, bullet, text) for lines in paragraphs for i, (bullet, text) in enumerate(lines)]
+
+
+def _text(paragraphs: list) -> str:
+    return "\n\n".join("\n".join(("• " if bullet else "") + text for bullet, text in lines) for lines in paragraphs)

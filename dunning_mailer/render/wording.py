@@ -51,7 +51,11 @@ _BEFORE_PUNCTUATION = re.compile(r" +(?=[.,;:!?)])")
 
 
 def tidy(text: str) -> str:
-    return _BEFORE_PUNCTUATION.sub("", _SPACES.sub(" ", text)).strip()
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    if _BEFORE_PUNCTUATION.search(text):
+        text = _BEFORE_PUNCTUATION.sub("", text)
+    return text.strip()
 
 
 class WordingError(Exception):
