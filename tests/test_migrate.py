@@ -17,7 +17,9 @@ V1 = ROOT / "tests" / "templates_v1"
 def run_migration(folder: Path, language: str) -> migration.Result:
     files = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.is_file()}
     shipped = (ROOT / "templates" / language / "_phrases.md").read_text(encoding="utf-8")
-    return migration.migrate(files, language, shipped, lambda stage: list(lint.sample_contexts(stage, language)))
+    stages = {s.template: s for s in shipped_stages(language)}
+    return migration.migrate(files, language, shipped,
+                             lambda template: list(lint.sample_contexts(stages[template], language)))
 
 
 def apply(folder: Path, result: migration.Result) -> None:

@@ -92,6 +92,14 @@ def cmd_templates_check(args, config: Config) -> int:
     return 0
 
 
+def _stage_for(config: Config, template: str):
+    """The stage that renders `template` (its days decide which invoices are late), as configured."""
+    from ..model import Stage
+    from ..planner import SPECIAL_STAGES
+
+    return next((s for s in (*config.stages, *SPECIAL_STAGES) if s.template == template), Stage(template, 0, template))
+
+
 def cmd_templates_migrate(args, config: Config) -> int:
     """Convert folders of the older two-file layout into wording files, keeping their words."""
     import shutil
@@ -109,8 +117,8 @@ def cmd_templates_migrate(args, config: Config) -> int:
             print(f"{shown}: already one file per stage; nothing to change.")
             continue
         shipped = (_shipped("templates") / language / migration.PHRASES).read_text(encoding="utf-8")
-        result = migration.migrate(files, language, shipped,
-                                   lambda stage: list(lint.sample_contexts(stage, language)))
+        result = migration.migrate(files, language, shipped, lambda template: list(lint.sample_contexts(
+            _stage_for(config, template), language)))
         if result.converted:
             print(f"{shown}: {len(result.converted)} stage(s) now have one file each, in your words: "
                   f"{', '.join(s + '.md' for s in result.converted)}.")

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 import jinja2
 from jinja2 import nodes
 
-from ..model import Stage
 from ..render import STAGE_SUFFIX, legacy
 from ..render.vocabulary import View
 from ..render.wording import parse, render_paragraphs, render_segs, tidy
@@ -65,7 +64,7 @@ def base_fingerprint(text: str) -> str:
 
 def migrate(files: dict[str, str], language: str, shipped_phrases: str, contexts) -> Result:
     """`files`: the folder's files (name -> text); `shipped_phrases`: the program's `_phrases.md` for
-    this language; `contexts(stage)`: the sample (label, context) pairs to check a stage with."""
+    this language; `contexts(template)`: the sample (label, context) pairs to check a stage with."""
     result = Result()
     env = jinja2.Environment(loader=jinja2.DictLoader(files), trim_blocks=True, lstrip_blocks=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=False,
@@ -94,8 +93,7 @@ def migrate(files: dict[str, str], language: str, shipped_phrases: str, contexts
         except jinja2.TemplateError as e:
             result.kept[stage_name] = f"its templates cannot be read ({e}); `templates check` says more"
             continue
-        problem, drift = _compare(env, stage_name, text, shared, language,
-                                  contexts(Stage(stage_name, _days(stage_name), stage_name)))
+        problem, drift = _compare(env, stage_name, text, shared, language, contexts(stage_name))
         result.notes += drift
         if problem:
             result.kept[stage_name] = problem
@@ -106,12 +104,6 @@ def migrate(files: dict[str, str], language: str, shipped_phrases: str, contexts
     if not result.kept:
         result.retire += [b for b in BASES if b in files]
     return result
-
-
-def _days(stage_name: str) -> int:
-    from ..config import DEFAULT_STAGES
-
-    return next((s.days for s in DEFAULT_STAGES if s.name == stage_name), 0)
 
 
 def _block(ast: nodes.Template, name: str) -> nodes.Block | None:
