@@ -40,6 +40,14 @@ def shipped_stages(language: str = "he") -> list:
     return out
 
 
+def replace_in(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` in a file; the 1-based line where it was."""
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text.count("\n", 0, at) + 1
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

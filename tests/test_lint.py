@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, replace_in as replace
 from dunning_mailer import lint
 from dunning_mailer.config import DEFAULT_STAGES, Business
 from dunning_mailer.lint import Finding, check_templates
@@ -35,13 +35,6 @@ def after_line(path: Path, anchor: str, new: str) -> int:
     lines[index + 1:index + 1] = new.split("\n")
     path.write_text("\n".join(lines), encoding="utf-8")
     return index + 2
-
-
-def replace(path: Path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    at = text.index(old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text.count("\n", 0, at) + 1
 
 
 def errors_and_warnings(folder: Path, stages=DEFAULT_STAGES, **kw) -> list[Finding]:

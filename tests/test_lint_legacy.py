@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, replace_in as replace
 from dunning_mailer import lint
 from dunning_mailer.config import DEFAULT_STAGES, Business
 from dunning_mailer.lint import Finding, check_templates
@@ -46,14 +46,6 @@ def insert_after(path: Path, anchor: str, new_lines: str) -> int:
     lines[index + 1:index + 1] = new_lines.split("\n")
     path.write_text("\n".join(lines), encoding="utf-8")
     return index + 2
-
-
-def replace(path: Path, old: str, new: str) -> int:
-    """Replace the first `old`; the 1-based line where it was."""
-    text = path.read_text(encoding="utf-8")
-    at = text.index(old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text.count("\n", 0, at) + 1
 
 
 def only(findings: list[Finding], **match) -> list[Finding]:

@@ -147,15 +147,21 @@ def test_every_hebrew_table_and_cell_is_right_to_left_and_the_english_left_to_ri
         assert f'<html lang="{language}" {want}>' in html
 
 
-def test_a_placeholder_with_no_value_stops_the_stage_naming_file_and_line(tmp_path):
+def edited_copy(tmp_path: Path, file: str, old: str, new: str) -> tuple[Path, int]:
+    """The shipped Hebrew set with one edit; the folder, and the line the edit starts on."""
     import shutil
 
     folder = tmp_path / "he"
     shutil.copytree(ROOT / "templates" / "he", folder)
-    text = (folder / "reminder.md").read_text(encoding="utf-8")
-    (folder / "reminder.md").write_text(text.replace("# הודעה\n", "# הודעה\nהשיחה תהיה עם {שם החותם}.\n\n"),
-                                        encoding="utf-8")
-    line = text[:text.index("# הודעה")].count("\n") + 2
+    text = (folder / file).read_text(encoding="utf-8")
+    assert old in text
+    (folder / file).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder, text[:text.index(old)].count("\n") + 1
+
+
+def test_a_placeholder_with_no_value_stops_the_stage_naming_file_and_line(tmp_path):
+    folder, line = edited_copy(tmp_path, "reminder.md", "# הודעה\n", "# הודעה\nהשיחה תהיה עם {שם החותם}.\n\n")
+    line += 1
     with pytest.raises(render.TemplateError) as info:
         rendered(folder=folder, business=lint.sample_businesses("he")[1])
     assert f"reminder.md:{line}:" in str(info.value) and "אם חותם אדם" in str(info.value)
@@ -174,16 +180,10 @@ def test_a_folder_from_before_still_renders_every_stage(language):
 
 
 def test_a_stage_file_with_a_problem_is_refused_with_file_and_line(tmp_path):
-    import shutil
-
-    folder = tmp_path / "he"
-    shutil.copytree(ROOT / "templates" / "he", folder)
-    text = (folder / "checkin.md").read_text(encoding="utf-8")
-    (folder / "checkin.md").write_text(text.replace("לפני הכול, [[חשוב לי / חשוב לנו]]", "לפני הכול, [[חשוב לי"),
-                                       encoding="utf-8")
+    folder, line = edited_copy(tmp_path, "checkin.md", "לפני הכול, [[חשוב לי / חשוב לנו]]", "לפני הכול, [[חשוב לי")
     with pytest.raises(render.TemplateError) as info:
         rendered("checkin", folder=folder)
-    assert str(info.value).startswith("checkin.md:") and "not closed" in str(info.value)
+    assert str(info.value).startswith(f"checkin.md:{line}:") and "not closed" in str(info.value)
     assert rendered("reminder", folder=folder).subject  # the other stages still render
 
 
