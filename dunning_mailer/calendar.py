@@ -52,7 +52,7 @@ class BusinessCalendar:
             return due
         day = due
         for _ in range(14):
-            if self.is_workday(day):
+            if self.is_workday(day) or day == dt.date.max:
                 return day
             day += dt.timedelta(days=1)
         return due
@@ -64,7 +64,7 @@ class BusinessCalendar:
         name = _holidays(self.holidays, day.year, self.holiday_weeks).get(day)
         if name:
             return name
-        if self.holiday_eves:
+        if self.holiday_eves and day < dt.date.max:
             tomorrow = day + dt.timedelta(days=1)
             eve = _holidays(self.holidays, tomorrow.year, False).get(tomorrow)
             if eve:

@@ -45,6 +45,7 @@ class Business:
     bank_details: str = ""
     color: str = "#2b6cb0"
     logo_url: str = ""
+    currency: str = "ILS"  # for exports that state no currency
 
     @property
     def tz(self) -> ZoneInfo:
@@ -311,7 +312,11 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         bank_details=r.take(b, "business", "bank_details", str, d.bank_details),
         color=r.take(b, "business", "color", str, d.color),
         logo_url=r.take(b, "business", "logo_url", str, d.logo_url),
+        currency=r.take(b, "business", "currency", str, d.currency).strip().upper(),
     )
+    if not re.fullmatch(r"[A-Z]{3}", business.currency):
+        problems.append(f"business.currency: expected a currency code like \"ILS\" or \"USD\", "
+                        f"got {business.currency!r}")
     try:
         ZoneInfo(business.timezone)
     except (ZoneInfoNotFoundError, ValueError):

@@ -110,6 +110,10 @@ class ImportResult:
     warnings: tuple[str, ...] = ()
     kind: str = "invoices"         # "invoices", "balances" (one line per customer) or "contacts"
     contacts: tuple[Contact, ...] = ()
+    unused_columns: tuple[str, ...] = ()  # header texts (or "column F") the reading did not use
+    # What a person must settle before the file may change the ledger (a column that looks
+    # like money, an unknown status, an unreadable cell); each names the config line that would.
+    questions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

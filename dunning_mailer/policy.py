@@ -49,10 +49,19 @@ def decide(state: InvoiceState, stages: tuple[Stage, ...], today: dt.date,
                   if not (s.days < 0 and today > due) and s.name not in skip), None)
     if stage is None:
         return StageDecision(None, None, None, finished=True)
-    on = due + dt.timedelta(days=stage.days)
+    on = _shifted(due, stage.days)
     if state.sent:
         on = max(on, state.sent[-1][1] + dt.timedelta(days=min_days_between))
     return StageDecision(stage if today >= on else None, stage, on)
+
+
+def _shifted(day: dt.date, days: int) -> dt.date:
+    """`day` + `days`, held at the calendar's ends: a due date of 31/12/9999 (a placeholder some
+    exports use for "no due date") simply never comes."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 @lru_cache(maxsize=8)

@@ -27,15 +27,24 @@ class Worker:
         self.clock = clock or (lambda: dt.datetime.now(config.tz))
         self.scheduler = schedule.Scheduler()
         self.idle_box = None
+        self.last_failure: str | None = None
+        self.drop_seen: set[tuple[str, int, int]] = set()
 
     def stop(self, *_):
         self.stopping = True
 
     def cycle(self, *, send: bool = True) -> None:
+        """One cycle; a cycle that fails is logged and the schedule goes on: a service manager
+        restarting the worker would only meet the same file, row or ledger again."""
         from .cycle import locked_cycle
 
-        report = locked_cycle(self.config, self.clock(), wait_seconds=0, send=send,
-                              should_stop=lambda: self.stopping)
+        try:
+            report = locked_cycle(self.config, self.clock(), wait_seconds=0, send=send,
+                                  should_stop=lambda: self.stopping)
+        except Exception as e:  # noqa: BLE001 - the worker outlives any one cycle
+            self.failed(e)
+            return
+        self.last_failure = None
         if report is None:
             log.info("another run holds the lock; skipping")
             return
@@ -46,9 +55,35 @@ class Worker:
         if report.replies:
             log.info("read %d new message(s)", len(report.replies))
 
+    def failed(self, e: Exception) -> None:
+        """Say why a cycle failed: in full the first time, in one line while it repeats."""
+        from .model import DunningError
+
+        text = str(e) if isinstance(e, DunningError) else f"unexpected {type(e).__name__}: {e}"
+        if text == self.last_failure:
+            log.error("the cycle failed again: %s", text)
+            return
+        self.last_failure = text
+        if isinstance(e, DunningError):
+            log.error("the cycle failed: %s; the worker goes on and tries again on schedule", text)
+        else:
+            log.exception("the cycle failed (%s); the worker goes on and tries again on schedule", text)
+
     def drop_folder_changed(self) -> bool:
+        """Whether the drop folder holds files that were not there, or not like this, at the last
+        look: a file left for a person (the brake) does not start a cycle every minute."""
         from .cycle import dropped_files
-        return bool(dropped_files(self.config))
+
+        seen = set()
+        for _, path in dropped_files(self.config):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            seen.add((str(path), st.st_size, st.st_mtime_ns))
+        changed = bool(seen - self.drop_seen)
+        self.drop_seen = seen
+        return changed
 
     def check_drop(self) -> None:
         if self.drop_folder_changed():
@@ -77,8 +112,11 @@ class Worker:
         self.scheduler.every(w.drop_seconds).seconds.do(self.check_drop)
         if self.config.mailbox.kind == "imap":
             from .cycle import open_edges
-            _, box = open_edges(self.config)
-            self.idle_box = box if hasattr(box, "idle_wait") else None
+            try:
+                _, box = open_edges(self.config)
+                self.idle_box = box if hasattr(box, "idle_wait") else None
+            except Exception as e:  # noqa: BLE001 - without IDLE the schedule still polls
+                log.warning("IMAP IDLE is not used (%s); the inbox is polled on schedule", e)
         self.cycle()
         while not self.stopping:
             self.scheduler.run_pending()

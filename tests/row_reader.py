@@ -17,6 +17,7 @@ from dunning_mailer.sources.columns import Header, header_key
 _TOTAL_MARKERS = ("סהכ", "total", "subtotal", "grand total", "יתרת פתיחה", "יתרת סגירה", "סיכום")
 _TOTAL_PHRASE = re.compile(
     r"סהכ.*|(sub|grand )?totals?( for .*|:.*| \(.*\))?|יתרת (פתיחה|סגירה).*"
+    r"|totals? (unpaid|overdue|outstanding|due|receivables?|ar|a/r|open|balance|amount)( .*)?"
 )
 _FREE_TEXT_FIELDS = ("customer_name", "customer_id", "emails")
 _MARKER_STARTS = frozenset("stgסי")

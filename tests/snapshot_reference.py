@@ -1,6 +1,7 @@
 """Ledger.apply_snapshot as it was before its statements were batched (commit 9bc879d),
 kept only as the oracle of test_ledger_snapshots.py: from the same ledger and snapshot
-both must leave the same rows (same ids, same order) and say the same outcome.
+both must leave the same rows (same ids, same order) and say the same outcome. (Which
+files are refused follows the ledger's own rules, changed since: see apply_snapshot.)
 """
 from __future__ import annotations
 
@@ -16,19 +17,22 @@ class RowByRowLedger(Ledger):
                        result: ImportResult, now: dt.datetime, max_close_fraction: float,
                        brake_min_open: int, force: bool = False) -> SnapshotOutcome:
         """Make the ledger agree with a full snapshot of one source's open invoices."""
-        if (duplicate := self._duplicate(sha256)) is not None:
-            return duplicate
+        # Which files are refused (seen before, stale) is decided as the ledger decides it;
+        # this oracle is about the writes that follow.
+        if not force and (seen := self.import_seen(sha256)) is not None:
+            return self._seen_before(source, sha256, seen)
         def refuse(status: str, message: str) -> SnapshotOutcome:
             self.record_import(source=source, file_name=file_name, sha256=sha256, snapshot_at=snapshot_at,
                                now=now, status=status, importer=result.importer, report=message,
                                invoices=len(result.invoices))
             return SnapshotOutcome(status, message)
 
-        newest = self.db.execute(
-            "SELECT MAX(snapshot_at) FROM imports WHERE source=? AND status='applied'", (source,)).fetchone()[0]
-        if newest and dt.datetime.fromisoformat(newest) > snapshot_at:
+        newest = self._newest_snapshot(source)
+        if not force and newest is not None and newest > snapshot_at:
             return refuse("stale", f"snapshot dated {snapshot_at.date().isoformat()} is older than the newest "
-                                   f"one already imported ({newest[:10]}); nothing changed")
+                                   f"one already imported ({newest.date().isoformat()}); nothing changed. If "
+                                   f"this older file is the right one, put it back into the drop folder and "
+                                   f"run with --force")
 
         incoming: dict[str, Invoice] = {}
         for inv in result.invoices:

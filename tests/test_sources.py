@@ -273,14 +273,17 @@ def test_shotef_terms_and_carried_account_blocks(tmp_path):
     assert invoices["82"].due_date == dt.date(2025, 3, 3)
 
 
-def test_row_problems_name_file_and_row_and_skip_the_row(tmp_path):
+def test_row_problems_name_file_and_row_and_hold_the_file(tmp_path):
+    """An invoice row that cannot be read would make its invoice look paid: the file is held."""
     path = write_csv(tmp_path / "x.csv", [
         HEBREW_HEADER,
         ["1", "א", "", "01/04/2025", "01/05/2025", "abc", ""],
         ["2", "א", "", "01/04/2025", "", "100", ""],
         ["3", "א", "", "01/04/2025", "01/05/2025", "100", ""],
     ])
-    result = read_invoices(path)
+    with pytest.raises(SourceError, match=r"held.*rows 2, 3 .*'abc' is not an amount"):
+        read_invoices(path)
+    result = read_invoices(path, hold=False)
     assert [i.number for i in result.invoices] == ["3"]
     assert result.warnings[0].startswith("x.csv row 2: column 'סכום'")
     assert result.warnings[1].startswith("x.csv row 3: no due date")
@@ -308,17 +311,28 @@ def test_header_missing_required_field_names_it(tmp_path):
         read_invoices(path)
 
 
-def test_html_saved_as_xls_is_explained(tmp_path):
+def test_html_table_saved_as_xls_is_read_by_its_content(tmp_path):
     path = tmp_path / "export.xls"
-    path.write_text("<html><table><tr><td>x</td></tr></table></html>")
-    with pytest.raises(SourceError, match="HTML"):
+    path.write_bytes(
+        '<html><head><meta charset="windows-1255"></head><body><table>'
+        "<tr><td>מס' מסמך</td><td>שם לקוח</td><td>תאריך פירעון</td><td>יתרה</td></tr>"
+        '<tr><td>7</td><td>שמש בע"מ</td><td>01/05/2025</td><td>1,234.50</td></tr>'
+        "</table></body></html>".encode("cp1255"))
+    [invoice] = read_invoices(path).invoices
+    assert (invoice.number, invoice.customer_name, invoice.balance) == ("7", 'שמש בע"מ', Decimal("1234.50"))
+
+
+def test_html_page_without_a_table_is_explained(tmp_path):
+    path = tmp_path / "export.xls"
+    path.write_text("<html><body>Session expired</body></html>")
+    with pytest.raises(SourceError, match="HTML page with no table"):
         read_invoices(path)
 
 
 def test_corrupt_workbook_is_a_source_error(tmp_path):
     path = tmp_path / "broken.xlsx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(SourceError, match="cannot read the workbook"):
+    with pytest.raises(SourceError, match="damaged or incomplete"):
         read_invoices(path)
 
 
@@ -423,7 +437,9 @@ def test_blank_row_ends_an_account_block(tmp_path):
         [],
         ["3", "", "01/05/2025", "30"],
     ])
-    result = read_invoices(path)
+    with pytest.raises(SourceError, match="row 5 has a document number"):
+        read_invoices(path)
+    result = read_invoices(path, hold=False)
     assert [(i.number, i.customer_name) for i in result.invoices] == [("1", "שמש"), ("2", "שמש")]
     assert result.warnings == ("x.csv row 5: no customer name, id or email; row skipped",)
 

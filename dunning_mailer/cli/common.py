@@ -13,6 +13,7 @@ from typing import Any
 
 from ..config import Config
 from ..model import DunningError
+from ..shown import shown
 
 
 log = logging.getLogger("dunning_mailer")
@@ -37,6 +38,12 @@ def _now(text: str | None, config: Config) -> dt.datetime:
         if len(text) == 10:
             value = value.replace(hour=10)
     return value
+
+
+def say(line: str) -> None:
+    """One line for a person on stdout; whatever came from outside in it (file names, subjects,
+    names) cannot move the cursor, recolour the terminal or start a line of its own."""
+    print(shown(line))
 
 
 def _json_default(value: Any) -> Any:

@@ -6,17 +6,20 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sqlite3
 import sys
+from pathlib import Path
 
 from .. import __version__
 from ..config import ConfigError, load
 from ..model import DunningError
+from ..shown import shown
 from .common import UsageError, _config_path, log
 from .people import cmd_approve, cmd_paid, cmd_pause, cmd_promise, cmd_resume
 from .reading import cmd_classify, cmd_inspect
 from .reports import cmd_history, cmd_status
 from .running import cmd_plan, cmd_run, cmd_worker
-from .setup import cmd_init, cmd_set_password
+from .setup import cmd_init, cmd_restore, cmd_set_password
 from .templates import cmd_preview, cmd_templates_check, cmd_templates_migrate
 
 
@@ -44,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("run", parents=[common, timed], help="one cycle: import, read mail, send what is due")
     s.add_argument("--dry-run", action="store_true", help="decide and render, send and record nothing")
-    s.add_argument("--force", action="store_true", help="apply a snapshot even if it closes many invoices")
+    s.add_argument("--force", action="store_true", help="the dropped files are right: apply a snapshot even if it closes many invoices, "
+                        "looks cut short, is older than the newest, or repeats an earlier import")
     s.set_defaults(func=cmd_run)
 
     s = sub.add_parser("plan", parents=[common, timed, as_json],
@@ -105,9 +109,21 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("set-password", parents=[common], help="store a password in the OS keyring")
     s.add_argument("which", choices=("smtp", "imap"))
     s.set_defaults(func=cmd_set_password)
+    s = sub.add_parser("restore", parents=[common],
+                       help="put a backup of the ledger in place (the newest by default)")
+    s.add_argument("backup", nargs="?", help="a backup file (default: the newest)")
+    s.add_argument("--list", action="store_true", help="list the backups, oldest first")
+    s.set_defaults(func=cmd_restore)
     s = sub.add_parser("worker", parents=[common], help="run cycles on a schedule")
     s.set_defaults(func=cmd_worker)
     return p
+
+
+class _ShownFormatter(logging.Formatter):
+    """Log lines name files, senders and subjects: none of them may drive the terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return shown(super().format(record), lines=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,26 +138,36 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("config", "verbose"):
         if not hasattr(args, name):
             setattr(args, name, parser.get_default(name))
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_ShownFormatter("%(levelname)s: %(message)s"))
     logging.basicConfig(level=logging.DEBUG if args.verbose > 1 else logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s: %(message)s", stream=sys.stderr)
+                        handlers=[handler])
+    config = None
     try:
         if not getattr(args, "needs_config", True):
             return args.func(args)
         config = load(_config_path(args))
         return args.func(args, config)
     except ConfigError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(f"error: {shown(str(e), lines=True)}", file=sys.stderr)
         return 2
     except UsageError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(f"error: {shown(str(e), lines=True)}", file=sys.stderr)
         return 2
     except DunningError as e:
         if args.verbose:
             log.exception("details")
-        print(f"error: {e}", file=sys.stderr)
+        print(f"error: {shown(str(e), lines=True)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except sqlite3.Error as e:  # the ledger file failed under us: name it, say what to do
+        if args.verbose:
+            log.exception("details")
+        from ..ledger.connection import ledger_failure
+        where = config.paths.database if config is not None else Path("the ledger")
+        print(f"error: {shown(str(where))}: {shown(ledger_failure(e, where))}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # `| head`: the reader left; not our failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

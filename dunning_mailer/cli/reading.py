@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..config import Config
-from .common import UsageError, _ledger, _now, _print_json
+from .common import UsageError, _ledger, _now, _print_json, say
 
 
 def cmd_inspect(args, config: Config) -> int:
@@ -15,7 +15,8 @@ def cmd_inspect(args, config: Config) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"no such file: {path}")
-    result = read_invoices(path, profiles=profiles)
+    result = read_invoices(path, profiles=profiles, default_currency=config.business.currency,
+                           hold=False)
     doc = {
         "file": str(path), "importer": result.importer, "kind": result.kind, "header_row": result.header_row,
         "columns": result.columns,
@@ -27,25 +28,32 @@ def cmd_inspect(args, config: Config) -> int:
                       "account_manager": c.account_manager, "account_manager_email": c.account_manager_email,
                       "language": c.language} for c in result.contacts],
         "warnings": list(result.warnings),
+        "unused_columns": list(result.unused_columns),
+        "questions": list(result.questions),
     }
+    held = 1 if result.questions else 0  # a run would hold this file: something needs you
     if args.json:
         _print_json(doc)
-        return 0
+        return held
     what = {"invoices": "open invoices", "balances": "customer balances", "contacts": "contacts"}[result.kind]
-    print(f"{path}: {what}, read by {result.importer}, header on row {result.header_row}")
+    say(f"{path}: {what}, read by {result.importer}, header on row {result.header_row}")
     for field, header in result.columns.items():
-        print(f"  {field:14} ← {header}")
+        say(f"  {field:14} ← {header}")
     for c in result.contacts:
         manager = f"  (account manager: {c.account_manager})" if c.account_manager else ""
-        print(f"  {c.customer_id:14} {c.name:24} {', '.join(c.emails)}{manager}")
+        say(f"  {c.customer_id:14} {c.name:24} {', '.join(c.emails)}{manager}")
     if result.kind != "contacts":
-        print(f"{len(result.invoices)} {'balance line' if result.kind == 'balances' else 'open invoice'}(s):")
+        say(f"{len(result.invoices)} {'balance line' if result.kind == 'balances' else 'open invoice'}(s):")
     for i in result.invoices:
-        print(f"  {i.number:>10}  {i.customer_id:14} {i.customer_name:24} due {i.due_date}  "
-              f"{i.balance} {i.currency}  {', '.join(i.emails)}")
+        say(f"  {i.number:>10}  {i.customer_id:14} {i.customer_name:24} due {i.due_date}  "
+            f"{i.balance} {i.currency}  {', '.join(i.emails)}")
     for w in result.warnings:
-        print(f"warning: {w}")
-    return 0
+        say(f"warning: {w}")
+    if result.unused_columns:
+        say(f"not used: {', '.join(result.unused_columns)}")
+    for q in result.questions:
+        say(f"held: {q}")
+    return held
 
 
 def cmd_classify(args, config: Config) -> int:
@@ -67,7 +75,7 @@ def cmd_classify(args, config: Config) -> int:
     if args.json:
         _print_json(doc)
     else:
-        print(f"{doc['kind']}" + (f" ({', '.join(doc['intents'])})" if doc.get("intents") else ""))
+        say(f"{doc['kind']}" + (f" ({', '.join(doc['intents'])})" if doc.get("intents") else ""))
         for w in doc.get("why", []):
-            print(f"  - {w}")
+            say(f"  - {w}")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..config import Config
-from .common import _ledger, _now, _print_json
+from .common import _ledger, _now, _print_json, say
 
 
 def cmd_status(args, config: Config) -> int:
@@ -30,10 +30,10 @@ def cmd_status(args, config: Config) -> int:
     for c in customers:
         bal = ", ".join(f"{v} {k}" for k, v in c["balance"].items())
         flags = [f for f, on in (("call-list", c["call_list"]), ("paused", c["pause"])) if on]
-        print(f"{c['customer_id']} {c['name']}: {bal} in {len(c['invoices'])} invoice(s); "
-              f"last email {c['last_email'] or '—'}{'; ' + ', '.join(flags) if flags else ''}")
+        say(f"{c['customer_id']} {c['name']}: {bal} in {len(c['invoices'])} invoice(s); "
+            f"last email {c['last_email'] or '—'}{'; ' + ', '.join(flags) if flags else ''}")
     if not customers:
-        print("No open invoices.")
+        say("No open invoices.")
     return 0
 
 
@@ -45,13 +45,13 @@ def cmd_history(args, config: Config) -> int:
         return 0
     for i in items:
         if i["kind"] == "email":
-            print(f"{i['at']}  email {i['stage']} to {i['customer_id']} ({i['status']}) {i['message_id']} "
-                  f"invoices {', '.join(x['number'] for x in i['invoices'])}")
+            say(f"{i['at']}  email {i['stage']} to {i['customer_id']} ({i['status']}) {i['message_id']} "
+                f"invoices {', '.join(x['number'] for x in i['invoices'])}")
         elif i["kind"] == "import":
-            print(f"{i['at']}  import {i['file']}: {i['status']} {i['report'] or ''}")
+            say(f"{i['at']}  import {i['file']}: {i['status']} {i['report'] or ''}")
         elif i["kind"] == "reply":
-            print(f"{i['at']}  {i['reply_kind']} from {i['customer_id'] or i['sender']}: {i['subject']}")
+            say(f"{i['at']}  {i['reply_kind']} from {i['customer_id'] or i['sender']}: {i['subject']}")
         else:
             detail = {k: v for k, v in i.items() if k not in ("at", "kind", "customer_id")}
-            print(f"{i['at']}  {i['kind']} {i.get('customer_id') or ''} {detail}")
+            say(f"{i['at']}  {i['kind']} {i.get('customer_id') or ''} {detail}")
     return 0

@@ -5,7 +5,8 @@ import os
 import sys
 
 from ..config import Config
-from .common import _ledger, _now, _print_json
+from ..shown import shown
+from .common import _ledger, _now, _print_json, say
 from .people import _record_payment_plan
 
 
@@ -19,7 +20,7 @@ def cmd_run(args, config: Config) -> int:
         return 0
     _print_run(report, config, verbose=args.verbose or args.dry_run)
     for err in report.errors:
-        print(f"error: {err}", file=sys.stderr)
+        print(f"error: {shown(err, lines=True)}", file=sys.stderr)
     return 1 if report.errors else 0
 
 
@@ -30,38 +31,38 @@ def _print_run(report, config: Config, verbose: int) -> None:
         return
     what = "Would send" if report.dry_run else "Sent"
     for f in report.files:
-        print(f"File {f.file}: {f.status} — {f.message}")
+        say(f"File {f.file}: {f.status} — {f.message}")
     for r in report.replies:
-        print(f"Mail: {r['kind']} from {r['customer_id'] or 'an unknown sender'}: {r['subject']}")
+        say(f"Mail: {r['kind']} from {r['customer_id'] or 'an unknown sender'}: {r['subject']}")
     if report.sent:
         where = ""
         if config.transport.kind == "outbox" and not report.dry_run:
             where = f" (in {os.path.relpath(config.transport.outbox)})"
-        print(f"{what} {len(report.sent)} email(s){where}:")
+        say(f"{what} {len(report.sent)} email(s){where}:")
         for s in report.sent:
             invoices = ", ".join(s.invoices)
             extra = " [recovered from an earlier cycle]" if s.recovered else ""
-            print(f"  {s.customer_id} {s.customer_name} — {s.stage} — invoices {invoices} → "
-                  f"{', '.join(s.recipients)}{extra}")
+            say(f"  {s.customer_id} {s.customer_name} — {s.stage} — invoices {invoices} → "
+                f"{', '.join(s.recipients)}{extra}")
             if config.transport.kind == "outbox" and not report.dry_run:
                 eml = eml_path(config.transport.outbox, s.label)
-                print(f"      {os.path.relpath(eml)}  (open {os.path.relpath(eml.with_suffix('.html'))} in a browser)")
+                say(f"      {os.path.relpath(eml)}  (open {os.path.relpath(eml.with_suffix('.html'))} in a browser)")
     else:
-        print("Nothing new to send.")
+        say("Nothing new to send.")
     plan = report.plan
     if plan is not None:
         if plan.not_sending:
             from ..calendar import BusinessCalendar
             moment = plan.next_sending or BusinessCalendar.from_config(config).next_sending_moment(report.now)
-            print(f"Not sending now ({plan.not_sending}); next sending moment: {moment:%d/%m/%Y %H:%M}.")
+            say(f"Not sending now ({plan.not_sending}); next sending moment: {moment:%d/%m/%Y %H:%M}.")
         for h in plan.held:
-            print(f"  held: {h.customer_id}: {h.reason}")
+            say(f"  held: {h.customer_id}: {h.reason}")
         if plan.call_list:
-            print(f"Call list (a person should phone): {', '.join(plan.call_list)}")
+            say(f"Call list (a person should phone): {', '.join(plan.call_list)}")
     for w in report.waiting:
-        print(f"  waiting: {w}")
+        say(f"  waiting: {w}")
     if report.awaiting:
-        print(f"Waiting for your approval (`dunning-mailer approve CUSTOMER`): {'; '.join(report.awaiting)}")
+        say(f"Waiting for your approval (`dunning-mailer approve CUSTOMER`): {'; '.join(report.awaiting)}")
 
 
 def cmd_plan(args, config: Config) -> int:
@@ -95,15 +96,15 @@ def cmd_plan(args, config: Config) -> int:
         _print_json(doc)
         return 0
     if not doc["sending"]:
-        print(f"Not sending now: {doc['not_sending_reason']} (next: {doc['next_sending']}).")
+        say(f"Not sending now: {doc['not_sending_reason']} (next: {doc['next_sending']}).")
     for e in doc["emails"]:
         totals = ", ".join(f"{v} {k}" for k, v in e["totals"].items())
-        print(f"{e['customer_id']} {e['customer_name']}: {e['stage']} — "
-              f"{len(e['invoices'])} invoice(s), {totals} → {', '.join(e['recipients'])}")
+        say(f"{e['customer_id']} {e['customer_name']}: {e['stage']} — "
+            f"{len(e['invoices'])} invoice(s), {totals} → {', '.join(e['recipients'])}")
     for h in doc["held"]:
-        print(f"held {h['customer_id']}: {h['reason']}")
+        say(f"held {h['customer_id']}: {h['reason']}")
     if not doc["emails"]:
-        print("Nothing to send now.")
+        say("Nothing to send now.")
     return 0
 
 

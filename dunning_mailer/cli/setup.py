@@ -64,3 +64,27 @@ def cmd_set_password(args, config: Config) -> int:
         return 1
     print(f"Stored in the OS keyring as {account}.")
     return 0
+
+
+def cmd_restore(args, config: Config) -> int:
+    """Put a backup of the ledger (the newest by default) in place of the ledger file."""
+    import datetime as dt
+
+    from ..cycle import run_lock
+    from ..ledger.backups import backups, restore
+
+    ledger_path = config.paths.database
+    if args.list:
+        for path in backups(ledger_path):
+            print(path)
+        return 0
+    with run_lock(config, wait_seconds=10) as got:
+        if not got:
+            raise DunningError("a dunning-mailer run is in progress; stop the worker, then restore")
+        used, kept = restore(ledger_path, Path(args.backup) if args.backup else None,
+                             dt.datetime.now(config.tz))
+    if args.verbose:
+        print(f"The ledger is now the backup {used}" + (f"; the file it replaced is kept as {kept}" if kept else ""))
+        print("Emails sent after that backup was made are not in it: look at `dunning-mailer plan` "
+              "before the next run.")
+    return 0

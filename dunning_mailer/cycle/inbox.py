@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from email.parser import BytesHeaderParser
 from email.utils import parsedate_to_datetime
 
@@ -10,8 +11,11 @@ from ..config import Config
 from ..ledger import Ledger
 from ..mailboxes import Mailbox
 from ..matching import match_customer
+from ..shown import shown
 from .checkpoints import checkpoint
 from .report import CycleReport
+
+log = logging.getLogger(__name__)
 
 
 
@@ -48,7 +52,11 @@ def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datet
     reader = None  # built at the first new message: an idle inbox costs nothing here
     for incoming in mailbox.fetch_new(ledger):
         reader = reader or MessageReader(ledger)
-        verdict, customer_id, how = reader.read(incoming.raw, local_now)
+        try:
+            verdict, customer_id, how = reader.read(incoming.raw, local_now)
+        except Exception as e:  # noqa: BLE001 - one message we cannot read never stops the inbox
+            _skip_unreadable(ledger, mailbox, incoming, report, e)
+            continue
         dedup = verdict.message_id or "sha256:" + hashlib.sha256(incoming.raw).hexdigest()
         with ledger.transaction():
             ledger.mark_seen(mailbox.name, incoming.key)
@@ -65,6 +73,19 @@ def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datet
             if how == "thread" or not _older_than_our_mail(ledger, customer_id, incoming.raw):
                 act_on_reply(config, ledger, verdict, customer_id, now)
         checkpoint("message_stored")
+
+
+
+def _skip_unreadable(ledger: Ledger, mailbox: Mailbox, incoming, report: CycleReport, e: Exception) -> None:
+    """Passed over for good (it is not read again each cycle) and named once for a person."""
+    log.exception("message %s could not be read", incoming.key)
+    with ledger.transaction():
+        ledger.mark_seen(mailbox.name, incoming.key)
+        if incoming.uid is not None:
+            ledger.set_mailbox_position(mailbox.name, incoming.folder, incoming.uidvalidity, incoming.uid)
+    report.errors.append(f"a message in the mailbox ({shown(incoming.key)}) could not be read "
+                         f"({type(e).__name__}) and was skipped; the other messages were read. Open it in "
+                         "your mail program")
 
 
 

@@ -11,7 +11,7 @@ from ..planner import Plan
 @dataclass
 class FileOutcome:
     file: str
-    status: str          # applied | stale | duplicate | braked | rejected | waiting
+    status: str          # applied | stale | duplicate | braked | held | rejected | waiting | ignored
     message: str
 
 

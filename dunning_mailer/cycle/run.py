@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import logging
 import os
 import random
 import time
@@ -23,6 +24,8 @@ from .imports import import_files
 from .inbox import read_mailbox
 from .report import CycleReport
 from .sending import Sender, recover_unsent, send_planned
+
+log = logging.getLogger(__name__)
 
 
 
@@ -56,6 +59,10 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
             read_mailbox(config, ledger, mailbox, now, report)
         except (OSError, DunningError) as e:
             report.errors.append(f"the mailbox could not be read: {e}")
+        except Exception as e:  # noqa: BLE001 - whatever mail does, the reminders still go out
+            log.exception("reading the mailbox failed")
+            report.errors.append(f"the mailbox could not be read (an unexpected {type(e).__name__}); "
+                                 "sending goes on, and the mailbox is read again next cycle")
     checkpoint("mailbox")
     if not send:
         return report
@@ -154,4 +161,20 @@ def locked_cycle(config: Config, now: dt.datetime, *, wait_seconds: float, dry_r
             transport, mailbox = open_edges(config, dry_run)
             target = ledger.copy_in_memory() if dry_run else ledger
             with mailbox if mailbox is not None else nullcontext():
-                return run_once(config, target, transport, mailbox, now, dry_run=dry_run, **options)
+                report = run_once(config, target, transport, mailbox, now, dry_run=dry_run, **options)
+            if not dry_run:
+                _backup(config, ledger, report)
+            return report
+
+
+
+def _backup(config: Config, ledger: Ledger, report: CycleReport) -> None:
+    """The day's backup (by the real clock, like the files it sits among), made again after a
+    cycle that sent email or applied an export."""
+    from ..ledger.backups import keep_daily_backup
+
+    changed = bool(report.sent) or any(f.status == "applied" for f in report.files)
+    try:
+        keep_daily_backup(ledger, dt.datetime.now(config.tz).date(), changed=changed)
+    except (OSError, DunningError) as e:
+        report.errors.append(f"the daily backup of the ledger was not made: {e}")

@@ -11,6 +11,7 @@ Money is stored as decimal strings, dates as ISO text, times as ISO text with of
 - ``mail``       incoming mail, mailbox positions, bad addresses
 - ``people``     promises, payment plans, pauses, flags, approvals
 - ``reports``    `status` and `history`
+- ``backups``    the daily checked copies of the file, and putting one back
 """
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -31,6 +32,66 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
+def unusable_file(path: Path) -> str | None:
+    """Why the ledger file at `path` cannot be opened as it is, in plain words, or None."""
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        return f"the ledger file cannot be read ({e.strerror})"
+    if size == 0:
+        return ("the ledger file is empty (0 bytes): it was cut short or overwritten. Nothing was done, "
+                "and no new ledger was started in its place (that would forget every email already sent)"
+                + restore_hint(path))
+    if not os.access(path, os.R_OK | os.W_OK):
+        return (f"the ledger file is read-only for this user (uid {os.getuid()}): give it write access "
+                "(chmod u+rw) or run dunning-mailer as the user who owns it")
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return (f"the folder {path.parent} is read-only for this user: the ledger needs to write its journal "
+                "files beside it")
+    return None
+
+
+def ledger_failure(e: sqlite3.Error, path: Path) -> str:
+    """An SQLite error on the ledger file at `path`, in plain words."""
+    text = str(e)
+    if "readonly" in text or "read-only" in text:
+        return f"the ledger file cannot be written ({text}); check its permissions and the disk"
+    if "locked" in text or "busy" in text:
+        return f"the ledger file is in use by another program ({text}); try again in a moment"
+    if "is full" in text:
+        return f"the disk holding the ledger is full ({text}); make room, then run again"
+    return (f"the ledger file is damaged or is not a dunning-mailer ledger ({text}). Nothing was changed, "
+            "and no new ledger was started in its place" + restore_hint(path))
+
+
+_BACKUP_NAME = re.compile(r"\d{4}-\d{2}-\d{2}\.sqlite3")
+
+
+def backup_folder(ledger_path: Path) -> Path:
+    return Path(ledger_path).with_name(Path(ledger_path).name + ".backups")
+
+
+def backups(ledger_path: Path) -> list[Path]:
+    """The backups of a ledger file, oldest first."""
+    folder = backup_folder(ledger_path)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if _BACKUP_NAME.fullmatch(p.name))
+
+
+def newest_backup(ledger_path: Path) -> Path | None:
+    found = backups(ledger_path)
+    return found[-1] if found else None
+
+
+def restore_hint(path: Path) -> str:
+    newest = newest_backup(path)
+    if newest is None:
+        return " (there is no backup of it yet)"
+    return (f". The newest backup is {newest.name} in {newest.parent}: `dunning-mailer restore` puts it in "
+            "place (the current file is kept beside it)")
+
+
 class Connection:
     """One SQLite file, `0600`, WAL; every write is one short transaction."""
 
@@ -38,15 +99,43 @@ class Connection:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if not self.path.exists():
-            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
-        os.chmod(self.path, 0o600)
-        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self._create()
+        refusal = unusable_file(self.path)
+        if refusal:
+            raise LedgerError(refusal, where=str(self.path))
+        try:
+            self._open(self.path)
+            self._migrate()
+        except sqlite3.Error as e:
+            self.db.close()
+            raise LedgerError(ledger_failure(e, self.path), where=str(self.path)) from None
+
+    def _open(self, path: Path, journal: str = "WAL") -> None:
+        self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute(f"PRAGMA journal_mode={journal}")
         self.db.execute("PRAGMA synchronous=FULL")
         self._synchronous = "FULL"
         self.db.execute("PRAGMA foreign_keys=ON")
-        self._migrate()
+        if journal == "WAL" and not self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone():
+            # Ours are made whole before they get their name (see _create): a file without its
+            # tables lost them, or is someone else's. Starting over in it would forget every email sent.
+            raise sqlite3.DatabaseError("it has no ledger tables (no schema version)")
+
+    def _create(self) -> None:
+        """A new ledger is written under a temporary name and renamed into place with its tables,
+        so a file at the ledger's path that is empty or has no tables is never one we are making."""
+        fresh = self.path.with_name(self.path.name + ".new")
+        fresh.unlink(missing_ok=True)
+        os.close(os.open(fresh, os.O_CREAT | os.O_WRONLY, 0o600))
+        self._open(fresh, journal="DELETE")
+        try:
+            self._migrate()
+        finally:
+            self.db.close()
+        os.chmod(fresh, 0o600)
+        os.replace(fresh, self.path)
 
     def close(self) -> None:
         self.db.close()
@@ -144,3 +233,45 @@ class Connection:
         copy._synchronous = None
         self.db.backup(copy.db)
         return copy
+
+
+def checked_copy(source: sqlite3.Connection, target: Path) -> None:
+    """Copy a live ledger to `target` with SQLite's backup API (a consistent picture, even while
+    another connection writes) and check the copy before it gets its name; mode `0600`."""
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    os.close(os.open(partial, os.O_CREAT | os.O_WRONLY, 0o600))
+    copy = sqlite3.connect(partial)
+    try:
+        source.backup(copy)
+        verdict = copy.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.Error as e:
+        verdict = str(e)
+    finally:
+        copy.close()
+    if verdict != "ok":
+        partial.unlink(missing_ok=True)
+        raise LedgerError(f"the ledger failed its integrity check ({verdict}); the backups were left as they "
+                          "were", where=str(target.parent))
+    with open(partial, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(partial, target)
+
+
+def file_problem(path: Path) -> str | None:
+    """What is wrong with a ledger file at rest (a backup), or None when it is whole."""
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as e:
+        return str(e)
+    try:
+        verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+        if verdict != "ok":
+            return verdict
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone():
+            return "it is not a dunning-mailer ledger"
+        return None
+    except sqlite3.Error as e:
+        return str(e)
+    finally:
+        db.close()

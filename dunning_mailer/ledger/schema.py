@@ -67,6 +67,9 @@ CREATE TABLE pauses(
 CREATE TABLE events(
   id INTEGER PRIMARY KEY, at TEXT NOT NULL, customer_id TEXT, kind TEXT NOT NULL, detail TEXT);
 CREATE INDEX events_customer ON events(customer_id);
+-- Files in the drop folder seen and not (yet) read: still settling, ignored, unreadable; what was
+-- said about them, so it is said once.
+CREATE TABLE drop_notes(name TEXT PRIMARY KEY, kind TEXT NOT NULL, signature TEXT NOT NULL, at REAL NOT NULL);
 CREATE TABLE mailbox_seen(mailbox TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY(mailbox, key));
 CREATE TABLE mailbox_state(
   mailbox TEXT NOT NULL, folder TEXT NOT NULL, uidvalidity INTEGER, last_uid INTEGER,

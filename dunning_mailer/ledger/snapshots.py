@@ -15,7 +15,7 @@ from ..model import ImportResult, Invoice
 
 @dataclass(frozen=True)
 class SnapshotOutcome:
-    status: str          # applied | stale | duplicate | braked
+    status: str          # applied | stale | duplicate | braked | held (seen before, a person decides)
     message: str
     opened: int = 0
     updated: int = 0
@@ -58,24 +58,54 @@ class Snapshots:
         return SnapshotOutcome("duplicate", f"the same content was already imported on "
                                f"{seen['imported_at'][:10]} as {seen['file_name']}")
 
+    def _newest_snapshot(self, source: str) -> dt.datetime | None:
+        """The moment the source's newest applied snapshot describes. No snapshot describes a
+        moment after it was imported, so an import whose file name promised a later date (from
+        before such dates were refused) cannot make every real export look old."""
+        newest = None
+        for snap, imported in self.db.execute(
+                "SELECT snapshot_at, imported_at FROM imports WHERE source=? AND status='applied'", (source,)):
+            moment = min(dt.datetime.fromisoformat(snap), dt.datetime.fromisoformat(imported))
+            newest = moment if newest is None else max(newest, moment)
+        return newest
+
+    def _seen_before(self, source: str, sha256: str, seen: sqlite3.Row) -> SnapshotOutcome:
+        """A file whose content was imported before: nothing to do when the source still stands
+        as that import left it; when a later import changed it, a person decides (`--force`)."""
+        current = self.db.execute(
+            "SELECT * FROM imports WHERE id=(SELECT MAX(last_import) FROM invoices WHERE source=?)",
+            (source,)).fetchone()
+        if current is None or current["sha256"] == sha256:
+            return SnapshotOutcome("duplicate", f"the same content was already imported on "
+                                   f"{seen['imported_at'][:10]} as {seen['file_name']}")
+        return SnapshotOutcome(
+            "held", f"it has the same content as {seen['file_name']}, imported on {seen['imported_at'][:10]}, "
+                    f"but {current['file_name']}, imported on {current['imported_at'][:10]}, changed the "
+                    f"invoices since. Nothing was changed. If this earlier file is the right one, run again "
+                    f"with --force to make it the current state; if not, remove it from the drop folder")
+
     @without_cycle_collection()
     def apply_snapshot(self, *, source: str, file_name: str, sha256: str, snapshot_at: dt.datetime,
                        result: ImportResult, now: dt.datetime, max_close_fraction: float,
                        brake_min_open: int, force: bool = False) -> SnapshotOutcome:
-        """Make the ledger agree with a full snapshot of one source's open invoices."""
-        if (duplicate := self._duplicate(sha256)) is not None:
-            return duplicate
+        """Make the ledger agree with a full snapshot of one source's open invoices.
+
+        `force`: a person says this file is the truth: it is applied whatever the safety brake,
+        its date or an earlier import of the same content say."""
+        if not force and (seen := self.import_seen(sha256)) is not None:
+            return self._seen_before(source, sha256, seen)
         def refuse(status: str, message: str) -> SnapshotOutcome:
             self.record_import(source=source, file_name=file_name, sha256=sha256, snapshot_at=snapshot_at,
                                now=now, status=status, importer=result.importer, report=message,
                                invoices=len(result.invoices))
             return SnapshotOutcome(status, message)
 
-        newest = self.db.execute(
-            "SELECT MAX(snapshot_at) FROM imports WHERE source=? AND status='applied'", (source,)).fetchone()[0]
-        if newest and dt.datetime.fromisoformat(newest) > snapshot_at:
+        newest = self._newest_snapshot(source)
+        if not force and newest is not None and newest > snapshot_at:
             return refuse("stale", f"snapshot dated {snapshot_at.date().isoformat()} is older than the newest "
-                                   f"one already imported ({newest[:10]}); nothing changed")
+                                   f"one already imported ({newest.date().isoformat()}); nothing changed. If "
+                                   f"this older file is the right one, put it back into the drop folder and "
+                                   f"run with --force")
 
         incoming: dict[str, Invoice] = {}
         for inv in result.invoices:
@@ -229,6 +259,20 @@ class Snapshots:
                 db.executemany("INSERT INTO contacts(customer_id, email, origin) VALUES(?,?,'contacts') "
                                "ON CONFLICT(customer_id, email) DO UPDATE SET active=1",
                                [(c.customer_id, e) for e in c.emails])
+
+    def drop_note(self, name: str) -> sqlite3.Row | None:
+        """What was last noted about a file of the drop folder that was not read (see cycle/imports)."""
+        return self.db.execute("SELECT * FROM drop_notes WHERE name=?", (name,)).fetchone()
+
+    def note_drop(self, name: str, kind: str, signature: str, at: float) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT INTO drop_notes(name, kind, signature, at) VALUES(?,?,?,?) ON CONFLICT(name) "
+                       "DO UPDATE SET kind=excluded.kind, signature=excluded.signature, at=excluded.at",
+                       (name, kind, signature, at))
+
+    def forget_drop_note(self, name: str) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM drop_notes WHERE name=?", (name,))
 
     def mark_paid(self, number: str, *, now: dt.datetime, reason: str) -> int:
         with self.transaction() as db:

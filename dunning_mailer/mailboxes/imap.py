@@ -117,10 +117,13 @@ class ImapMailbox:
             if self._token:
                 client.oauth2_login(self.username, self._token)
             else:
-                client.login(self.username, self._password)
+                self._login(client)
         except ssl.SSLError as e:
             _quietly(client.shutdown)
             raise self._tls_error(e) from None
+        except ImapError:
+            _quietly(client.shutdown)
+            raise
         except LoginError as e:
             _quietly(client.shutdown)
             how = "the OAuth2 token" if self._token else "the password"
@@ -133,6 +136,19 @@ class ImapMailbox:
         self._client = client
         self._selected = None
         return client
+
+    def _login(self, client) -> None:
+        """LOGIN carries ASCII only (imaplib refuses anything else); a password or user name with
+        other characters goes through AUTHENTICATE PLAIN, which is UTF-8 (RFC 4616)."""
+        if (self._password + self.username).isascii():
+            client.login(self.username, self._password)
+            return
+        if b"AUTH=PLAIN" not in client.capabilities():
+            raise ImapError(f"the password (or user name) of {self.username} has characters beyond plain "
+                            "English letters, digits and signs, and this IMAP server offers no way to send "
+                            "them (no AUTH=PLAIN); use such a password, or mailbox.oauth2_token_command",
+                            where=self.where)
+        client.plain_login(self.username, self._password)
 
     def _tls_error(self, e: ssl.SSLError) -> ImapError:
         if isinstance(e, ssl.SSLCertVerificationError):

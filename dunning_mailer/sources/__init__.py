@@ -20,7 +20,7 @@ ENTRY_POINT_GROUP = "dunning_mailer.importers"
 
 __all__ = [
     "SUPPORTED_SUFFIXES", "GenericImporter", "Importer", "Profile", "ProfileImporter",
-    "SourceError", "choose_importer", "installed_importers", "looks_incomplete",
+    "SourceError", "choose_importer", "held_message", "installed_importers", "looks_incomplete",
     "profile_from_mapping", "read_invoices",
 ]
 
@@ -81,7 +81,8 @@ def choose_importer(
 
 
 def read_invoices(
-    path: Path, *, profiles: Sequence[Profile] = (), default_currency: str = "ILS"
+    path: Path, *, profiles: Sequence[Profile] = (), default_currency: str = "ILS",
+    hold: bool = True,
 ) -> ImportResult:
     """What one exported file holds, read by the one importer that claims it.
 
@@ -89,6 +90,10 @@ def read_invoices(
     "invoice"`), "balances" (one `Invoice(kind="balance")` per customer and
     currency, numbered "BAL-<customer_id>-<currency>", no issue date, due on
     the report's date) or "contacts" (`result.contacts`, no invoices).
+
+    A reading that leaves questions (`result.questions`: a column that looks like money and
+    is not used, an unknown status, a row that cannot be read) is a SourceError that asks
+    them, unless `hold` is false (`inspect` shows the reading and the questions).
     """
     path = Path(path)
     if not path.is_file():
@@ -98,7 +103,7 @@ def read_invoices(
     importer = choose_importer(path, specific, GenericImporter(default_currency))
     try:
         with without_cycle_collection():
-            return importer.extract(path)
+            result = importer.extract(path)
     except SourceError:
         raise
     except Exception as error:
@@ -106,3 +111,14 @@ def read_invoices(
             f"importer {importer.name!r} failed: {type(error).__name__}: {error}",
             where=str(path),
         ) from None
+    if hold and result.questions:
+        raise SourceError(held_message(result), where=str(path))
+    return result
+
+
+def held_message(result: ImportResult) -> str:
+    """Why a file is held, in the words of its questions."""
+    if len(result.questions) == 1:
+        return "held, nothing imported: " + result.questions[0]
+    return "held, nothing imported, until these are settled:\n" + "\n".join(
+        f"{n}. {q}" for n, q in enumerate(result.questions, start=1))

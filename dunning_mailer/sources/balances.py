@@ -28,6 +28,7 @@ from ..model import ImportResult, Invoice
 from . import cells as parse
 from .base import SourceError
 from .columns import Header, header_key
+from .questions import held_rows_question
 from .rows import RowError, _Extraction, _marker_text, is_total_row
 from .tabular import Row
 
@@ -45,7 +46,8 @@ _DATE = (
 # "מ-01/01/26 עד תאריך 30/11/26", "As of November 30, 2026", "As at 30 Nov 2026".
 _AS_OF = re.compile(
     r"(?<![\u05d0-\u05eaA-Za-z])"
-    r"(?:נכון\s*ל(?:תאריך|יום)?|לתאריך|ליום|עד\s*(?:ל?תאריך|ליום)?|as\s+(?:of|at)|through|ending)"
+    r"(?:נכון\s*ל(?:תאריך|יום)?|לתאריך|ליום|עד\s*(?:ל?תאריך|ליום)?|as\s+(?:of|at)|through|ending"
+    r"|(?:report|aging|ageing)\s+date\s*:?|תאריך\s+(?:הדוח|דוח|גיול)\s*:?)"
     rf"\s*[-–:]?\s*{_DATE}",
     re.I,
 )
@@ -230,8 +232,10 @@ def extract_balances(
     importer: str,
     date_order: str | None = None,
     default_currency: str = "ILS",
+    closed: frozenset = frozenset(),
 ) -> ImportResult:
-    """One `Invoice(kind="balance")` per customer and currency with money owed."""
+    """One `Invoice(kind="balance")` per customer and currency with money owed; a customer's
+    row that cannot be read holds the file (the customer would look paid up)."""
     first = header.top or header.row
     title = [(n, c) for n, c in rows if n < first]
     body = [(n, c) for n, c in rows if n > header.row]
@@ -258,6 +262,7 @@ def extract_balances(
         header_key(header.texts[f]) for f in ("customer_name", "customer_id") if f in header.texts
     }
     accounts: dict[tuple[str, str], _Account] = {}
+    held: list[tuple[int, str]] = []
     carried: dict | None = None
     skip, ended = 0, None
     errors = 0
@@ -280,7 +285,7 @@ def extract_balances(
             if own is None or own["id"] == ended:
                 continue
         skip = 0
-        if parse.is_closed_status(work.cell(cells, "status")):
+        if parse.is_closed_status(work.cell(cells, "status"), closed):
             continue
         customer = own or carried
         if own:
@@ -304,6 +309,8 @@ def extract_balances(
         except (RowError, ValueError) as error:
             work.warn(row, f"{error}; row skipped")
             errors += 1
+            if customer is not None:
+                held.append((row, str(error)))
             continue
         if customer is None:
             work.warn(row, "no customer name, id or email; row skipped")
@@ -383,4 +390,5 @@ def extract_balances(
         columns=columns,
         warnings=tuple(work.warnings),
         kind="balances",
+        questions=(held_rows_question(held, "a customer", "balances"),) if held else (),
     )

@@ -296,12 +296,23 @@ def due_from_terms(issue: dt.date, terms: object) -> dt.date:
 _EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 
+_LINE_BREAK = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+")
+
+
 def parse_emails(value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(valid addresses, rejected pieces) from a cell with one or several emails."""
+    """(valid addresses, rejected pieces) from a cell with one or several emails.
+
+    Addresses apart by `,`, `;` or spaces are all recipients (a customer's billing contacts).
+    A line break ends the list: whatever follows it in the cell (a note, a second line pasted
+    in) never adds a recipient, and is returned among the rejected pieces."""
+    dropped: list[str] = []
+    if isinstance(value, str) and _LINE_BREAK.search(value.strip()):
+        value, rest = _LINE_BREAK.split(value.strip(), maxsplit=1)
+        dropped.append(f"{clean_text(rest)} (after a line break in the cell: not used)")
     text = clean_text(value)
     if _EMAIL.fullmatch(text):
         # One plain address: no separator, space, bracket or "mailto:" can match _EMAIL.
-        return (text.lower(),), ()
+        return (text.lower(),), tuple(dropped)
     valid: list[str] = []
     rejected: list[str] = []
     for part in re.split(r"[;,]", text):
@@ -318,19 +329,42 @@ def parse_emails(value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
                     valid.append(token.lower())
             elif token:
                 rejected.append(token)
-    return tuple(valid), tuple(rejected)
+    return tuple(valid), tuple(rejected + dropped)
 
 
 # --- status and language --------------------------------------------------
 
-_CLOSED_STATUSES = {
-    "שולם", "שולמה", "מבוטל", "מבוטלת", "בוטל", "טיוטה", "סגור", "סגורה",
+# Statuses of documents that are not owed, or not owed yet: paid, closed, cancelled, written
+# off, and drafts or documents awaiting approval that the customer never received.
+CLOSED_STATUSES = frozenset({
+    "שולם", "שולמה", "שולם במלואו", "מבוטל", "מבוטלת", "בוטל", "בוטלה", "טיוטה", "טיוטא", "סגור",
+    "סגורה", "נסגר", "נסגרה", "מחוק", "נמחק", "ממתין לאישור", "ממתינה לאישור", "לא מאושר", "הוקפא",
+    "זוכה", "זיכוי מלא", "נמחק כחוב אבוד", "חוב אבוד", "מחיקת חוב",
     "paid", "void", "voided", "draft", "deleted", "closed", "cancelled", "canceled",
-}
+    "awaiting approval", "pending approval", "submitted", "submitted for approval", "not sent",
+    "written off", "write off", "write-off", "writtenoff", "bad debt", "uncollectible",
+    "reversed", "in payment", "in_payment", "credited", "refunded", "archived",
+})
+# Statuses of documents still owed.
+OPEN_STATUSES = frozenset({
+    "פתוח", "פתוחה", "לא שולם", "לא שולמה", "שולם חלקית", "שולמה חלקית", "חלקי", "בפיגור",
+    "ממתין לתשלום", "ממתינה לתשלום", "נשלח", "נשלחה", "הופק", "הופקה", "בתוקף", "פעיל", "באיחור",
+    "open", "sent", "overdue", "unpaid", "not paid", "not_paid", "partial", "partially paid",
+    "partially_paid", "partly paid", "awaiting payment", "authorised", "authorized", "approved",
+    "viewed", "due", "pending", "outstanding", "posted", "issued", "final", "finalized", "past due",
+    "active", "sent to customer", "disputed",
+})
 
 
-def is_closed_status(value: object) -> bool:
-    return clean_text(value).lower() in _CLOSED_STATUSES
+def is_closed_status(value: object, closed: frozenset = frozenset()) -> bool:
+    """Whether a status says the document is not owed (`closed`: a profile's own words)."""
+    text = clean_text(value).lower()
+    return text in CLOSED_STATUSES or text in closed
+
+
+def is_known_status(value: object) -> bool:
+    text = clean_text(value).lower()
+    return not text or text in CLOSED_STATUSES or text in OPEN_STATUSES
 
 
 _LANGUAGES = {

@@ -13,50 +13,70 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "number": (
         "מס' חשבונית", "מספר חשבונית", "מס' מסמך", "מספר מסמך", "מס מסמך",
         "Invoice Number", "InvoiceNumber", "Invoice No", "Invoice #", "Invoice No.",
-        "Document Number", "Document No", "Num", "No.", "IVNUM", "אסמכתא",
+        "Document Number", "Document No", "Document No.", "Num", "No.", "IVNUM", "Number", "Invoice",
+        "Invoice No.", "Inv #", "Inv No", "Doc No", "Doc. No.", "Document #", "Transaction Number",
+        "מספר", "מס'", "מס' חשבונית מס", "מספר חשבונית מס", "חשבונית", "מס. חשבונית", "אסמכתא", "אסמכתה",
     ),
     "customer_name": (
         "שם לקוח", "שם הלקוח", "לקוח", "שם חשבון", "Customer Name", "Customer",
-        "ContactName", "Contact Name", "Client Name", "Client", "CUSTDES",
+        "ContactName", "Contact Name", "Client Name", "Client", "CUSTDES", "Customer full name",
+        "Customer Full Name", "Partner", "Customer/Vendor Name", "BP Name", "Organization",
+        "Company", "Company Name", "Name", "שם", "שם מלא", "שם כרטיס", "שם לקוח/ספק", "לקוח/ספק",
+        "שם חשבון/לקוח", "שם העסק",
     ),
     "customer_id": (
         "מס' לקוח", "מספר לקוח", "קוד לקוח", "מפתח חשבון", "מס' חשבון",
         "Customer ID", "CustomerID", "Customer Number", "Customer No", "Client ID",
-        "Account", "Account Number", "CUSTNAME",
+        "Account", "Account Number", "CUSTNAME", "מזהה לקוח", "מס. לקוח", "קוד חשבון", "מס' כרטיס", "מספר כרטיס",
+        "כרטיס", "מפתח", "Customer Code", "Customer No.", "Customer #", "Client Number", "Client No",
+        "Account No", "Account No.", "CardCode", "Customer Ref", "Customer Reference",
+        "Account Ref", "A/C Ref", "A/C", "Customer Ref.", "BP Code", "Customer/Vendor Code",
+        "Contact ID", "ContactID", "Partner ID", "Customer Id",
     ),
     "emails": (
         "אימייל", 'דוא"ל', "דואר אלקטרוני", "מייל", "כתובת מייל", "Email",
         "EmailAddress", "Email Address", "E-mail", "Emails", "Customer Email",
-        "מייל איש קשר", 'דוא"ל איש קשר', "Contact Email",
+        "מייל איש קשר", 'דוא"ל איש קשר', "Contact Email", "Client Email", "Billing Email",
+        'דוא"ל לקוח', "מייל לקוח", "Customer E-mail", "Email Addresses",
     ),
     "issue_date": (
         "תאריך חשבונית", "תאריך מסמך", "תאריך הפקה", "תאריך", "Invoice Date",
-        "InvoiceDate", "Document Date", "Date", "Issue Date",
+        "InvoiceDate", "Document Date", "Date", "Issue Date", "Invoice/Bill Date", "Date Issued",
+        "Posting Date", "Transaction Date", "Invoice Issue Date", "ת. מסמך", "ת.מסמך", "תאריך אסמכתא",
+        "תאריך הנפקה",
     ),
     "due_date": (
         "תאריך פירעון", "תאריך פרעון", "תאריך לתשלום", "לתשלום עד", "מועד תשלום",
-        "Due Date", "DueDate", "Payment Due",
+        "Due Date", "DueDate", "Payment Due", "Date Due", "Payment Due Date", "Due On",
+        "Invoice Due Date", "ת. פירעון", "ת.פירעון", "ת. פרעון", "מועד פירעון", "תאריך יעד לתשלום",
+        "תאריך יעד", "תאריך אחרון לתשלום",
     ),
     "amount": (
-        "סכום חשבונית", "סכום מסמך", "סכום", 'סה"כ', 'סה"כ כולל מע"מ', "Total",
-        "Amount", "Invoice Amount", "Invoice Total", "Total Amount",
+        'סכום כולל מע"מ', 'סה"כ כולל מע"מ', 'סה"כ מסמך', "סכום חשבונית", "סכום מסמך", "סכום",
+        'סה"כ', "סכום ברוטו", 'סה"כ לתשלום', "Total", "Amount", "Invoice Amount", "Invoice Total",
+        "Total Amount", "Original Amount", "Document Total", "Doc. Total", "Gross Amount",
+        "Total (incl. VAT)", "Total incl. VAT", "Total Including Tax", "Grand Total",
     ),
     "paid": (
-        "סכום ששולם", "שולם", "Amount Paid", "InvoiceAmountPaid", "Paid",
+        "סכום ששולם", "שולם", "Amount Paid", "InvoiceAmountPaid", "Paid", "Paid Amount",
+        "Payments", "Amount Received", "Received", "Total Paid", "Paid to Date", "התקבל", "סכום שהתקבל",
     ),
     "balance": (
         "יתרה לגבייה", "יתרה לתשלום", "יתרה פתוחה", "יתרה", "יתרת חוב", "יתרה מצטברת",
-        "Open Balance", "InvoiceAmountDue", "Amount Due", "Balance Due", "Balance",
-        "Running Balance", "IVBALANCE",
+        "יתרה לסגירה", "יתרה פתוחה לתשלום", "Open Balance", "InvoiceAmountDue", "Amount Remaining",
+        "Amount Outstanding", "Outstanding Amount", "Outstanding", "Open Amount", "Balance Due",
+        "Amount Due", "Balance", "Remaining", "Running Balance", "IVBALANCE", "Total unpaid",
+        "Total Unpaid", "Residual", "Amount Due (Signed)",
     ),
     # Ledger cards and trial balances: balance = debit - credit. A single
     # "חובה / זכות" column whose cells say the side ("334,921.00 זכות") is a
     # debit column whose credits parse negative.
-    "debit": ("חובה", "חובה / זכות", "חובה/זכות", "Debit", "Dr"),
+    "debit": ("חובה", "חובה / זכות", "חובה/זכות", "Debit", "Dr", "חובה (שקל)"),
     "credit": ("זכות", "Credit", "Cr"),
     "currency": ("מטבע", "Currency", "Currency Code", "CurrencyCode"),
-    "status": ("סטטוס", "מצב", "מצב מסמך", "Status", "Invoice Status"),
-    "terms": ("תנאי תשלום", "Terms", "Payment Terms"),
+    "status": ("סטטוס", "מצב", "מצב מסמך", "Status", "Invoice Status", "Payment Status",
+               "Payment State", "State", "סטטוס תשלום", "מצב תשלום", "סטטוס מסמך"),
+    "terms": ("תנאי תשלום", "Terms", "Payment Terms", "Term", "תנאים"),
     "language": ("שפה", "Language"),
     # Contacts files.
     "contact_name": ("איש קשר", "שם איש קשר", "Contact", "Contact Person"),
@@ -69,6 +89,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         'דוא"ל מנהל לקוח', "מייל איש מכירות", "Account Manager Email",
         "Account Manager E-mail", "Sales Rep Email", "Salesperson Email",
     ),
+}
+# A header whose own field a better-ranked column already holds may stand for a second one:
+# Stripe's "Amount Due" is the invoice's amount beside "Amount Remaining", its "Customer" the
+# customer's id beside "Customer Name".
+SECOND_CHOICE: dict[str, str] = {
+    "Amount Due": "amount", "Balance Due": "amount", "Customer": "customer_id", "Client": "customer_id",
+    "לקוח": "customer_id", "Account": "customer_name",
 }
 FIELDS: tuple[str, ...] = tuple(SYNONYMS)
 HEADER_SCAN_ROWS = 30
@@ -94,25 +121,46 @@ for _field, _names in SYNONYMS.items():
         _LOOKUP.setdefault(header_key(_name), (_field, _rank))
 
 
+_SECOND = {header_key(name): field for name, field in SECOND_CHOICE.items()}
+
+
 def field_for_header(text: object) -> tuple[str, int] | None:
-    """(field, preference rank) a header names, or None."""
+    """(field, preference rank) a header names, or None.
+
+    A header written on two lines in one cell ("חובה / זכות (שקל)" over "חובה", a flattened
+    two-level header) is known by its lower line, else its upper one."""
     key = header_key(text)
     if not key:
         return None
-    return _LOOKUP.get(key) or _LOOKUP.get(_bare_key(text))
+    found = _LOOKUP.get(key) or _LOOKUP.get(_bare_key(text))
+    if found is None and isinstance(text, str) and "\n" in text.strip():
+        lines = [line for line in text.strip().splitlines() if header_key(line)]
+        for line in reversed(lines):
+            if found := _LOOKUP.get(header_key(line)) or _LOOKUP.get(_bare_key(line)):
+                break
+    return found
+
+
+def second_choice(text: object) -> str | None:
+    """The field a header stands for when its own is taken (see SECOND_CHOICE)."""
+    return _SECOND.get(header_key(text)) or _SECOND.get(_bare_key(text))
 
 
 # Aging-report bucket headers: "שוטף", "0-30", "31 - 60 days", "מעל 90", "91+",
 # "91 and over", "Current". Matched on the cleaned text, never on header_key,
 # which would glue "31-60" into "3160".
-_DAYS_WORDS = r"(?:\s*(?:days?|ימים|יום|ימי פיגור))?(?:\s*(?:past due|overdue|בפיגור))?"
+_DAYS_WORDS = (r"(?:\s*(?:days?|ימים|יום|ימי פיגור|months?|חודשים|חודש))?"
+               r"(?:\s*(?:past due|overdue|expired|late|בפיגור|באיחור))?")
 _BUCKET = re.compile(
-    r"(?:current|not (?:yet )?due|שוטף|לא בפיגור|טרם (?:הגיע )?מועד(?: הפירעון)?|טרם לפירעון)"
-    rf"|\d{{1,3}}\s*[-–]\s*\d{{1,3}}{_DAYS_WORDS}"
+    r"(?:current|not (?:yet )?(?:due|overdue|expired)|שוטף|לא בפיגור|טרם (?:הגיע )?מועד(?: הפירעון)?"
+    r"|טרם לפירעון|לא הגיע מועד(?: הפירעון)?)"
+    rf"|(?:from\s*)?\d{{1,3}}\s*(?:[-–]|to|עד)\s*\d{{1,3}}{_DAYS_WORDS}"
     rf"|(?:over|above|more than|older than|>\s*|מעל(?: ל)?-?\s*|יותר מ-?\s*)\s*\d{{1,3}}{_DAYS_WORDS}"
+    rf"|(?:<\s*|less than|up to|עד(?: ל)?-?\s*)\s*\d{{1,3}}{_DAYS_WORDS}"
     rf"|\d{{1,3}}\s*\+{_DAYS_WORDS}"
-    rf"|\d{{1,3}}\s*(?:or more|and over|and above|ומעלה){_DAYS_WORDS}"
-    r"|older|ישן יותר"
+    rf"|\d{{1,3}}\s*(?:or more|and over|and above|or less|and under|ומעלה|או יותר){_DAYS_WORDS}"
+    rf"|\d{{1,2}}\s*(?:months?|חודשים|חודש)(?:\s*(?:past due|overdue))?"
+    r"|older|ישן יותר|ישנים יותר"
 )
 
 
@@ -165,6 +213,12 @@ def match_header(
             continue
         if field not in index or rank < best_rank[field]:
             index[field], best_rank[field] = column, rank
+    used = set(index.values()) | taken
+    for column, cell in enumerate(cells):
+        second = second_choice(cell) if column not in used else None
+        if second and second not in index and second not in (overrides or {}):
+            index[second], best_rank[second] = column, len(SYNONYMS[second])
+            used.add(column)
     texts = {field: clean_text(cells[column]) for field, column in index.items()}
     used = set(index.values()) | taken
     buckets = tuple(c for c, cell in enumerate(cells) if c not in used and is_bucket_header(cell))

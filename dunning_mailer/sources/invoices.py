@@ -20,7 +20,8 @@ from . import cells as parse
 from .base import SourceError
 from .cells import ColumnReader, Refusal
 from .columns import Header, header_key
-from .rows import RowError, blank_rows, total_rows
+from .questions import held_rows_question
+from .rows import RowError, blank_rows, group_headings, total_rows
 from .tabular import Row
 
 _DIGITS = frozenset("0123456789")
@@ -265,19 +266,53 @@ def _customers(fields: _Fields) -> list[tuple[dict | None, tuple]]:
             for trio in zip(*columns)]
 
 
+def _totals_currency(header: Header, columns: Sequence[Sequence[object]], totals: set[int]) -> str | None:
+    """The one currency the total rows write ("$1,523.50") when no row of the body states any:
+    a QuickBooks report marks its currency only there."""
+    if not totals or "currency" in header.index:
+        return None
+    money = [header.index[f] for f in ("amount", "balance") if f in header.index]
+    found = set()
+    for column in money:
+        if column >= len(columns):
+            continue
+        cells = columns[column]
+        for i, cell in enumerate(cells):
+            if isinstance(cell, str) and cell and not cell[:1].isdigit():
+                try:
+                    code = parse.parse_amount(cell)[1]
+                except ValueError:
+                    continue
+                if code and i not in totals:
+                    return None  # the rows state their own currencies
+                if code:
+                    found.add(code)
+    return found.pop() if len(found) == 1 else None
+
+
 def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importer: str,
-                     date_order: str | None, default_currency: str) -> ImportResult:
-    """The open invoices under an invoices header; row problems become warnings."""
+                     date_order: str | None, default_currency: str, headings: bool = False,
+                     closed: frozenset = frozenset()) -> ImportResult:
+    """The open invoices under an invoices header; row problems become warnings, and a row with a
+    document number that cannot be read holds the file (its invoice would look paid).
+
+    `headings`: customers come from group-heading rows (see rows.group_headings); `closed`: a
+    profile's own words for statuses that are not owed."""
     body = [(n, c) for n, c in rows if n > header.row]
     height = len(body)
     columns = body_columns(body)
     order = decide_order(path, header, columns, date_order)
+    totals = total_rows(columns, header)
+    default_currency = _totals_currency(header, columns, totals) or default_currency
     fields = _Fields(header, columns, height, order, default_currency)
-    ends_block = blank_rows(columns, height) | total_rows(columns, header)
+    ends_block = blank_rows(columns, height) | totals
     number_header = header_key(header.texts["number"])
     numbers = [_read_number(cell, number_header) for cell in fields.cells("number")]
-    closed = fields.read("status", ColumnReader(parse.is_closed_status))  # None: blank
+    closed_words = closed
+    closed = fields.read("status", ColumnReader(parse.is_closed_status, closed_words))  # None: blank
     customers = _customers(fields)
+    group = group_headings(body, header) if headings else {}
+    held: list[tuple[int, str]] = []
 
     warnings: list[str] = []
     invoices: dict[tuple[str, str], tuple[int, Invoice]] = {}
@@ -299,11 +334,16 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
             warnings.append(f"{where} row {row}: dropped invalid email {piece!r}")
         if type(number) is not str:
             if number is _NO_NUMBER:
-                # Account-block labels and subtotals without a marker.
+                # Account-block labels, group headings and subtotals without a marker.
                 if own_customer:
                     carried = own_customer
+                elif i in group:
+                    carried = group[i]
                 continue
             if type(number) is _NotANumber:
+                if i in group:  # the heading written in the number column
+                    carried = group[i]
+                    continue
                 warnings.append(f"{where} row {row}: {number.text!r} is not a document number; "
                                 "row skipped")
                 continue
@@ -315,6 +355,7 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
         if customer is None:
             warnings.append(f"{where} row {row}: no customer name, id or email; row skipped")
             errors += 1
+            held.append((row, "no customer name, id or email"))
             continue
         try:
             if type(number) is Refusal:
@@ -325,6 +366,7 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
         except (RowError, ValueError) as error:
             warnings.append(f"{where} row {row}: {error}; row skipped")
             errors += 1
+            held.append((row, str(error)))
             continue
         if invoice is None:
             continue
@@ -355,4 +397,5 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
         header_row=header.row,
         columns=dict(header.texts),
         warnings=tuple(warnings),
+        questions=(held_rows_question(held),) if held else (),
     )

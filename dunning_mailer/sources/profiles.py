@@ -9,12 +9,14 @@ from typing import Mapping
 
 from ..model import ImportResult
 from .base import SUPPORTED_SUFFIXES, SourceError, looks_incomplete
-from .cells import DATE_ORDERS
+from .cells import DATE_ORDERS, parse_currency
+from .containers import column_letters
 from .columns import FIELDS, HEADER_SCAN_ROWS, KINDS, header_key
-from .generic import extract_rows
+from .generic import column_position, extract_rows
 from .tabular import read_rows
 
-_KEYS = {"name", "match_filename", "header_row", "encoding", "date_order", "columns", "kind"}
+_KEYS = {"name", "match_filename", "header_row", "encoding", "date_order", "columns", "kind",
+         "currency", "group_headings", "ignore_columns", "open_statuses", "closed_statuses"}
 
 
 @dataclass(frozen=True)
@@ -26,8 +28,13 @@ class Profile:
     header_row: int | None = None
     encoding: str | None = None
     date_order: str | None = None
-    columns: Mapping[str, str] = field(default_factory=dict)
+    columns: Mapping[str, object] = field(default_factory=dict)  # field -> header text or position
     kind: str | None = None  # "invoices", "balances" or "contacts"; None: the header decides
+    currency: str | None = None  # for rows that state none; None: business.currency
+    group_headings: bool | None = None  # customers in heading rows; None: when no customer column
+    ignore_columns: tuple[str, ...] = ()
+    open_statuses: tuple[str, ...] = ()
+    closed_statuses: tuple[str, ...] = ()
 
 
 def profile_from_mapping(name: str, mapping: dict) -> Profile:
@@ -72,8 +79,34 @@ def profile_from_mapping(name: str, mapping: dict) -> Profile:
         if key not in FIELDS:
             raise ValueError(f"importer {name!r}: key 'columns.{key}' is not a field "
                              f"(fields: {', '.join(FIELDS)})")
-        if not isinstance(text, str) or not header_key(text):
-            raise ValueError(f"importer {name!r}: key 'columns.{key}' must be the header text")
+        position = column_position(text)
+        if position is not None and position < 0:
+            raise ValueError(f"importer {name!r}: key 'columns.{key}': positions count from 1")
+        if position is None and (not isinstance(text, str) or not header_key(text)):
+            raise ValueError(f"importer {name!r}: key 'columns.{key}' must be the header text "
+                             "or a position (3, or \"column C\")")
+    if pattern is None and any(column_position(v) is not None for v in columns.values()):
+        raise ValueError(f"importer {name!r}: columns given by position need match_filename to "
+                         "say which files they apply to")
+    currency = mapping.get("currency")
+    if currency is not None:
+        try:
+            currency = parse_currency(currency) if isinstance(currency, str) else None
+        except ValueError:
+            currency = None
+        if currency is None:
+            raise ValueError(f"importer {name!r}: key 'currency' must be a currency code such as "
+                             "\"ILS\" or \"USD\"")
+    groups = mapping.get("group_headings")
+    if groups is not None and not isinstance(groups, bool):
+        raise ValueError(f"importer {name!r}: key 'group_headings' must be true or false")
+    lists = {}
+    for key in ("ignore_columns", "open_statuses", "closed_statuses"):
+        value = mapping.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+            raise ValueError(f"importer {name!r}: key {key!r} must be a list of texts")
+        lists[key] = tuple(str(v) if isinstance(v, str) else f"column {column_letters(v - 1)}"
+                           for v in value)
     return Profile(
         name=str(mapping.get("name", name)),
         match_filename=pattern,
@@ -82,6 +115,9 @@ def profile_from_mapping(name: str, mapping: dict) -> Profile:
         date_order=order,
         columns=dict(columns),
         kind=kind,
+        currency=currency,
+        group_headings=groups,
+        **lists,
     )
 
 
@@ -101,7 +137,10 @@ class ProfileImporter:
             return fnmatch.fnmatch(path.name.lower(), self.profile.match_filename.lower())
         if not self.profile.columns:
             return True  # a profile of settings only applies to every file
-        wanted = {header_key(text) for text in self.profile.columns.values()}
+        wanted = {header_key(text) for text in self.profile.columns.values()
+                  if column_position(text) is None}
+        if not wanted:
+            return True  # columns by position only: a profile for every file
         try:
             rows = read_rows(path, self.profile.encoding)
         except SourceError:
@@ -122,6 +161,10 @@ class ProfileImporter:
             header_row=self.profile.header_row,
             columns=self.profile.columns,
             date_order=self.profile.date_order,
-            default_currency=self.default_currency,
+            default_currency=self.profile.currency or self.default_currency,
             kind=self.profile.kind,
+            group_headings=self.profile.group_headings,
+            ignore_columns=self.profile.ignore_columns,
+            open_statuses=self.profile.open_statuses,
+            closed_statuses=self.profile.closed_statuses,
         )

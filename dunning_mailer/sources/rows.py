@@ -21,6 +21,7 @@ _TOTAL_MARKERS = ("סהכ", "total", "subtotal", "grand total", "יתרת פתי
 # there only these whole phrases count.
 _TOTAL_PHRASE = re.compile(
     r"סהכ.*|(sub|grand )?totals?( for .*|:.*| \(.*\))?|יתרת (פתיחה|סגירה).*"
+    r"|totals? (unpaid|overdue|outstanding|due|receivables?|ar|a/r|open|balance|amount)( .*)?"
 )
 
 
@@ -166,3 +167,26 @@ class _Extraction:
             "id": ident or (emails[0] if emails else name),
             "emails": emails,
         }
+
+
+def group_headings(body: Sequence[tuple[int, Sequence[object]]], header: Header) -> dict[int, dict]:
+    """Positions down a body of the rows that head a group, with the customer each names.
+
+    Grouped reports (QuickBooks "Open Invoices", Xero "Aged Receivables Detail") write the
+    customer once, alone on a row above its invoices, and close the group with a subtotal. A
+    heading has exactly one filled cell, a text that is not a total, an aging bucket
+    ("Current", "31 - 60 days past due") or a bare number or date."""
+    from .columns import is_bucket_header
+
+    found: dict[int, dict] = {}
+    for position, (_, cells) in enumerate(body):
+        filled = [c for c in cells if not parse.is_blank(c)]
+        if len(filled) != 1 or not isinstance(filled[0], str):
+            continue
+        text = parse.clean_text(filled[0])
+        if (not re.search(r"[^\W\d_]", text) or is_bucket_header(text)
+                or _TOTAL_PHRASE.fullmatch(_marker_text(text)) or _marker_text(text).startswith(_TOTAL_MARKERS)
+                or re.search(r"\d{1,2}:\d{2}", text)):  # a report's printed-at line
+            continue
+        found[position] = {"name": text, "id": text, "emails": ()}
+    return found

@@ -1,4 +1,5 @@
-"""Rows out of csv/tsv text files and xlsx/xlsm/xls/ods workbooks.
+"""Rows out of csv/tsv text files, xlsx/xlsm/xls/ods workbooks, and the HTML tables,
+SpreadsheetML and tab-separated text that systems save under a spreadsheet's name.
 
 A row is (1-based row or line number, list of cells). Spreadsheet cells come
 back as str, float, int, date, datetime, bool or "" (empty); text files give
@@ -6,7 +7,6 @@ only strings.
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 from collections import Counter
@@ -14,41 +14,13 @@ from pathlib import Path
 from typing import Iterator
 
 from .base import SourceError
+from .containers import CellError, Sniffed, decode, sniff
 
 Row = tuple[int, list[object]]
 
 TEXT_SUFFIXES = frozenset({".csv", ".tsv"})
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 DELIMITERS = (",", ";", "\t", "|")
-
-
-def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
-    """Text of a file: the stated encoding, else UTF-8 (BOM or not), else Windows-1255.
-
-    Each attempt is strict, so a wrong guess fails instead of producing mojibake.
-    """
-    if encoding:
-        try:
-            return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError) as error:
-            raise SourceError(
-                f"cannot decode the file as {encoding!r} ({error}); fix `encoding` "
-                "in its [[importer]] profile",
-                where=str(path),
-            ) from None
-    # Excel's "Unicode text" export is UTF-16 with a BOM.
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
-    for candidate in ("utf-8-sig", "cp1255"):
-        try:
-            return data.decode(candidate)
-        except UnicodeDecodeError:
-            continue
-    raise SourceError(
-        "the file is neither UTF-8 nor Windows-1255; set `encoding` in an "
-        "[[importer]] profile for it",
-        where=str(path),
-    )
 
 
 def sniff_delimiter(text: str, suffix: str = "") -> str:
@@ -66,11 +38,27 @@ def sniff_delimiter(text: str, suffix: str = "") -> str:
     return best
 
 
-def _text_rows(path: Path, encoding: str | None) -> Iterator[Row]:
+class SheetRows(list):
+    """A sheet's rows, with the cells whose value cannot be read: {(row, column): what it holds}."""
+
+    unreadable: dict[tuple[int, int], str] = {}
+
+
+def _sheet(rows, unreadable=None) -> SheetRows:
+    found = SheetRows(rows)
+    if unreadable:
+        found.unreadable = unreadable
+    return found
+
+
+def _read(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise SourceError(f"cannot read the file: {error.strerror}", where=str(path)) from None
+
+
+def _text_rows(path: Path, data: bytes, encoding: str | None) -> Iterator[Row]:
     text = decode(data, path, encoding)
     delimiter = sniff_delimiter(text, path.suffix.lower())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -83,17 +71,21 @@ def _text_rows(path: Path, encoding: str | None) -> Iterator[Row]:
         raise SourceError(f"line {line}: {error}", where=str(path)) from None
 
 
-def _spreadsheet_sheets(path: Path) -> Iterator[tuple[str, list[Row]]]:
+def _with_errors(rows: list, unreadable: dict[tuple[int, int], str]) -> list:
+    """Rows whose unreadable cells (read as empty by calamine) say what they hold instead."""
+    for (row, column), what in unreadable.items():
+        if 1 <= row <= len(rows):
+            cells = rows[row - 1]
+            if column >= len(cells):
+                cells.extend([""] * (column + 1 - len(cells)))
+            cells[column] = CellError(what)
+    return rows
+
+
+def _spreadsheet_sheets(path: Path, unreadable: dict) -> Iterator[tuple[str, list[Row]]]:
     # Imported here so csv-only use does not need the native wheel loaded.
     import python_calamine
 
-    head = _head(path, 512).lstrip()
-    if head[:1] == b"<":
-        raise SourceError(
-            "this is an HTML page saved with a spreadsheet name; open it in Excel "
-            "or LibreOffice and save it as .xlsx",
-            where=str(path),
-        )
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         visible = python_calamine.SheetVisibleEnum.Visible
@@ -102,15 +94,22 @@ def _spreadsheet_sheets(path: Path) -> Iterator[tuple[str, list[Row]]]:
             if name in hidden:
                 continue  # never parsed
             rows = workbook.get_sheet_by_index(index).to_python(skip_empty_area=False)
+            errors = unreadable.get(name)
+            if errors:
+                rows = _with_errors(rows, errors)
             if any(any(cell not in ("", None) for cell in row) for row in rows):
                 # calamine gives a fresh list per row: numbered, not copied.
-                yield name, list(enumerate(rows, start=1))
+                yield name, _sheet(enumerate(rows, start=1), errors)
     except SourceError:
         raise
     except Exception as error:  # calamine raises several unrelated types
+        message = str(error)
+        if "password" in message.lower() or "encrypt" in message.lower():
+            reason = "it is password-protected; save it without a password"
+        else:
+            reason = "is it corrupt or still being written?"
         raise SourceError(
-            f"cannot read the workbook ({type(error).__name__}: {error}); is it "
-            "password-protected, corrupt or still being written?",
+            f"cannot read the workbook ({type(error).__name__}: {error}); {reason}",
             where=str(path),
         ) from None
 
@@ -123,16 +122,37 @@ def _head(path: Path, size: int) -> bytes:
         raise SourceError(f"cannot read the file: {error.strerror}", where=str(path)) from None
 
 
+def container(path: Path) -> Sniffed:
+    """What the file really is (see containers.sniff), by its content."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise SourceError(f"cannot read the file: {error.strerror}", where=str(path)) from None
+    return sniff(path, _head(path, 4096), size)
+
+
 def sheets(path: Path, encoding: str | None = None) -> Iterator[tuple[str, list[Row]]]:
     """The rows of a text file, or of each visible non-empty sheet of a workbook in order, each
-    sheet parsed only when the caller asks for it."""
+    sheet parsed only when the caller asks for it. The content decides how the file is read,
+    never its name alone."""
     suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        yield "", list(_text_rows(path, encoding))
-    elif suffix in SPREADSHEET_SUFFIXES:
-        yield from _spreadsheet_sheets(path)
-    else:
+    if suffix not in TEXT_SUFFIXES | SPREADSHEET_SUFFIXES:
         raise SourceError(f"unsupported file type {suffix or '(none)'!r}", where=str(path))
+    found = container(path)
+    if found.kind in ("xlsx", "ods", "xls"):
+        yield from _spreadsheet_sheets(path, found.unreadable)
+    elif found.kind == "html":
+        from .markup import html_rows
+
+        yield "", _sheet(html_rows(path, _read(path), encoding))
+    elif found.kind == "spreadsheetml":
+        from .markup import spreadsheetml_sheets
+
+        for name, rows in spreadsheetml_sheets(path, _read(path)):
+            yield name, _sheet(rows, {(n, c): str(v) for n, cells in rows
+                                      for c, v in enumerate(cells) if type(v) is CellError})
+    else:
+        yield "", _sheet(_text_rows(path, _read(path), encoding))
 
 
 def read_rows(path: Path, encoding: str | None = None) -> list[Row]:

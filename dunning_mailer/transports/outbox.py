@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import email
 import email.policy
+import hashlib
+import logging
 import os
 import re
 from pathlib import Path
 
-from . import SendResult
+from . import SendError, SendResult
+
+log = logging.getLogger(__name__)
 
 
 class OutboxTransport:
@@ -32,19 +36,38 @@ class OutboxTransport:
             before_data()
         # Same label -> same file: a recovered re-send replaces, never adds.
         path = self.path_for(label)
-        _write_atomic(path, raw)
+        try:
+            _write_atomic(path, raw)
+        except OSError as e:
+            # A full disk or a folder we may not write to stops every email alike: the row goes
+            # back to wait, and the next cycle tries again.
+            raise SendError(f"the outbox folder {self.folder} could not be written ({e.strerror or e})",
+                            stop_queue=True) from None
         if while_data is not None:
             while_data()
         message = email.message_from_bytes(raw, policy=email.policy.default)
         html = message.get_body(preferencelist=("html",))
         if html is not None:
-            _write_atomic(path.with_suffix(".html"), html.get_content().encode("utf-8"))
+            try:
+                _write_atomic(path.with_suffix(".html"), html.get_content().encode("utf-8"))
+            except OSError as e:  # the .eml is written: the email counts as sent
+                log.warning("%s: the browser copy could not be written (%s)", path, e.strerror or e)
         return SendResult()
 
 
+# File systems allow 255 bytes in a name; `.{name}.tmp` and `.html` must fit as well.
+_NAME_BYTES = 200
+
+
 def eml_path(folder: Path, label: str) -> Path:
-    """Where the email called `label` is written: the same label, the same file."""
+    """Where the email called `label` is written: the same label, the same file. A label too long
+    for a file name (a customer id of hundreds of characters) is cut, and a digest of the
+    whole label keeps two such names apart."""
     safe = re.sub(r"[^\w.@+-]+", "_", label, flags=re.UNICODE).strip("._") or "email"
+    if len(safe.encode("utf-8")) > _NAME_BYTES:
+        digest = hashlib.sha256(label.encode("utf-8")).hexdigest()[:16]
+        cut = safe.encode("utf-8")[:_NAME_BYTES - len(digest) - 1].decode("utf-8", "ignore")
+        safe = f"{cut}_{digest}"
     return Path(folder) / f"{safe}.eml"
 
 
