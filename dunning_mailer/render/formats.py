@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
@@ -13,10 +14,12 @@ HEBREW_MONTHS = ("ינואר", "פברואר", "מרץ", "אפריל", "מאי",
 ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
                   "August", "September", "October", "November", "December")
 
-# Short values (ids, amounts, dates, phone numbers) never break across lines: a phone number
-# wrapped after its "-" reads as two numbers. Longer ones (a web address) may, or a phone
-# screen would scroll sideways.
+# Short values with a dash or a space in them (ids, phone numbers, ranges) never break across
+# lines: a phone number wrapped after its "-" reads as two numbers. Amounts and dates have
+# nowhere to break (a no-break space before the currency sign); longer values (a web address)
+# may break, or a phone screen would scroll sideways.
 NOWRAP_UP_TO = 32
+_BREAKS = re.compile(r"[-\u2010-\u2015 ]")
 
 
 def format_money(value: Decimal | int | float | str, currency: str = "ILS") -> str:
@@ -41,7 +44,7 @@ def long_date(value: dt.date | None, language: str) -> str:
 def isolated_html(text: str) -> str:
     """Escaped `text` in a left-to-right island: `-500` would otherwise show as `500-` in Hebrew,
     and `2024-0042-A` as `A-2024-0042`."""
-    if len(text) <= NOWRAP_UP_TO:
+    if len(text) <= NOWRAP_UP_TO and _BREAKS.search(text):
         return f'<span dir="ltr" style="white-space:nowrap">{escape(text, quote=False)}</span>'
     return f'<span dir="ltr">{escape(text, quote=False)}</span>'
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from .formats import isolated_html, isolated_text
-from .vocabulary import Unavailable, View, _key, display, fact, fact_display, names, placeholder
+from .vocabulary import STAGE_FACT, Unavailable, View, _key, display, fact, fact_display, names, placeholder
 
 T, L, V, P = 0, 1, 2, 3  # segments: text, kept-as-is text, placeholder, ready phrase
 MAX_DEPTH = 12
@@ -253,9 +253,12 @@ def _conditions(w: Wording, lineno: int, written: str):
     if key is None:
         facts = names(w.language)[1]
         close = difflib.get_close_matches(text, facts, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        w.problem(lineno, f"'{text}' is not a condition this program knows{hint} (the conditions: "
-                          f"{', '.join(facts)}, or 'שלב' and a stage name)", "context")
+        if close:
+            hint = f"; did you mean '{close[0]}'? (README, \"Templates\", lists them all)"
+        else:
+            stage = STAGE_FACT[0 if w.language == "he" else 1]
+            hint = f" (the conditions: {', '.join(facts)}, or '{stage}' and a stage's name)"
+        w.problem(lineno, f"'{text}' is not a condition this program knows{hint}", "context")
         return False
     return ((key, wanted),)
 
