@@ -10,7 +10,8 @@ DEMO_NOW := 2026-12-01T10:00:00+02:00
 $(BIN)/dunning-mailer: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	@# setuptools explains what an editable install is on every install: not news for `make demo`.
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
 
 demo: $(BIN)/dunning-mailer

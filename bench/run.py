@@ -1,6 +1,6 @@
 """`make bench`: the whole cycle measured against its baselines, side by side, as ratios.
 
-    .venv/bin/python bench/run.py [--reps N] [--only import,plan,send,render,idle,inbox,bounces]
+    .venv/bin/python bench/run.py [--reps N] [--only import,plan,send,render,idle,inbox,bounces,classify]
                                   [--no-write] [--import-timeout S]
 
 Every figure is measured in the same run as its baseline, interleaved, repeated
@@ -56,6 +56,7 @@ PLAN_TARGETS = {
     "peak_memory_mb": ("≤ 300 MB", lambda r: r <= 300),
     "bounce_accuracy": ("≥ 95%", lambda r: r >= 95.0),
     "render_vs_two_file": ("≤ 1× the two-file templates (issue 17)", lambda r: r <= 1.0),
+    "classify_100k_vs_0": ("≤ 1.2× (issue 13: the same cost at 0 and 100k)", lambda r: r <= 1.2),
 }
 
 
@@ -762,6 +763,40 @@ def fig_render(reps: int) -> dict:
     return json.loads(p.out.strip().splitlines()[-1])
 
 
+def fig_classify(reps: int) -> dict:
+    """Reading one incoming message with 0, 10k and 100k open invoices: the numbers are indexed
+    once per mailbox sync (as `MessageReader` does), each message costs token lookups only."""
+    import random
+
+    from dunning_mailer.replies import NumberIndex, classify
+
+    rng = random.Random(13)
+    messages = [reply_message(n, rng) for n in range(40)]
+    sizes = {"0": 0, "10k": 10_000, "100k": 100_000}
+    numbers = {k: [f"{2024 + i % 3}-{i:06d}" if i % 2 else f"INV-{i}" for i in range(n)] for k, n in sizes.items()}
+    build: dict[str, float] = {}
+    indexes = {}
+    for k, ns in numbers.items():
+        t = time.perf_counter()
+        indexes[k] = NumberIndex(ns)
+        build[k] = time.perf_counter() - t
+    classify(messages[0], now=D)                  # the model is read once, when mail first arrives
+    runs: dict[str, list[float]] = {k: [] for k in sizes}
+    found = {}
+    for _ in range(max(reps, 5)):
+        for k in sizes:                           # interleaved: the machine's drift hits all alike
+            t = time.perf_counter()
+            for raw in messages:
+                v = classify(raw, now=D, known_numbers=indexes[k])
+            runs[k].append((time.perf_counter() - t) / len(messages))
+            found[k] = len(v.invoices)
+    per = {k: median(v) for k, v in runs.items()}
+    log(f"classify: {', '.join(f'{k} {v * 1000:.2f} ms' for k, v in per.items())}")
+    return {"per_message_ms": {k: v * 1000 for k, v in per.items()}, "index_build_s": build,
+            "classify_10k_vs_0": per["10k"] / per["0"], "classify_100k_vs_0": per["100k"] / per["0"],
+            "messages": len(messages), "invoices_found_in_last": found, "runs": runs}
+
+
 # ---- report --------------------------------------------------------------------------------
 
 def machine() -> dict:
@@ -877,6 +912,14 @@ def table(res: dict) -> list[tuple[str, str, str, str, str, str]]:
     if b and "bounce_accuracy" in b:
         rows.append(("bounce classifier, sisimai corpus", b["recognized"], f"multipart/report: {b['baseline']}",
                      "", PLAN_TARGETS["bounce_accuracy"][0], verdict("bounce_accuracy", b["bounce_accuracy"])))
+    c = res.get("classify")
+    if c:
+        ms = c["per_message_ms"]
+        rows.append(("classify one message, 100k open invoices", f"{ms['100k']:.2f} ms",
+                     f"0 open: {ms['0']:.2f} ms (10k: {ms['10k']:.2f} ms)", f"{c['classify_100k_vs_0']:.2f}×",
+                     PLAN_TARGETS["classify_100k_vs_0"][0], verdict("classify_100k_vs_0", c["classify_100k_vs_0"])))
+        rows.append(("  … indexing the 100k numbers, once per mailbox sync", f"{c['index_build_s']['100k'] * 1000:.0f} ms",
+                     "", "", "(info)", ""))
     return rows
 
 
@@ -914,7 +957,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reps", type=int, default=int(os.environ.get("BENCH_REPS", "3")))
     ap.add_argument("--mailmerge-reps", type=int, default=None)
-    ap.add_argument("--only", default="import,send,render,idle,inbox,bounces")
+    ap.add_argument("--only", default="import,send,render,idle,inbox,bounces,classify")
     ap.add_argument("--import-timeout", type=float, default=float(os.environ.get("BENCH_IMPORT_TIMEOUT", "30")),
                     help="give up on the 100k reader after this many seconds (the ledger is then "
                          "filled from the generator's rows so later figures still run)")
@@ -956,6 +999,8 @@ def main(argv: list[str]) -> int:
             server.stop()
     if "bounces" in only:
         res["bounces"] = fig_bounces()
+    if "classify" in only:
+        res["classify"] = fig_classify(args.reps)
     res["elapsed_s"] = time.perf_counter() - started
     rows = table(res)
     text = render_table(rows)

@@ -96,6 +96,10 @@ class Mailbox:
     folder: str = "INBOX"
     sent_folder: str = ""
     oauth2_token_command: str = ""   # XOAUTH2: a command that prints an access token
+    # The first sync reads mail from this date on ("" = `first_sync_days` before the first reminder
+    # we send); older mail only with `run --mail-since DATE`.
+    read_since: dt.date | None = None
+    first_sync_days: int = 3
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,18 @@ class Policy:
     thank_you: bool = True           # a short thank-you when a reminded invoice is paid (C16)
     payment_claim_grace_days: int = 7  # "I paid": reminders wait this long for the export to show it
     reminder_language: str = "he"    # templates for customers whose export names no language
+    reply_confidence: float = 0.6    # a reply read with less confidence waits for a person
+
+
+@dataclass(frozen=True)
+class Payments:
+    """Bank statements dropped in the drop folder, their credits matched to open invoices."""
+
+    match: bool = True                           # false: statements are read and kept, nothing is matched
+    amount_tolerance: Decimal = Decimal("1.00")  # a credit within this of a balance pays it in full
+    confident: float = 0.9                       # a match at or above this closes invoices; below, a person decides
+    days_before_issue: int = 7                   # a credit older than an invoice by more than this is not for it
+    max_review_customers: int = 3                # customers one unsure credit may hold at once
 
 
 @dataclass(frozen=True)
@@ -157,6 +173,7 @@ class Config:
     worker: Worker = Worker()
     digest: Digest = Digest()
     layout: Layout = Layout()
+    payments: Payments = Payments()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -234,6 +251,14 @@ def _window(r: "_Reader", table: dict, key: str) -> tuple[dt.time, dt.time] | No
     return None
 
 
+def _date_key(r: "_Reader", table: dict, section: str, key: str) -> dt.date | None:
+    value = r.take(table, section, key, (str, dt.date), "")  # TOML has dates: 2026-11-01 or "2026-11-01"
+    try:
+        return value if isinstance(value, dt.date) or not value else dt.date.fromisoformat(value)
+    except ValueError:
+        r.problems.append(f"{section}.{key}: expected a date like 2026-11-01, got {value!r}")
+
+
 def _save_to_sent(r: _Reader, t: dict) -> str:
     value = t.get("save_to_sent", "auto")
     if isinstance(value, bool):
@@ -293,7 +318,8 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
     problems: list[str] = []
     r = _Reader(problems)
     r.unknown(raw, "config", {"business", "paths", "transport", "mailbox", "calendar",
-                              "policy", "stage", "importer", "worker", "digest", "layout"})
+                              "policy", "stage", "importer", "worker", "digest", "layout",
+                              "payments"})
 
     b = r.table(raw, "business")
     d = Business()
@@ -366,7 +392,7 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
     m = r.table(raw, "mailbox")
     md = Mailbox()
     r.unknown(m, "mailbox", {"kind", "maildir", "host", "port", "security", "username",
-                             "folder", "sent_folder", "oauth2_token_command"})
+                             "folder", "sent_folder", "oauth2_token_command", "read_since", "first_sync_days"})
     mailbox = Mailbox(
         kind=r.choice(m, "mailbox", "kind", ("maildir", "imap", "none"), md.kind),
         maildir=base / r.take(m, "mailbox", "maildir", str, "mail"),
@@ -377,6 +403,8 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         folder=r.take(m, "mailbox", "folder", str, md.folder),
         sent_folder=r.take(m, "mailbox", "sent_folder", str, md.sent_folder),
         oauth2_token_command=r.take(m, "mailbox", "oauth2_token_command", str, md.oauth2_token_command),
+        read_since=_date_key(r, m, "mailbox", "read_since"),
+        first_sync_days=r.take(m, "mailbox", "first_sync_days", int, md.first_sync_days),
     )
 
     c = r.table(raw, "calendar")
@@ -422,7 +450,10 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         thank_you=r.take(po, "policy", "thank_you", bool, pd.thank_you),
         payment_claim_grace_days=r.take(po, "policy", "payment_claim_grace_days", int, pd.payment_claim_grace_days),
         reminder_language=r.choice(po, "policy", "reminder_language", ("he", "en"), pd.reminder_language),
+        reply_confidence=float(r.take(po, "policy", "reply_confidence", (int, float), pd.reply_confidence)),
     )
+    if not 0 <= policy.reply_confidence <= 1:
+        problems.append("policy.reply_confidence: must be between 0 and 1")
     if policy.min_days_between < 0:
         problems.append("policy.min_days_between: must be 0 or more")
     if not 0 < policy.max_close_fraction <= 1:
@@ -456,6 +487,22 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
                     width=r.take(la, "layout", "width", int, ld.width))
     if not 320 <= layout.width <= 900:
         problems.append(f"layout.width: the card's width in pixels, between 320 and 900; got {layout.width}")
+
+    pm = r.table(raw, "payments")
+    pmd = Payments()
+    r.unknown(pm, "payments", set(Payments.__dataclass_fields__))
+    tolerance = _decimal(r, pm, "payments", "amount_tolerance")
+    payments = Payments(
+        match=r.take(pm, "payments", "match", bool, pmd.match),
+        amount_tolerance=pmd.amount_tolerance if tolerance is None else tolerance,
+        confident=float(r.take(pm, "payments", "confident", (int, float), pmd.confident)),
+        days_before_issue=r.take(pm, "payments", "days_before_issue", int, pmd.days_before_issue),
+        max_review_customers=r.take(pm, "payments", "max_review_customers", int, pmd.max_review_customers),
+    )
+    if not 0.5 <= payments.confident <= 1:
+        problems.append("payments.confident: expected a number from 0.5 to 1")
+    if payments.max_review_customers < 1:
+        problems.append("payments.max_review_customers: must be 1 or more")
 
     stages = DEFAULT_STAGES
     raw_stages = raw.get("stage")
@@ -505,4 +552,5 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         raise ConfigError(problems, path)
     return Config(path=path, business=business, paths=paths, transport=transport,
                   mailbox=mailbox, calendar=calendar, policy=policy, stages=stages,
-                  importers=tuple(importers), worker=worker, digest=digest, layout=layout)
+                  importers=tuple(importers), worker=worker, digest=digest, layout=layout,
+                  payments=payments)

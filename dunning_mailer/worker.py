@@ -4,7 +4,11 @@
   sending days, so a frequent cycle is safe);
 - the inbox alone every `worker.inbox_minutes`, and at once when IMAP IDLE says mail came;
 - a new export in the drop folder triggers a cycle within `worker.drop_seconds`;
-- SIGTERM/SIGINT stop it between two emails: the ledger is consistent there.
+- SIGTERM/SIGINT stop it within a second or two: between two emails (the ledger is consistent
+  there), and while it waits, in IMAP IDLE too.
+
+It logs (with `-v`) one line when it starts (config, mailbox, transport, rhythm) and one per
+message read: from whom, whose it is and what it was read as.
 """
 from __future__ import annotations
 
@@ -20,8 +24,11 @@ from .config import Config
 log = logging.getLogger(__name__)
 
 
+STOP_CHECK_S = 0.5  # how often a wait looks whether a signal asked it to stop
+
+
 class Worker:
-    def __init__(self, config: Config, *, clock=None):
+    def __init__(self, config: Config, *, clock=None, describe_mail=None):
         self.config = config
         self.stopping = False
         self.clock = clock or (lambda: dt.datetime.now(config.tz))
@@ -29,6 +36,7 @@ class Worker:
         self.idle_box = None
         self.last_failure: str | None = None
         self.drop_seen: set[tuple[str, int, int]] = set()
+        self.describe_mail = describe_mail or (lambda r: f"{r.get('kind')} from {r.get('customer_id')}")
 
     def stop(self, *_):
         self.stopping = True
@@ -52,8 +60,8 @@ class Worker:
             log.error("%s", line)
         if report.sent:
             log.info("sent %d email(s)", len(report.sent))
-        if report.replies:
-            log.info("read %d new message(s)", len(report.replies))
+        for r in report.replies:
+            log.info("mail: %s", self.describe_mail(r))
 
     def failed(self, e: Exception) -> None:
         """Say why a cycle failed: in full the first time, in one line while it repeats."""
@@ -92,8 +100,9 @@ class Worker:
     def wait(self, seconds: float) -> None:
         """Sleep until the next job, waking early for new mail when the server has IDLE."""
         if self.idle_box is not None:
+            log.debug("waiting up to %.0f s for new mail (IMAP IDLE)", seconds)
             try:
-                if self.idle_box.idle_wait(max(1.0, seconds)):
+                if self.idle_box.idle_wait(max(1.0, seconds), should_stop=lambda: self.stopping):
                     self.cycle(send=False)
                 return
             except Exception as e:  # a dropped IDLE connection: fall back to polling
@@ -101,7 +110,7 @@ class Worker:
                 self.idle_box = None
         end = time.monotonic() + seconds
         while not self.stopping and time.monotonic() < end:
-            time.sleep(min(1.0, end - time.monotonic()))
+            time.sleep(max(0.0, min(STOP_CHECK_S, end - time.monotonic())))
 
     def run(self) -> int:
         signal.signal(signal.SIGTERM, self.stop)
@@ -117,6 +126,14 @@ class Worker:
                 self.idle_box = box if hasattr(box, "idle_wait") else None
             except Exception as e:  # noqa: BLE001 - without IDLE the schedule still polls
                 log.warning("IMAP IDLE is not used (%s); the inbox is polled on schedule", e)
+                self.idle_box = None
+            try:  # before the first cycle reads the inbox: nothing that comes after it is missed
+                if self.idle_box is not None:
+                    self.idle_box.watch()
+            except Exception as e:  # noqa: BLE001 - the cycle says what is wrong with the mailbox
+                log.warning("IMAP IDLE not started (%s); polling instead", e)
+                self.idle_box = None
+        log.info("%s", self.start_line())
         self.cycle()
         while not self.stopping:
             self.scheduler.run_pending()
@@ -127,6 +144,21 @@ class Worker:
         log.info("stopped")
         return 0
 
+    def start_line(self) -> str:
+        c, w = self.config, self.config.worker
+        m, t = c.mailbox, c.transport
+        if m.kind == "imap":
+            mailbox = f"IMAP {m.username}@{m.host} folder {m.folder}" + (" (IDLE)" if self.idle_box else "")
+        elif m.kind == "maildir":
+            mailbox = f"Maildir {m.maildir}"
+        else:
+            mailbox = "none"
+        transport = f"SMTP {t.username + '@' if t.username else ''}{t.host}:{t.effective_port} ({t.security})" \
+            if t.kind == "smtp" else f"outbox folder {t.outbox}"
+        return (f"worker started: config {c.path or '(defaults)'}; mailbox {mailbox}; transport {transport}; "
+                f"a full cycle every {w.cycle_minutes} min, the inbox every {w.inbox_minutes} min, "
+                f"the drop folder every {w.drop_seconds} s")
 
-def run_worker(config: Config, *, verbose: int = 0) -> int:
-    return Worker(config).run()
+
+def run_worker(config: Config, *, verbose: int = 0, describe_mail=None) -> int:
+    return Worker(config, describe_mail=describe_mail).run()

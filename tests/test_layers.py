@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dunning_mailer"
-CORE = {"model", "calendar", "policy", "planner", "render", "replies", "matching", "shown"}
+CORE = {"model", "calendar", "policy", "planner", "render", "replies", "matching", "shown", "payments"}
 EDGES = {"ledger", "sources", "transports", "mailboxes", "cycle", "cli", "worker", "config", "testing"}
 FORBIDDEN_MODULES = {"sqlite3", "smtplib", "imaplib", "imapclient", "socket", "subprocess", "keyring",
                      "openpyxl", "python_calamine", "os", "shutil", "time"}

@@ -3,6 +3,8 @@
 - ``main``      the parser, logging and exit codes
 - ``common``    the clock, JSON output, the config path, argument reading
 - ``setup``     init, set-password
+- ``doctor``    doctor: is the working folder ready
+- ``display``   how the terminal shows dates, money, stages and Hebrew
 - ``running``   run, plan, worker
 - ``reports``   status, history
 - ``reading``   inspect, classify

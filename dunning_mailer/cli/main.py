@@ -15,8 +15,10 @@ from ..config import ConfigError, load
 from ..model import DunningError
 from ..shown import shown
 from .common import UsageError, _config_path, log
+from .payments import cmd_payments
+from .doctor import cmd_doctor
 from .people import cmd_approve, cmd_paid, cmd_pause, cmd_promise, cmd_resume
-from .reading import cmd_classify, cmd_inspect
+from .reading import cmd_classify, cmd_inspect, cmd_label
 from .reports import cmd_history, cmd_status
 from .running import cmd_plan, cmd_run, cmd_worker
 from .setup import cmd_init, cmd_restore, cmd_set_password
@@ -49,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--dry-run", action="store_true", help="decide and render, send and record nothing")
     s.add_argument("--force", action="store_true", help="the dropped files are right: apply a snapshot even if it closes many invoices, "
                         "looks cut short, is older than the newest, or repeats an earlier import")
+    s.add_argument("--mail-since", metavar="DATE",
+                   help="also read older mail from this date on, which the first mailbox sync left out")
     s.set_defaults(func=cmd_run)
 
     s = sub.add_parser("plan", parents=[common, timed, as_json],
@@ -78,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("classify", parents=[common, timed, as_json], help="how an incoming email is understood")
     s.add_argument("file")
     s.set_defaults(func=cmd_classify)
+    s = sub.add_parser("label", parents=[common, timed, as_json],
+                       help="a person's reading of a reply: what it means, applied and remembered")
+    s.add_argument("reply", help="the reply's id (history --json, status --json)")
+    s.add_argument("intent", help="payment_claim, promise, dispute, plan_request, question or none")
+    s.add_argument("--date", help="the day promised (with promise)")
+    s.add_argument("--customer", help="the customer it is about (for a reply matched to nobody)")
+    s.set_defaults(func=cmd_label)
     s = sub.add_parser("preview", parents=[common, timed], help="render a stage's email to files")
     s.add_argument("stage")
     s.add_argument("--customer")
@@ -96,6 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("invoice")
     s.add_argument("--reason")
     s.set_defaults(func=cmd_paid)
+    s = sub.add_parser("payments", parents=[common, timed, as_json],
+                       help="bank credits matched to invoices; confirm or reject the unsure ones")
+    s.add_argument("action", nargs="?", choices=("confirm", "reject"))
+    s.add_argument("n", nargs="?", type=int, help="the credit's number (#N in the list)")
+    s.add_argument("--invoice", action="append", help="with confirm: the invoice(s) the credit pays")
+    s.add_argument("--limit", type=int, default=200, help="show at most this many credits, newest first")
+    s.set_defaults(func=cmd_payments)
     s = sub.add_parser("templates", help="work with the email templates")
     tsub = s.add_subparsers(dest="templates_command", metavar="check|migrate", required=True)
     t = tsub.add_parser("check", parents=[common, as_json],
@@ -106,14 +124,19 @@ def build_parser() -> argparse.ArgumentParser:
                              "per stage, keeping your wording")
     t.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
     t.set_defaults(func=cmd_templates_migrate)
-    s = sub.add_parser("set-password", parents=[common], help="store a password in the OS keyring")
+    s = sub.add_parser("set-password", parents=[common],
+                       help="store a password in the keyring (read from standard input when it is not a terminal)")
     s.add_argument("which", choices=("smtp", "imap"))
+    s.add_argument("--no-check", action="store_true", help="do not try the login afterwards")
     s.set_defaults(func=cmd_set_password)
     s = sub.add_parser("restore", parents=[common],
                        help="put a backup of the ledger in place (the newest by default)")
     s.add_argument("backup", nargs="?", help="a backup file (default: the newest)")
     s.add_argument("--list", action="store_true", help="list the backups, oldest first")
     s.set_defaults(func=cmd_restore)
+    s = sub.add_parser("doctor", parents=[common, as_json],
+                       help="check config, logins, folders and templates; exit 1 when something needs fixing")
+    s.set_defaults(func=cmd_doctor, needs_config=False)
     s = sub.add_parser("worker", parents=[common], help="run cycles on a schedule")
     s.set_defaults(func=cmd_worker)
     return p

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from ..config import Config
 from .common import UsageError, _amount_arg, _customer, _date_arg, _ledger, _now
+from .display import Display
 
 
 def cmd_pause(args, config: Config) -> int:
@@ -23,9 +24,25 @@ def cmd_resume(args, config: Config) -> int:
     with _ledger(config) as ledger:
         if not ledger.customer_exists(args.customer):
             raise UsageError(f"no customer with id {args.customer!r} in the ledger")
-        n = ledger.resume(args.customer, now=now, reason=args.reason or "")
-    if args.verbose:
-        print(f"{args.customer}: {n} pause(s) ended.")
+        cleared = ledger.resume(args.customer, now=now, reason=args.reason or "")
+        state = next((c for c in ledger.customer_states(now.astimezone(config.tz).date())
+                      if c.customer.id == args.customer), None)
+    # A person's command, run by hand: it always says what it did.
+    show = Display(config.tz)
+    done = [f"{len(cleared['pauses'])} pause(s) ended" if cleared["pauses"] else "",
+            f"flag(s) cleared: {', '.join(cleared['flags'])}" if cleared["flags"] else "",
+            f"address(es) usable again: {', '.join(cleared['addresses'])}" if cleared["addresses"] else ""]
+    done = [d for d in done if d]
+    print(f"{args.customer}: " + ("; ".join(done) if done else "nothing was holding reminders back") + ".")
+    still = []
+    if state is not None and state.promise is not None:
+        still.append(f"a promise to pay by {show.day(state.promise.due)} (reminders wait for it)")
+    if state is not None and state.payment_plan is not None:
+        still.append("a payment plan (its notes replace the ladder)")
+    if state is not None and state.awaiting_approval:
+        still.append("an email waiting for approval (`dunning-mailer approve`)")
+    if still:
+        print(f"{args.customer}: still in place: {'; '.join(still)}.")
     return 0
 
 

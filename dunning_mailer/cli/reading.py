@@ -1,10 +1,12 @@
-"""How outside input is read, changing nothing: `inspect FILE`, `classify FILE.eml`."""
+"""How outside input is read: `inspect FILE`, `classify FILE.eml` (changing nothing), and a person's
+reading of a reply, `label REPLY INTENT` (which changes what the reply meant)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..config import Config
-from .common import UsageError, _ledger, _now, _print_json, say
+from .common import UsageError, _customer, _date_arg, _ledger, _now, _print_json
+from .display import Display, isolate
 
 
 def cmd_inspect(args, config: Config) -> int:
@@ -17,6 +19,8 @@ def cmd_inspect(args, config: Config) -> int:
         raise UsageError(f"no such file: {path}")
     result = read_invoices(path, profiles=profiles, default_currency=config.business.currency,
                            hold=False)
+    if result.kind == "bank_statement":
+        return _inspect_statement(args, config, path, result)
     doc = {
         "file": str(path), "importer": result.importer, "kind": result.kind, "header_row": result.header_row,
         "columns": result.columns,
@@ -35,25 +39,57 @@ def cmd_inspect(args, config: Config) -> int:
     if args.json:
         _print_json(doc)
         return held
+    show = Display(config.tz)
     what = {"invoices": "open invoices", "balances": "customer balances", "contacts": "contacts"}[result.kind]
-    say(f"{path}: {what}, read by {result.importer}, header on row {result.header_row}")
+    print(f"{isolate(path)}: {what}, read by {result.importer}, header on row {result.header_row}")
     for field, header in result.columns.items():
-        say(f"  {field:14} ← {header}")
+        print("  " + show.row((field, 14), f"← {header}"))
     for c in result.contacts:
         manager = f"  (account manager: {c.account_manager})" if c.account_manager else ""
-        say(f"  {c.customer_id:14} {c.name:24} {', '.join(c.emails)}{manager}")
+        print("  " + show.row((c.customer_id, 14), (c.name, 24), f"{', '.join(c.emails)}{manager}"))
     if result.kind != "contacts":
-        say(f"{len(result.invoices)} {'balance line' if result.kind == 'balances' else 'open invoice'}(s):")
+        print(f"{len(result.invoices)} {'balance line' if result.kind == 'balances' else 'open invoice'}(s):")
     for i in result.invoices:
-        say(f"  {i.number:>10}  {i.customer_id:14} {i.customer_name:24} due {i.due_date}  "
-            f"{i.balance} {i.currency}  {', '.join(i.emails)}")
+        print("  " + show.row((i.number, 14), (i.customer_id, 14), (i.customer_name, 24), (show.day(i.due_date), 10),
+                              (show.money(i.balance, i.currency), 16, ">"), ", ".join(i.emails)))
     for w in result.warnings:
-        say(f"warning: {w}")
+        print(f"warning: {isolate(w)}")
     if result.unused_columns:
-        say(f"not used: {', '.join(result.unused_columns)}")
+        print(f"not used: {isolate(', '.join(result.unused_columns))}")
     for q in result.questions:
-        say(f"held: {q}")
+        first, *rest = q.splitlines() or [""]
+        print(f"held: {isolate(first)}")
+        for line in rest:  # the config lines that would settle it, as they are to be written
+            print(f"      {isolate(line)}")
     return held
+
+
+def _inspect_statement(args, config: Config, path: Path, result) -> int:
+    doc = {"file": str(path), "importer": result.importer, "kind": "bank_statement", "header_row": result.header_row,
+           "columns": result.columns, "account": result.account,
+           "lines": [{"date": x.date, "value_date": x.value_date, "description": x.description,
+                      "reference": x.reference, "amount": x.amount, "currency": x.currency, "balance": x.balance,
+                      "row": x.row} for x in result.lines],
+           "warnings": list(result.warnings), "unused_columns": list(result.unused_columns)}
+    if args.json:
+        _print_json(doc)
+        return 0
+    show = Display(config.tz)
+    credits = sum(1 for x in result.lines if x.amount > 0)
+    print(f"{isolate(path)}: a bank statement, read by {result.importer}"
+          + (f", header on row {result.header_row}" if result.header_row else "")
+          + (f", account {isolate(result.account)}" if result.account else ""))
+    for field, header in result.columns.items():
+        print("  " + show.row((field, 14), f"← {header}"))
+    print(f"{len(result.lines)} line(s), {credits} credit(s):")
+    for x in result.lines:
+        print("  " + show.row((show.day(x.date), 10), (show.money(x.amount, x.currency), 16, ">"),
+                              (x.reference, 12, ">"), x.description))
+    for column in result.unused_columns:
+        print(f"  (not used: {isolate(column)})")
+    for w in result.warnings:
+        print(f"warning: {isolate(w)}")
+    return 0
 
 
 def cmd_classify(args, config: Config) -> int:
@@ -65,9 +101,9 @@ def cmd_classify(args, config: Config) -> int:
     if config.paths.database.exists():
         from ..cycle import MessageReader
         with _ledger(config) as ledger:
-            verdict, customer_id, how = MessageReader(ledger).read(raw, now)
+            verdict, customer_id, how = MessageReader(ledger, config).read(raw, now)
     else:
-        verdict = classify(raw, now=now)
+        verdict = classify(raw, now=now, threshold=config.policy.reply_confidence)
     doc = verdict.to_json()
     doc["customer_id"] = customer_id
     if how:
@@ -75,7 +111,50 @@ def cmd_classify(args, config: Config) -> int:
     if args.json:
         _print_json(doc)
     else:
-        say(f"{doc['kind']}" + (f" ({', '.join(doc['intents'])})" if doc.get("intents") else ""))
+        head = doc["kind"] + (f" ({', '.join(doc['intents'])})" if doc.get("intents") else "")
+        if doc["kind"] == "human":
+            head += f", main intent {doc['intent']}, confidence {doc['confidence']:.0%}"
+        if doc.get("promise_date"):
+            head += f", promised for {doc['promise_date']}"
+        print(isolate(head))
         for w in doc.get("why", []):
-            say(f"  - {w}")
+            print(f"  - {isolate(w)}")
+        if doc.get("needs_person"):
+            print(f"  a person should read it: {isolate(doc['needs_person'])}")
+    return 0
+
+
+LABELS = ("payment_claim", "promise", "dispute", "plan_request", "question", "none")
+
+
+def cmd_label(args, config: Config) -> int:
+    from ..cycle import relabel
+
+    intent = args.intent.replace("-", "_").lower()
+    if intent not in LABELS:
+        raise UsageError(f"INTENT: one of {', '.join(LABELS)}, got {args.intent!r}")
+    date = _date_arg(args.date, "--date") if args.date else None
+    if date and intent != "promise":
+        raise UsageError("--date goes with the intent promise")
+    try:
+        reply_id = int(str(args.reply).lstrip("#"))
+    except ValueError:
+        raise UsageError(f"REPLY: a reply's id (a number, from `history --json` or `status --json`), "
+                         f"got {args.reply!r}") from None
+    now = _now(args.now, config)
+    with _ledger(config) as ledger:
+        row = ledger.reply(reply_id)
+        if row is None:
+            raise UsageError(f"no reply with id {reply_id} in the ledger")
+        if args.customer:
+            _customer(ledger, args.customer)
+        elif not row["customer_id"] and intent != "none":
+            raise UsageError(f"reply {reply_id} is not matched to a customer: add --customer ID")
+        done = relabel(config, ledger, reply_id, intent, promise_date=date, now=now, customer_id=args.customer)
+    if args.json:
+        _print_json(done)
+    elif args.verbose:
+        ended = ", ".join(f"{n} {k}" for k, n in done["ended"].items() if n) or "nothing"
+        print(f"reply {reply_id} ({done['customer_id'] or 'no customer'}): read as {intent}"
+              + (f" for {date:%d/%m/%Y}" if date else "") + f"; ended {ended}.")
     return 0

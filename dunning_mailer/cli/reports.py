@@ -4,7 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..config import Config
-from .common import _ledger, _now, _print_json, say
+from .common import _ledger, _now, _print_json
+from .display import Display, clean, isolate
+from .running import AMOUNT, COUNT, ID, NAME
 
 
 def cmd_status(args, config: Config) -> int:
@@ -18,22 +20,40 @@ def cmd_status(args, config: Config) -> int:
         the_plan = make_plan(config, ledger, now, states)
         awaiting = ledger.awaiting_approval()
         unmatched = ledger.unmatched_replies()
+        to_review, needs_person = ledger.payments_to_review(), ledger.needs_person_payments()
+        waiting = ledger.waiting_for_a_person()
     call = set(the_plan.call_list)
     for c in customers:
         c["call_list"] = c["customer_id"] in call
     customers.sort(key=lambda c: -sum(Decimal(v) for v in c["balance"].values()))
     doc = {"now": now.isoformat(), "customers": customers, "call_list": sorted(call),
            "awaiting_approval": awaiting, "unmatched_replies": unmatched}
+    doc["needs_person"] = waiting + needs_person
+    doc["payments_to_review"] = [{"id": p["id"], "line": p["line"], "customers": p["candidates"],
+                                  "proposal": p["invoices"], "confidence": p["confidence"], "reasons": p["reasons"]}
+                                 for p in to_review]
     if args.json:
         _print_json(doc)
         return 0
+    show = Display(config.tz)
+    if customers:
+        print(show.row((show.word("customer"), ID), (show.word("name"), NAME), (show.word("amount"), AMOUNT, ">"),
+                       ("#", COUNT, ">"), (show.word("last email"), 10), show.word("flags")))
     for c in customers:
-        bal = ", ".join(f"{v} {k}" for k, v in c["balance"].items())
-        flags = [f for f, on in (("call-list", c["call_list"]), ("paused", c["pause"])) if on]
-        say(f"{c['customer_id']} {c['name']}: {bal} in {len(c['invoices'])} invoice(s); "
-            f"last email {c['last_email'] or '—'}{'; ' + ', '.join(flags) if flags else ''}")
+        flags = [*c["flags"]] + [f for f, on in (("call-list", c["call_list"]), ("paused", c["pause"])) if on]
+        print(show.row((c["customer_id"], ID), (c["name"], NAME), (show.totals(c["balance"]), AMOUNT, ">"),
+                       (len(c["invoices"]), COUNT, ">"), (show.day(c["last_email"]), 10), ", ".join(flags)))
     if not customers:
-        say("No open invoices.")
+        print(show.word("No open invoices."))
+    if to_review:
+        print(f"{len(to_review)} bank credit(s) wait for you (`dunning-mailer payments`), holding "
+              f"{isolate(', '.join(sorted({c for p in to_review for c in p['candidates']})))}.")
+    if waiting:
+        print()
+        print(f"Replies a person should read ({len(waiting)}; `label REPLY INTENT` or `resume CUSTOMER`):")
+    for w in waiting:
+        print("  " + show.row((f"#{w['reply_id']}", 6), (w["customer_id"] or "—", ID), (show.day(w["received_at"]), 10),
+                              (w["sender"] or "?", NAME), show.days(w["reason"])))
     return 0
 
 
@@ -43,15 +63,46 @@ def cmd_history(args, config: Config) -> int:
     if args.json:
         _print_json({"customer_id": args.customer, "items": items})
         return 0
+    show = Display(config.tz)
     for i in items:
-        if i["kind"] == "email":
-            say(f"{i['at']}  email {i['stage']} to {i['customer_id']} ({i['status']}) {i['message_id']} "
-                f"invoices {', '.join(x['number'] for x in i['invoices'])}")
-        elif i["kind"] == "import":
-            say(f"{i['at']}  import {i['file']}: {i['status']} {i['report'] or ''}")
-        elif i["kind"] == "reply":
-            say(f"{i['at']}  {i['reply_kind']} from {i['customer_id'] or i['sender']}: {i['subject']}")
-        else:
-            detail = {k: v for k, v in i.items() if k not in ("at", "kind", "customer_id")}
-            say(f"{i['at']}  {i['kind']} {i.get('customer_id') or ''} {detail}")
+        print(history_line(show, i))
     return 0
+
+
+_SHOWN_ELSEWHERE = {"at", "kind", "customer_id"}
+
+
+def history_line(show: Display, i: dict) -> str:
+    """One timeline item as a readable line: when, what, who, and the facts in words."""
+    kind = i["kind"]
+    who = i.get("customer_id") or ""
+    if kind == "email":
+        numbers = ", ".join(x["number"] for x in i["invoices"])
+        what = (f"{show.stage(i['stage'])} ({i['status']}) → {', '.join(i['recipients'])}; "
+                f"invoices {numbers}; {i['message_id']}")
+    elif kind == "import":
+        what = f"{clean(i['file'])}: {i['status']}" + (f" — {show.days(i['report'])}" if i.get("report") else "")
+    elif kind == "reply":
+        intents = (i.get("detail") or {}).get("intents") or []
+        meaning = show.kind(i["reply_kind"]) + (f" ({', '.join(intents)})" if intents else "")
+        if i.get("label"):  # a person's reading replaces the reader's
+            meaning += f", labelled {i['label']['intent']}"
+        what = (f"#{i['id']} " if i.get("id") else "") + \
+            f"{meaning} from {isolate(i.get('sender') or '?')}: {isolate(i.get('subject') or '')}"
+        who = who or "—"
+    else:
+        facts = []
+        for key, value in i.items():
+            if key in _SHOWN_ELSEWHERE or value in (None, "", [], {}):
+                continue
+            facts.append(f"{key.replace('_', ' ')} {_fact(show, key, value)}")
+        what = "; ".join(facts)
+    return show.row((show.when(i["at"]), 16), (show.word(kind).replace("_", " "), 14), (who, ID), what)
+
+
+def _fact(show: Display, key: str, value) -> str:
+    if key in ("stage",):
+        return show.stage(value)
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        return show.when(value) if "T" in value else show.day(value)
+    return isolate(value) if isinstance(value, str) else clean(value)

@@ -6,15 +6,17 @@ import sys
 
 from ..config import Config
 from ..shown import shown
-from .common import _ledger, _now, _print_json, say
+from .common import _date_arg, _ledger, _now, _print_json
+from .display import Display, isolate
 from .people import _record_payment_plan
 
 
 def cmd_run(args, config: Config) -> int:
     from ..cycle import locked_cycle
 
+    since = _date_arg(args.mail_since, "--mail-since") if args.mail_since else None
     report = locked_cycle(config, _now(args.now, config), dry_run=args.dry_run, force=args.force,
-                          wait_seconds=float(os.environ.get("DUNNING_MAILER_LOCK_WAIT", "10")))
+                          wait_seconds=float(os.environ.get("DUNNING_MAILER_LOCK_WAIT", "10")), mail_since=since)
     if report is None:
         print("Another dunning-mailer run is in progress; this one did nothing.", file=sys.stderr)
         return 0
@@ -29,85 +31,135 @@ def _print_run(report, config: Config, verbose: int) -> None:
 
     if not verbose:
         return
-    what = "Would send" if report.dry_run else "Sent"
+    show = Display(config.tz)
     for f in report.files:
-        say(f"File {f.file}: {f.status} — {f.message}")
+        print(f"File {isolate(f.file)}: {f.status} — {isolate(show.days(f.message))}")
     for r in report.replies:
-        say(f"Mail: {r['kind']} from {r['customer_id'] or 'an unknown sender'}: {r['subject']}")
+        print(f"Mail: {show.mail(r)}")
+    for p in report.payments:
+        print(f"Bank: {isolate(p)}")
     if report.sent:
         where = ""
         if config.transport.kind == "outbox" and not report.dry_run:
             where = f" (in {os.path.relpath(config.transport.outbox)})"
-        say(f"{what} {len(report.sent)} email(s){where}:")
+        print(f"{show.word('Would send' if report.dry_run else 'Sent')} {len(report.sent)} {show.word('email(s)')}{where}:")
         for s in report.sent:
-            invoices = ", ".join(s.invoices)
             extra = " [recovered from an earlier cycle]" if s.recovered else ""
-            say(f"  {s.customer_id} {s.customer_name} — {s.stage} — invoices {invoices} → "
-                f"{', '.join(s.recipients)}{extra}")
+            print("  " + show.row((s.customer_id, ID), (s.customer_name, NAME), (show.stage(s.stage), STAGE),
+                                  f"→ {', '.join(s.recipients)}  ({', '.join(s.invoices)}){extra}"))
             if config.transport.kind == "outbox" and not report.dry_run:
                 eml = eml_path(config.transport.outbox, s.label)
-                say(f"      {os.path.relpath(eml)}  (open {os.path.relpath(eml.with_suffix('.html'))} in a browser)")
+                print(f"      {isolate(os.path.relpath(eml))}  (open {isolate(os.path.relpath(eml.with_suffix('.html')))} in a browser)")
     else:
-        say("Nothing new to send.")
+        print(show.word("Nothing new to send."))
     plan = report.plan
     if plan is not None:
         if plan.not_sending:
             from ..calendar import BusinessCalendar
             moment = plan.next_sending or BusinessCalendar.from_config(config).next_sending_moment(report.now)
-            say(f"Not sending now ({plan.not_sending}); next sending moment: {moment:%d/%m/%Y %H:%M}.")
-        for h in plan.held:
-            say(f"  held: {h.customer_id}: {h.reason}")
-        if plan.call_list:
-            say(f"Call list (a person should phone): {', '.join(plan.call_list)}")
+            print(f"Not sending now ({show.days(plan.not_sending)}); the next send window opens "
+                  f"{show.when(moment)}.")
+        _print_held(show, plan)
+    if report.next_plan is not None:
+        _print_next_window(show, report.next_plan)
     for w in report.waiting:
-        say(f"  waiting: {w}")
+        print(f"  waiting: {isolate(w)}")
     if report.awaiting:
-        say(f"Waiting for your approval (`dunning-mailer approve CUSTOMER`): {'; '.join(report.awaiting)}")
+        print(f"Waiting for your approval (`dunning-mailer approve CUSTOMER`): {'; '.join(map(isolate, report.awaiting))}")
+
+
+# Column widths of the human tables (terminal columns).
+ID, NAME, STAGE, COUNT, AMOUNT = 8, 26, 16, 3, 16
+
+
+def _print_held(show: Display, plan) -> None:
+    for h in plan.held:
+        print("  " + show.row((show.word("held"), 8), (h.customer_id, ID), show.days(h.reason)))
+    if plan.call_list:
+        print(f"Call list (a person should phone): {', '.join(plan.call_list)}")
+
+
+def _email_lines(show: Display, emails) -> list[str]:
+    lines = []
+    if emails:
+        lines.append("  " + show.row((show.word("customer"), ID), (show.word("name"), NAME),
+                                     (show.word("stage"), STAGE), ("#", COUNT, ">"),
+                                     (show.word("amount"), AMOUNT, ">"), show.word("to")))
+    for e in emails:
+        lines.append("  " + show.row((e.customer.id, ID), (e.customer.name, NAME), (show.stage(e.stage.name), STAGE),
+                                     (len(e.items), COUNT, ">"), (show.totals(e.totals()), AMOUNT, ">"),
+                                     f"→ {', '.join(e.recipients)}"))
+    return lines
+
+
+def _print_next_window(show: Display, plan) -> None:
+    print(f"When the send window opens, {show.when(plan.now)}, this would go out "
+          f"({len(plan.emails)} email(s)):")
+    for line in _email_lines(show, plan.emails):
+        print(line)
+    if not plan.emails:
+        print("  " + show.word("Nothing to send now."))
+
+
+def _email_doc(e) -> dict:
+    return {
+        "customer_id": e.customer.id, "customer_name": e.customer.name,
+        "recipients": list(e.recipients), "stage": e.stage.name,
+        "invoices": [{"number": s.invoice.number, "due_date": s.invoice.due_date.isoformat(),
+                      "balance": str(s.invoice.balance), "currency": s.invoice.currency,
+                      "stage": st.name} for s, st in e.items],
+        "totals": {k: str(v) for k, v in e.totals().items()},
+    }
 
 
 def cmd_plan(args, config: Config) -> int:
-    from ..cycle import make_plan
+    from ..cycle import dropped_files, make_plan
 
     if args.customer:
         return _record_payment_plan(args, config)
     now = _now(args.now, config)
     with _ledger(config) as ledger:
         the_plan = make_plan(config, ledger, now)
+        # Outside the window, what the next window will send: a user who sets up in the evening sees
+        # tomorrow morning's emails without replaying the clock.
+        later = make_plan(config, ledger, the_plan.next_sending) if the_plan.not_sending else None
         awaiting = ledger.awaiting_approval()
+    waiting = len(dropped_files(config))
     doc = {
         "now": now.isoformat(),
         "sending": the_plan.not_sending is None,
         "not_sending_reason": the_plan.not_sending,
         "next_sending": the_plan.next_sending.isoformat() if the_plan.next_sending else None,
-        "emails": [{
-            "customer_id": e.customer.id, "customer_name": e.customer.name,
-            "recipients": list(e.recipients), "stage": e.stage.name,
-            "invoices": [{"number": s.invoice.number, "due_date": s.invoice.due_date.isoformat(),
-                          "balance": str(s.invoice.balance), "currency": s.invoice.currency,
-                          "stage": st.name} for s, st in e.items],
-            "totals": {k: str(v) for k, v in e.totals().items()},
-        } for e in the_plan.emails],
+        "emails": [_email_doc(e) for e in the_plan.emails],
         "held": [{"customer_id": h.customer_id, "reason": h.reason} for h in the_plan.held],
         "call_list": list(the_plan.call_list),
         "awaiting_approval": awaiting,
         "upcoming": [{"customer_id": c, "stage": s, "on": d.isoformat()} for c, s, d in the_plan.upcoming],
+        "next_window": None if later is None else {
+            "opens": later.now.isoformat(), "emails": [_email_doc(e) for e in later.emails],
+            "held": [{"customer_id": h.customer_id, "reason": h.reason} for h in later.held]},
+        "files_waiting": waiting,
     }
     if args.json:
         _print_json(doc)
         return 0
-    if not doc["sending"]:
-        say(f"Not sending now: {doc['not_sending_reason']} (next: {doc['next_sending']}).")
-    for e in doc["emails"]:
-        totals = ", ".join(f"{v} {k}" for k, v in e["totals"].items())
-        say(f"{e['customer_id']} {e['customer_name']}: {e['stage']} — "
-            f"{len(e['invoices'])} invoice(s), {totals} → {', '.join(e['recipients'])}")
-    for h in doc["held"]:
-        say(f"held {h['customer_id']}: {h['reason']}")
-    if not doc["emails"]:
-        say("Nothing to send now.")
+    show = Display(config.tz)
+    if later is not None:
+        print(f"Not sending now ({show.days(the_plan.not_sending)}).")
+        _print_next_window(show, later)
+        _print_held(show, later)
+    else:
+        for line in _email_lines(show, the_plan.emails):
+            print(line)
+        if not the_plan.emails:
+            print(show.word("Nothing to send now."))
+        _print_held(show, the_plan)
+    if waiting:
+        print(f"{waiting} file(s) in the drop folder are not read yet and not in this plan; "
+              "`dunning-mailer run --dry-run` includes them.")
     return 0
 
 
 def cmd_worker(args, config: Config) -> int:
     from ..worker import run_worker
-    return run_worker(config, verbose=args.verbose)
+    return run_worker(config, verbose=args.verbose, describe_mail=Display(config.tz).mail)

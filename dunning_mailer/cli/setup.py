@@ -32,10 +32,32 @@ def cmd_init(args) -> int:
                    config.transport.outbox, config.mailbox.maildir / "new",
                    config.mailbox.maildir / "cur", config.mailbox.maildir / "tmp"):
         folder.mkdir(parents=True, exist_ok=True)
+    me = _command()
+    config_arg = f"--config {_quoted(config_file)}"
     print(f"Created {target}/: config.toml, templates/, {os.path.relpath(config.paths.drop, target)}/ "
           f"(drop exports here).")
-    print(f"Next: edit {config_file}, then run `dunning-mailer run --config {config_file} --dry-run -v`.")
+    print("Next:")
+    print(f"  1. edit {config_file}: your business, and [transport] / [mailbox] for your mail provider")
+    print(f"  2. {me} set-password smtp {config_arg}   (and imap, if the mailbox is IMAP)")
+    print(f"  3. {me} doctor {config_arg}")
+    print(f"  4. copy an open-invoices export into {config.paths.drop}/, then: "
+          f"{me} run {config_arg} --dry-run -v")
     return 0
+
+
+def _command() -> str:
+    """How to run this program again from here: the installed script when it is there (a .venv's bin is
+    rarely on PATH), else the module."""
+    script = Path(sys.executable).parent / "dunning-mailer"
+    if script.exists():
+        rel = os.path.relpath(script)
+        return _quoted(script if rel.startswith("..") else rel)
+    return f"{_quoted(sys.executable)} -m dunning_mailer"
+
+
+def _quoted(path) -> str:
+    import shlex
+    return shlex.quote(str(path))
 
 
 def _shipped(name: str) -> Path:
@@ -47,23 +69,58 @@ def _shipped(name: str) -> Path:
 
 
 def cmd_set_password(args, config: Config) -> int:
-    import getpass
+    from ..credentials import UNLOCK_ENV, env_name, locked, secret_store, store_password
 
     section = config.transport if args.which == "smtp" else config.mailbox
     if not section.username:
         raise UsageError(f"set {args.which == 'smtp' and 'transport' or 'mailbox'}.username in the config first")
     account = f"{args.which}:{section.username}@{section.host}"
-    secret_value = getpass.getpass(f"Password for {section.username} at {section.host}: ")
-    try:
-        import keyring
-        keyring.set_password("dunning-mailer", account, secret_value)
-    except Exception as e:  # no keyring backend on a headless server
-        print(f"error: the OS keyring is not available ({type(e).__name__}). Either set "
-              f"DUNNING_MAILER_{args.which.upper()}_PASSWORD in the environment of the job, or install "
-              f"a file-based backend (pip install keyrings.alt).", file=sys.stderr)
+    variable = env_name(args.which)
+    store = secret_store()
+    # Said before asking: nobody should type a password only to hear it cannot be kept.
+    if not store.usable:
+        print(f"error: there is nowhere safe to store the password on this machine: {store.description}.\n"
+              f"Either:\n"
+              f"  - give it in the environment of the job instead: {variable}=… (a systemd\n"
+              f"    EnvironmentFile= with mode 0600, or the crontab's environment), then check it with\n"
+              f"    `{_command()} doctor`; or\n"
+              f"  - keep it in an encrypted file: `{_quoted(sys.executable)} -m pip install keyrings.cryptfile`,\n"
+              f"    then run set-password again (the file's own password comes from {UNLOCK_ENV}\n"
+              f"    or is asked for on the terminal).", file=sys.stderr)
         return 1
-    print(f"Stored in the OS keyring as {account}.")
-    return 0
+    if locked(store):
+        print(f"error: the password would go into {store.description}, which has its own password: "
+              f"set {UNLOCK_ENV} (nobody is at a terminal to type it).", file=sys.stderr)
+        return 1
+    if os.environ.get(variable):
+        print(f"note: {variable} is set here; it is used instead of the stored password.", file=sys.stderr)
+    secret_value = _read_secret(f"Password for {section.username} at {section.host}: ")
+    store_password(args.which, f"{section.username}@{section.host}", secret_value, store)
+    print(f"Stored in {store.description} as {account}.")
+    if args.no_check:
+        return 0
+    from .doctor import imap_login, smtp_login
+
+    found = (smtp_login if args.which == "smtp" else imap_login)(config, secret_value)
+    if found.ok:
+        print(f"The login works: {found.says}.")
+        return 0
+    print(f"error: the password is stored, but the login did not work: {found.says}\n"
+          f"Run set-password again with the right password, or fix the config ({found.fix}).", file=sys.stderr)
+    return 1
+
+
+def _read_secret(prompt: str) -> str:
+    """From the terminal without echo, else the first line of standard input (`echo … | set-password`)."""
+    import getpass
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        value = getpass.getpass(prompt)
+    else:
+        value = (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
+    if not value:
+        raise UsageError("no password given (type it, or pipe it in on standard input)")
+    return value
 
 
 def cmd_restore(args, config: Config) -> int:

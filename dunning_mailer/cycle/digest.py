@@ -22,7 +22,8 @@ def send_digest(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan, 
     if not config.digest.to or the_plan.not_sending or local.time() < config.digest.at or ledger.meta(key):
         return
     ctx = digest.build(ledger.status(local.date()), the_plan, ledger.awaiting_approval(),
-                       ledger.unmatched_replies(), local.date())
+                       ledger.unmatched_replies(), local.date(), payments=ledger.payments_to_review(),
+                       waiting=ledger.waiting_for_a_person())
     ledger.set_meta(key, "nothing to report" if ctx is None else "sending")
     if ctx is None:
         return

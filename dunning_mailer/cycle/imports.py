@@ -31,6 +31,7 @@ _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)|(?<!
 # on a server) and then go on.
 SETTLE_SECONDS = 120
 FRESH_SECONDS = SETTLE_SECONDS  # the older name
+BANK_SOURCE = "bank"  # drop/bank/: bank statements only (they are also recognised anywhere else)
 
 TEXT_SUFFIXES = frozenset({".csv", ".tsv"})
 
@@ -84,7 +85,7 @@ def scan_drop(config: Config) -> tuple[list[tuple[str, Path]], list[Ignored]]:
     """(source, path) for every file waiting in the drop folder (a subfolder names its source),
     and what is there but not read, with why. Links to folders are never followed: files read
     are moved, and must not be moved out of a folder elsewhere."""
-    from ..sources import SUPPORTED_SUFFIXES, looks_incomplete
+    from ..sources import SUPPORTED_SUFFIXES, droppable, looks_incomplete
 
     drop = config.paths.drop
     skip = {config.paths.processed.resolve(), config.paths.rejected.resolve()}
@@ -117,7 +118,7 @@ def scan_drop(config: Config) -> tuple[list[tuple[str, Path]], list[Ignored]]:
                     look(entry, entry.name, rel + "/")
             elif not entry.is_file():
                 continue
-            elif entry.suffix.lower() not in SUPPORTED_SUFFIXES:
+            elif not droppable(entry):
                 ignored.append(Ignored(rel, f"ignored: not a kind of file dunning-mailer reads ({kinds})"))
             else:
                 found.append((source or "default", entry))
@@ -141,7 +142,7 @@ def truncation_sign(path: Path, data: bytes) -> str | None:
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"<"):  # an HTML or XML "spreadsheet"
         tail = data[-4096:].lower()
-        if not any(end in tail for end in (b"</html>", b"</table>", b"</workbook>")):
+        if not any(end in tail for end in (b"</html>", b"</table>", b"</workbook>", b"</document>", b"</ofx>")):
             return "it ends before its closing tag"
         return None
     if path.suffix.lower() in TEXT_SUFFIXES:
@@ -254,6 +255,9 @@ def _import_one(config: Config, ledger: Ledger, now: dt.datetime, report: CycleR
     snap, date_note = snapshot_date(path, config.tz, now)
     try:
         result = read_invoices(path, profiles=profiles, default_currency=config.business.currency)
+        if source == BANK_SOURCE and result.kind != "bank_statement":
+            raise SourceError(f"{BANK_SOURCE}/ is for bank statements, and this file reads as {result.kind} "
+                              f"(by {result.importer}); drop exports directly in the drop folder", where=str(path))
     except Exception as e:  # noqa: BLE001 - whatever a file does to a reader, the other files go on
         message = str(e) if isinstance(e, SourceError) else f"it could not be read ({type(e).__name__}: {e})"
         if not _settled(ledger, name, signature, after.st_mtime):
@@ -268,7 +272,7 @@ def _import_one(config: Config, ledger: Ledger, now: dt.datetime, report: CycleR
     _warn_far_due_dates(name, result, now)
     ending_key = f"file_ending:{source}:{result.kind}"
     ending = text_ending(path, data)
-    if (not force and result.kind != "contacts" and ending == "row"
+    if (not force and result.kind not in ("contacts", "bank_statement") and ending == "row"
             and ledger.meta(ending_key) == "footer"):
         message = ("it ends on a line of data, without the closing line (a total or a note) that the last "
                    "file from this source had: it looks cut short. Nothing was changed. If it is complete, "
@@ -276,7 +280,10 @@ def _import_one(config: Config, ledger: Ledger, now: dt.datetime, report: CycleR
         report.files.append(FileOutcome(name, "held", message))
         report.errors.append(f"{name} was left in the drop folder: {message}")
         return
-    if result.kind == "contacts":
+    if result.kind == "bank_statement":
+        outcome = ledger.apply_bank_statement(source=source, file_name=name, sha256=sha, snapshot_at=snap,
+                                              result=result, now=now)
+    elif result.kind == "contacts":
         outcome = ledger.apply_contacts(source=source, file_name=name, sha256=sha, snapshot_at=snap,
                                         result=result, now=now)
     else:
@@ -286,7 +293,7 @@ def _import_one(config: Config, ledger: Ledger, now: dt.datetime, report: CycleR
             sha256=sha, snapshot_at=snap, result=result, now=now,
             max_close_fraction=config.policy.max_close_fraction,
             brake_min_open=config.policy.brake_min_open, force=force)
-    for warning in result.warnings:
+    for warning in ledger.new_warnings(source, path.name, result.warnings, now=now):
         log.warning("%s: %s", name, warning)
     message = f"{outcome.message} ({date_note})" if date_note else outcome.message
     report.files.append(FileOutcome(name, outcome.status, message))

@@ -39,4 +39,6 @@ class CycleReport:
     waiting: list[str] = field(default_factory=list)    # will be retried next cycle
     awaiting: list[str] = field(default_factory=list)   # recorded, waiting for `approve`
     errors: list[str] = field(default_factory=list)     # the user must act: exit 1
+    payments: list[str] = field(default_factory=list)   # what the bank credits were matched to
     plan: Plan | None = None
+    next_plan: Plan | None = None   # a dry run outside the send window: what the next window sends

@@ -22,6 +22,7 @@ from .checkpoints import checkpoint
 from .digest import send_digest
 from .imports import import_files
 from .inbox import read_mailbox
+from .payments import settle_payments
 from .report import CycleReport
 from .sending import Sender, recover_unsent, send_planned
 
@@ -45,7 +46,8 @@ def make_plan(config: Config, ledger: Ledger, now: dt.datetime, states=None) -> 
 
 def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mailbox | None,
              now: dt.datetime, *, dry_run: bool = False, force: bool = False, sleep=time.sleep,
-             rng: random.Random | None = None, should_stop=lambda: False, send: bool = True) -> CycleReport:
+             rng: random.Random | None = None, should_stop=lambda: False, send: bool = True,
+             mail_since: dt.date | None = None) -> CycleReport:
     """One full cycle. With `dry_run`, the caller passes an in-memory ledger copy and a
     transport that keeps nothing; files stay where they are."""
     report = CycleReport(now=now, dry_run=dry_run)
@@ -56,13 +58,14 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
     checkpoint("imported")
     if mailbox is not None:
         try:
-            read_mailbox(config, ledger, mailbox, now, report)
+            read_mailbox(config, ledger, mailbox, now, report, older_since=mail_since)
         except (OSError, DunningError) as e:
             report.errors.append(f"the mailbox could not be read: {e}")
         except Exception as e:  # noqa: BLE001 - whatever mail does, the reminders still go out
             log.exception("reading the mailbox failed")
             report.errors.append(f"the mailbox could not be read (an unexpected {type(e).__name__}); "
                                  "sending goes on, and the mailbox is read again next cycle")
+    settle_payments(config, ledger, now, report)
     checkpoint("mailbox")
     if not send:
         return report
@@ -79,6 +82,8 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
             # When nothing can go out, there is no need to weigh every open invoice: idle cron runs stay cheap.
             the_plan = Plan(now, (), (), (), closed) if closed else make_plan(config, ledger, now)
             report.plan = the_plan
+            if closed and dry_run:  # set up in the evening: show what tomorrow's window will send
+                report.next_plan = make_plan(config, ledger, calendar.next_sending_moment(now))
             for customer_id, outcome in the_plan.promise_outcomes:
                 ledger.resolve_promise(customer_id, outcome, now=now)
             if sender.stopped:

@@ -12,12 +12,14 @@ Money is stored as decimal strings, dates as ISO text, times as ISO text with of
 - ``people``     promises, payment plans, pauses, flags, approvals
 - ``reports``    `status` and `history`
 - ``backups``    the daily checked copies of the file, and putting one back
+- ``payments``   bank statement lines, payment decisions, holds, learned payer names
 """
 from __future__ import annotations
 
 from .connection import Connection, LedgerError, _date, _dec, _iso
 from .mail import IncomingMail
 from .outbox import Intent, Outbox, OutboxRow
+from .payments import BankPayments
 from .people import Exceptions
 from .reports import Reports
 from .schema import LIVE, SCHEMA, SCHEMA_VERSION, Migrations
@@ -25,7 +27,7 @@ from .snapshots import SnapshotOutcome, Snapshots
 from .view import PlannerView
 
 
-class Ledger(Snapshots, PlannerView, Outbox, IncomingMail, Exceptions, Reports, Migrations, Connection):
+class Ledger(Snapshots, PlannerView, Outbox, IncomingMail, Exceptions, Reports, BankPayments, Migrations, Connection):
     """The one entry point: each group of reads and writes lives in its own module (above)."""
 
 

@@ -124,8 +124,10 @@ class Outbox:
                      times=bounces)
         return bounces
 
-    def first_email_at(self, customer_id: str) -> dt.datetime | None:
-        row = self.db.execute("SELECT MIN(created_at) FROM reminders WHERE customer_id=?", (customer_id,)).fetchone()
+    def first_email_at(self, customer_id: str | None) -> dt.datetime | None:
+        """When the first email to this customer (None: to anyone) was recorded."""
+        where, args = ("WHERE customer_id=?", (customer_id,)) if customer_id else ("", ())
+        row = self.db.execute(f"SELECT MIN(created_at) FROM reminders {where}", args).fetchone()
         return dt.datetime.fromisoformat(row[0]) if row and row[0] else None
 
     def cancel_if_paid(self, rid: int, *, now: dt.datetime) -> bool:

@@ -16,14 +16,15 @@ class Exceptions:
     """Promises, payment plans, pauses, flags and approvals."""
 
     def add_promise(self, customer_id: str, *, due: dt.date, amount: Decimal | None, now: dt.datetime,
-                    origin: str) -> None:
+                    origin: str, reply_id: int | None = None) -> None:
         with self.transaction():
             self.db.execute("UPDATE promises SET outcome='replaced', resolved_at=? "
                             "WHERE customer_id=? AND outcome IS NULL", (now.isoformat(), customer_id))
-            self.db.execute("INSERT INTO promises(customer_id, due, amount, made_at, balance_then, origin) "
-                            "VALUES(?,?,?,?,?,?)", (customer_id, due.isoformat(), _dec(amount), now.isoformat(),
-                                                    str(self.open_balance(customer_id)), origin))
-            self.log(now, "promise", customer_id, due=due.isoformat(), amount=_dec(amount), origin=origin)
+            self.db.execute("INSERT INTO promises(customer_id, due, amount, made_at, balance_then, origin, reply_id) "
+                            "VALUES(?,?,?,?,?,?,?)", (customer_id, due.isoformat(), _dec(amount), now.isoformat(),
+                                                      str(self.open_balance(customer_id)), origin, reply_id))
+            self.log(now, "promise", customer_id, due=due.isoformat(), amount=_dec(amount), origin=origin,
+                     **_from(reply_id))
 
     def open_promises(self) -> dict[str, Promise]:
         return {r[0]: Promise(r[0], dt.date.fromisoformat(r[1]), Decimal(r[2]) if r[2] else None,
@@ -82,31 +83,66 @@ class Exceptions:
         return out
 
     def pause(self, customer_id: str, *, now: dt.datetime, reason: str, origin: str,
-              until: dt.date | None = None) -> None:
+              until: dt.date | None = None, reply_id: int | None = None) -> None:
         with self.transaction():
-            self.db.execute("INSERT INTO pauses(customer_id, since, until, reason, origin) VALUES(?,?,?,?,?)",
-                            (customer_id, now.isoformat(), _iso(until), reason, origin))
-            self.log(now, "paused", customer_id, until=_iso(until), reason=reason, origin=origin)
+            self.db.execute("INSERT INTO pauses(customer_id, since, until, reason, origin, reply_id) "
+                            "VALUES(?,?,?,?,?,?)", (customer_id, now.isoformat(), _iso(until), reason, origin, reply_id))
+            self.log(now, "paused", customer_id, until=_iso(until), reason=reason, origin=origin, **_from(reply_id))
 
-    def resume(self, customer_id: str, *, now: dt.datetime, reason: str = "") -> int:
+    def resume(self, customer_id: str, *, now: dt.datetime, reason: str = "") -> dict:
+        """End every hold a person can lift: pauses, flags (dispute, bounce…) and addresses marked bad.
+        What was cleared, by kind."""
+        stamp = now.isoformat()
         with self.transaction():
-            n = self.db.execute("UPDATE pauses SET ended_at=? WHERE customer_id=? AND ended_at IS NULL",
-                                (now.isoformat(), customer_id)).rowcount
-            n += self.db.execute("UPDATE customer_flags SET cleared_at=? WHERE customer_id=? AND cleared_at IS NULL",
-                                 (now.isoformat(), customer_id)).rowcount
-            self.log(now, "resumed", customer_id, reason=reason, pauses_ended=n)
-        return n
+            pauses = [r[0] for r in self.db.execute(
+                "SELECT reason FROM pauses WHERE customer_id=? AND ended_at IS NULL ORDER BY id", (customer_id,))]
+            flags = [r[0] for r in self.db.execute(
+                "SELECT flag FROM customer_flags WHERE customer_id=? AND cleared_at IS NULL ORDER BY id",
+                (customer_id,))]
+            addresses = [r[0] for r in self.db.execute(
+                "SELECT email FROM contacts WHERE customer_id=? AND bad=1 ORDER BY email", (customer_id,))]
+            self.db.execute("UPDATE pauses SET ended_at=? WHERE customer_id=? AND ended_at IS NULL",
+                            (stamp, customer_id))
+            self.db.execute("UPDATE customer_flags SET cleared_at=? WHERE customer_id=? AND cleared_at IS NULL",
+                            (stamp, customer_id))
+            self.db.execute("UPDATE contacts SET bad=0, bad_reason=NULL WHERE customer_id=? AND bad=1", (customer_id,))
+            # A person who resumes a customer has dealt with what the customer wrote.
+            self.db.execute("UPDATE replies SET handled_at=? WHERE customer_id=? AND needs_person IS NOT NULL "
+                            "AND handled_at IS NULL", (stamp, customer_id))
+            self.log(now, "resumed", customer_id, reason=reason, pauses_ended=len(pauses), flags_cleared=flags,
+                     addresses_restored=addresses)
+        return {"pauses": pauses, "flags": flags, "addresses": addresses}
 
-    def flag(self, customer_id: str, flag: str, *, now: dt.datetime, reason: str) -> None:
+    def flag(self, customer_id: str, flag: str, *, now: dt.datetime, reason: str,
+             reply_id: int | None = None) -> None:
         exists = self.db.execute("SELECT 1 FROM customer_flags WHERE customer_id=? AND flag=? AND cleared_at IS NULL",
                                  (customer_id, flag)).fetchone()
         if not exists:
-            self.db.execute("INSERT INTO customer_flags(customer_id, flag, since, reason) VALUES(?,?,?,?)",
-                            (customer_id, flag, now.isoformat(), reason))
-            self.log(now, "flagged", customer_id, flag=flag, reason=reason)
+            self.db.execute("INSERT INTO customer_flags(customer_id, flag, since, reason, reply_id) VALUES(?,?,?,?,?)",
+                            (customer_id, flag, now.isoformat(), reason, reply_id))
+            self.log(now, "flagged", customer_id, flag=flag, reason=reason, **_from(reply_id))
+
+    def undo_reply(self, reply_id: int, *, now: dt.datetime) -> dict[str, int]:
+        """End what reading a reply started: its pauses, flags and promise (a person read it
+        otherwise). Returns how many of each were ended."""
+        at = now.isoformat()
+        with self.transaction():
+            done = {
+                "pauses": self.db.execute("UPDATE pauses SET ended_at=? WHERE reply_id=? AND ended_at IS NULL",
+                                          (at, reply_id)).rowcount,
+                "flags": self.db.execute("UPDATE customer_flags SET cleared_at=? WHERE reply_id=? "
+                                         "AND cleared_at IS NULL", (at, reply_id)).rowcount,
+                "promises": self.db.execute("UPDATE promises SET outcome='corrected', resolved_at=? "
+                                            "WHERE reply_id=? AND outcome IS NULL", (at, reply_id)).rowcount,
+            }
+        return done
 
     def active_flags(self) -> dict[str, tuple[str, ...]]:
         out: dict[str, list[str]] = defaultdict(list)
         for r in self.db.execute("SELECT customer_id, flag FROM customer_flags WHERE cleared_at IS NULL ORDER BY id"):
             out[r[0]].append(r[1])
         return {k: tuple(v) for k, v in out.items()}
+
+
+def _from(reply_id: int | None) -> dict:
+    return {"reply_id": reply_id} if reply_id is not None else {}

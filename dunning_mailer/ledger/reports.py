@@ -74,11 +74,14 @@ class Reports:
                           "stage": r["stage"], "message_id": r["message_id"], "status": r["status"],
                           "recipients": json.loads(r["recipients"]), "subject": r["subject"],
                           "recovered": bool(r["recovered"]), "invoices": numbers})
+        labels = {r[0]: {"intent": r[1], "promise_date": r[2], "at": r[3]} for r in self.db.execute(
+            "SELECT reply_id, intent, promise_date, labelled_at FROM reply_labels ORDER BY id")}
         for r in self.db.execute(f"SELECT * FROM replies {where} ORDER BY id", args):
-            items.append({"at": r["received_at"], "kind": "reply", "customer_id": r["customer_id"],
+            items.append({"at": r["received_at"], "kind": "reply", "id": r["id"], "customer_id": r["customer_id"],
                           "reply_kind": r["kind"], "message_id": r["message_id"], "sender": r["sender"],
                           "subject": r["subject"], "matched_by": r["matched_by"],
-                          "detail": json.loads(r["detail"] or "{}")})
+                          "needs_person": r["needs_person"] if not r["handled_at"] else None,
+                          "label": labels.get(r["id"]), "detail": json.loads(r["detail"] or "{}")})
         for r in self.db.execute(f"SELECT * FROM events {where} ORDER BY id", args):
             if r["kind"] in ("reminder_sent",) or r["kind"].startswith("import_"):
                 continue  # already shown above from their own tables

@@ -50,20 +50,29 @@ CREATE INDEX reminder_invoices_invoice ON reminder_invoices(source, number);
 CREATE TABLE replies(
   id INTEGER PRIMARY KEY, dedup TEXT NOT NULL UNIQUE, message_id TEXT, customer_id TEXT,
   sender TEXT, subject TEXT, received_at TEXT NOT NULL, kind TEXT NOT NULL, matched_by TEXT,
-  detail TEXT, raw BLOB NOT NULL);
+  detail TEXT, raw BLOB NOT NULL,
+  needs_person TEXT,               -- why a person has to read it (NULL: nothing to do)
+  needs_person_kind TEXT,          -- the same as a code (replies.verdict.PERSON_REASONS)
+  handled_at TEXT);                -- when a person labelled it or resumed the customer
+-- A person's reading of a reply (`label`): what it changes, and what the reader learns from.
+CREATE TABLE reply_labels(
+  id INTEGER PRIMARY KEY, reply_id INTEGER NOT NULL, intent TEXT NOT NULL, promise_date TEXT,
+  labelled_at TEXT NOT NULL);
+CREATE INDEX reply_labels_reply ON reply_labels(reply_id);
 CREATE TABLE promises(
   id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, due TEXT NOT NULL, amount TEXT,
   made_at TEXT NOT NULL, balance_then TEXT NOT NULL, origin TEXT NOT NULL,
-  outcome TEXT, resolved_at TEXT);   -- outcome: kept | missed | replaced
+  outcome TEXT, resolved_at TEXT,    -- outcome: kept | missed | replaced | corrected
+  reply_id INTEGER);                 -- the reply it was read from, if any
 CREATE TABLE payment_plans(
   id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, dates TEXT NOT NULL, amount TEXT NOT NULL,
   notes_sent INTEGER NOT NULL DEFAULT 0, made_at TEXT NOT NULL, ended_at TEXT);
 CREATE TABLE customer_flags(
   id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, flag TEXT NOT NULL, since TEXT NOT NULL,
-  reason TEXT NOT NULL, cleared_at TEXT);
+  reason TEXT NOT NULL, cleared_at TEXT, reply_id INTEGER);
 CREATE TABLE pauses(
   id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL, since TEXT NOT NULL, until TEXT,
-  reason TEXT NOT NULL, origin TEXT NOT NULL, ended_at TEXT);
+  reason TEXT NOT NULL, origin TEXT NOT NULL, ended_at TEXT, reply_id INTEGER);
 CREATE TABLE events(
   id INTEGER PRIMARY KEY, at TEXT NOT NULL, customer_id TEXT, kind TEXT NOT NULL, detail TEXT);
 CREATE INDEX events_customer ON events(customer_id);
@@ -71,6 +80,34 @@ CREATE INDEX events_customer ON events(customer_id);
 -- said about them, so it is said once.
 CREATE TABLE drop_notes(name TEXT PRIMARY KEY, kind TEXT NOT NULL, signature TEXT NOT NULL, at REAL NOT NULL);
 CREATE TABLE mailbox_seen(mailbox TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY(mailbox, key));
+-- Bank statements: each line stored once however many overlapping statements show it (its
+-- identity is account, date, amount, reference and description, never its position).
+CREATE TABLE bank_lines(
+  id INTEGER PRIMARY KEY, identity TEXT NOT NULL UNIQUE, account TEXT NOT NULL, date TEXT NOT NULL,
+  value_date TEXT, amount TEXT NOT NULL, currency TEXT NOT NULL, reference TEXT NOT NULL,
+  description TEXT NOT NULL, balance TEXT, import_id INTEGER, file_name TEXT NOT NULL, line_row INTEGER,
+  seen_at TEXT NOT NULL);
+-- What a credit is (one row per credit line, id = its line's id): matched | review | unrelated |
+-- unmatched by the matcher, confirmed | rejected by a person.
+CREATE TABLE payment_decisions(
+  id INTEGER PRIMARY KEY, status TEXT NOT NULL, customer_id TEXT, confidence TEXT NOT NULL,
+  basis TEXT NOT NULL DEFAULT '', reasons TEXT NOT NULL, candidates TEXT NOT NULL DEFAULT '[]',
+  surplus TEXT NOT NULL DEFAULT '0', decided_at TEXT NOT NULL, decided_by TEXT NOT NULL,
+  resolved_at TEXT);
+CREATE INDEX payment_decisions_status ON payment_decisions(status);
+CREATE TABLE payment_allocations(
+  decision_id INTEGER NOT NULL, source TEXT NOT NULL, number TEXT NOT NULL, amount TEXT NOT NULL,
+  closes INTEGER NOT NULL, applied INTEGER NOT NULL DEFAULT 0, balance_before TEXT,
+  PRIMARY KEY(decision_id, source, number));
+CREATE INDEX payment_allocations_invoice ON payment_allocations(source, number);
+CREATE TABLE payment_holds(
+  decision_id INTEGER NOT NULL, customer_id TEXT NOT NULL, pause_id INTEGER,
+  PRIMARY KEY(decision_id, customer_id));
+CREATE TABLE known_payers(
+  name TEXT PRIMARY KEY, customer_id TEXT NOT NULL, learned_at TEXT NOT NULL, line_id INTEGER);
+-- Row warnings already said, per source, the file's name left out: a daily export repeats its footer.
+CREATE TABLE warnings_said(source TEXT NOT NULL, text TEXT NOT NULL, first_at TEXT NOT NULL,
+  PRIMARY KEY(source, text));
 CREATE TABLE mailbox_state(
   mailbox TEXT NOT NULL, folder TEXT NOT NULL, uidvalidity INTEGER, last_uid INTEGER,
   PRIMARY KEY(mailbox, folder));

@@ -133,12 +133,17 @@ class Snapshots:
                                             result.importer, "", len(result.invoices), 0, 0, 0)
             self._upsert_export_customers(db, incoming.values(), stamp)
             existing = dict(db.execute("SELECT number, status FROM invoices WHERE source=?", (source,)))
+            bank_paid = self.bank_paid(db, source)   # a later export may not know yet: reported, kept closed
+            still_listed = []
             rows = []
             iso: dict[dt.date, str] = {}  # due and issue dates repeat across thousands of invoices
             for n, inv in incoming.items():
                 if inv.balance <= 0:
                     continue
                 status = existing.get(n)
+                if status == "paid" and n in bank_paid:
+                    still_listed.append(n)
+                    continue
                 if status == "open":
                     updated += 1
                 else:
@@ -171,12 +176,19 @@ class Snapshots:
                 for n, reason in closing])
             db.execute("UPDATE imports SET opened=?, updated=?, closed=? WHERE id=?",
                        (opened, updated, len(to_close), import_id))
+            self.keep_part_payments(db, source)
+            for n in still_listed:
+                if snapshot_at.date().isoformat() >= bank_paid[n]:
+                    self.log(now, "bank_paid_still_listed", incoming[n].customer_id, number=n, source=source,
+                             file=file_name, paid_on=bank_paid[n])
             if result.contacts:  # a contacts sheet in the same workbook
                 self._write_contacts(result.contacts, now)
             self.log(now, "import_applied", file=file_name, source=source, invoices=len(incoming),
                      opened=opened, updated=updated, closed=len(to_close))
+        listed = (f"; {len(still_listed)} the bank already paid still listed ({', '.join(still_listed[:5])}), "
+                  "kept closed" if still_listed else "")
         return SnapshotOutcome("applied", f"{len(incoming)} open invoices: {opened} new, "
-                               f"{len(to_close)} closed as paid", opened, updated, len(to_close),
+                               f"{len(to_close)} closed as paid{listed}", opened, updated, len(to_close),
                                tuple(sorted(to_close)))
 
     @contextmanager
@@ -273,6 +285,19 @@ class Snapshots:
     def forget_drop_note(self, name: str) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM drop_notes WHERE name=?", (name,))
+
+    def new_warnings(self, source: str, file_name: str, warnings: Iterable[str], *, now: dt.datetime) -> list[str]:
+        """The warnings not said before about the same row of the same source (the next export of the
+        same system repeats today's footer line under another file name); each is remembered."""
+        fresh = []
+        with self.transaction():
+            for warning in warnings:
+                text = warning.replace(file_name, "{file}") if file_name else warning
+                added = self.db.execute("INSERT INTO warnings_said(source, text, first_at) VALUES(?,?,?) "
+                                        "ON CONFLICT(source, text) DO NOTHING", (source, text, now.isoformat()))
+                if added.rowcount:
+                    fresh.append(warning)
+        return fresh
 
     def mark_paid(self, number: str, *, now: dt.datetime, reason: str) -> int:
         with self.transaction() as db:

@@ -1,6 +1,7 @@
 """Mailboxes yield incoming messages as raw bytes: `maildir` (a local folder) or `imap`."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator, Protocol
 
@@ -29,8 +30,10 @@ class Mailbox(Protocol):
 
     def __exit__(self, *exc) -> None: ...
 
-    def fetch_new(self, cursor: Cursor) -> Iterator[Incoming]:
-        """Messages not seen before, oldest first, without touching their flags."""
+    def fetch_new(self, cursor: Cursor, *, since: dt.date | None = None, older: bool = False) -> Iterator[Incoming]:
+        """Messages not seen before, oldest first, without touching their flags. `since`: the first
+        sync reads nothing that arrived before that day; `older`: also what an earlier sync left out
+        from that day on (such messages carry no `uid`: the position never moves back)."""
 
 
 def open_mailbox(config, password: str | None = None, *, oauth2_token: str | None = None) -> Mailbox | None:

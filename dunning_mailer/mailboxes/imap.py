@@ -206,8 +206,10 @@ class ImapMailbox:
         return info
 
     # ---- reading -------------------------------------------------------------------------
-    def fetch_new(self, cursor: Cursor) -> Iterator[Incoming]:
-        """Messages after the stored position, in UID order, flags untouched."""
+    def fetch_new(self, cursor: Cursor, *, since: dt.date | None = None, older: bool = False) -> Iterator[Incoming]:
+        """Messages after the stored position, in UID order, flags untouched. The first sync (no
+        position yet) reads only what arrived from `since` on; `older` reads from `since` again below
+        the position too."""
         folder = self.folder
         known_validity, last_uid = cursor.mailbox_position(self.name, folder)
 
@@ -219,10 +221,15 @@ class ImapMailbox:
                         "messages already logged are recognised by their Message-ID",
                         self.where, folder, validity, known_validity)
             last_uid = 0
-        elif validity == known_validity and uidnext is not None and uidnext <= last_uid + 1:
+        elif validity == known_validity and uidnext is not None and uidnext <= last_uid + 1 and not older:
             return  # nothing new, and no SELECT needed
-
-        pending = self._search_after(folder, last_uid, validity)
+        position = last_uid  # what lies at or below it was stored before: it never moves back
+        if older:
+            last_uid = 0
+        # By the server's arrival date (INTERNALDATE), on the very first sync (a changed UIDVALIDITY
+        # reads the folder again as before: Message-IDs absorb it) and when older mail is asked for.
+        first = known_validity is None and last_uid == 0
+        pending = self._search_after(folder, last_uid, validity, since if first or older else None)
         if pending is None:  # UIDVALIDITY changed between STATUS and SELECT: rescan next cycle
             return
         validity, uids = pending
@@ -243,14 +250,14 @@ class ImapMailbox:
                     if raw is None:  # expunged since the search
                         continue
                     yield Incoming(key=f"{folder}:{validity}:{uid}", raw=raw, folder=folder,
-                                   uidvalidity=validity, uid=uid)
+                                   uidvalidity=validity, uid=uid if uid > position else None)
 
-    def _search_after(self, folder: str, last_uid: int, validity: int | None):
+    def _search_after(self, folder: str, last_uid: int, validity: int | None, since: dt.date | None = None):
         def search(client):
             info = self._select(client, folder)
             selected_validity = _int(info.get(b"UIDVALIDITY"))
             # `UID n:*` always matches the highest UID, even when it is below n: filter.
-            found = client.search(["UID", f"{last_uid + 1}:*"])
+            found = client.search(["UID", f"{last_uid + 1}:*", *(["SINCE", since] if since else [])])
             return selected_validity, sorted(u for u in found if u > last_uid)
 
         selected_validity, uids = self._call(f"searching {folder}", search)
@@ -273,6 +280,13 @@ class ImapMailbox:
             log.warning("%s: UIDVALIDITY of %s changed after a reconnect; trying again next cycle",
                         self.where, folder)
         return got
+
+    def check_folders(self) -> dict[str, object]:
+        """Log in and look at the folders we use (`doctor`, `set-password`): the inbox folder's
+        message count, and the Sent folder (None when there is none)."""
+        folder = self.folder
+        status = self._call(f"opening {folder}", lambda c: c.folder_status(folder, [b"MESSAGES"]))
+        return {"folder": folder, "messages": _int(status.get(b"MESSAGES")), "sent": self.find_sent_folder()}
 
     # ---- the Sent folder (for the sending side) ---------------------------------------
     def find_sent_folder(self) -> str | None:
@@ -305,33 +319,53 @@ class ImapMailbox:
         return int(m.group(2)) if m else None
 
     # ---- waiting --------------------------------------------------------------------------
-    def idle_wait(self, timeout_s: float, *, renew_s: float = IDLE_RENEW_S) -> bool:
+    def watch(self) -> None:
+        """Select the folder on this connection now: mail that arrives from here on wakes the next
+        `idle_wait`, even mail that comes before that wait begins."""
+        self._call(f"opening {self.folder}", lambda c: self._select(c, self.folder))
+
+    def idle_wait(self, timeout_s: float, *, renew_s: float = IDLE_RENEW_S,
+                  should_stop: Callable[[], bool] = lambda: False, check_s: float = 0.5) -> bool:
         """Block until the folder may have new mail (True) or `timeout_s` passes (False).
 
-        Uses IDLE, re-issued every `renew_s`; without IDLE, polls STATUS once a minute."""
+        Uses IDLE, re-issued every `renew_s`; without IDLE, polls STATUS once a minute. Every
+        `check_s` it asks `should_stop` and, when told, leaves IDLE at once (False)."""
         folder = self.folder
         deadline = time.monotonic() + max(0.0, timeout_s)
         client = self.connect()
         if not client.has_capability("IDLE"):
             before = self._call("polling", lambda c: self._status(c, folder)).get(b"UIDNEXT")
-            while (left := deadline - time.monotonic()) > 0:
-                time.sleep(min(60.0, left))
+            next_poll = time.monotonic() + 60.0
+            while (left := deadline - time.monotonic()) > 0 and not should_stop():
+                time.sleep(min(check_s, left))
+                if time.monotonic() < next_poll:
+                    continue
+                next_poll = time.monotonic() + 60.0
                 now = self._call("polling", lambda c: self._status(c, folder)).get(b"UIDNEXT")
                 if now != before:
                     return True
             return False
 
+        def news(responses) -> bool:
+            return any(isinstance(r, tuple) and len(r) >= 2 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
+
         def idle(c):
             if self._selected != folder:
                 self._select(c, folder)
-            while (left := deadline - time.monotonic()) > 0:
+            # What came since the folder was selected here (`watch`) or since the last IDLE.
+            if news(c.noop()[1]):
+                return True
+            while (left := deadline - time.monotonic()) > 0 and not should_stop():
+                renew_at = time.monotonic() + min(renew_s, left)
                 c.idle()
+                responses: list = []
                 try:
-                    responses = c.idle_check(timeout=min(renew_s, left))
+                    # Short checks inside one IDLE: a stop request is seen within `check_s`.
+                    while not should_stop() and not news(responses) and (wait := renew_at - time.monotonic()) > 0:
+                        responses += c.idle_check(timeout=min(check_s, wait))
                 finally:
                     _, tail = c.idle_done()  # what arrived while leaving IDLE counts too
-                if any(isinstance(r, tuple) and len(r) >= 2 and r[1] in (b"EXISTS", b"RECENT")
-                       for r in [*responses, *tail]):
+                if news([*responses, *tail]):
                     return True
             return False
 

@@ -1,6 +1,7 @@
 """A local Maildir, read only: messages are never moved or flagged."""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import Iterator
@@ -24,10 +25,12 @@ class MaildirMailbox:
     def __exit__(self, *exc) -> None:
         pass
 
-    def fetch_new(self, cursor: Cursor) -> Iterator[Incoming]:
+    def fetch_new(self, cursor: Cursor, *, since: dt.date | None = None, older: bool = False) -> Iterator[Incoming]:
         """New messages, oldest first. An entry that is not a message file (a folder, a broken
         link) or cannot be read is skipped with one warning per cycle, and the rest is read."""
         seen = cursor.seen_keys(self.name)
+        # A Maildir file's modification time is when it was delivered.
+        oldest = dt.datetime.combine(since, dt.time(0)).timestamp() if since else None
         entries = []
         for sub in ("cur", "new"):
             for path in (self.folder / sub).iterdir():
@@ -40,9 +43,12 @@ class MaildirMailbox:
                     if not path.is_file():
                         log.warning("%s: not a message file; skipped", path)
                         continue
-                    entries.append((path.stat().st_mtime, key, path))
+                    delivered = path.stat().st_mtime
                 except OSError as e:
                     log.warning("%s: skipped (%s)", path, e.strerror or e)
+                    continue
+                if oldest is None or delivered >= oldest:
+                    entries.append((delivered, key, path))
         for _, key, path in sorted(entries):
             try:
                 raw = path.read_bytes()

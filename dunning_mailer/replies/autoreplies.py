@@ -7,7 +7,7 @@ import email.message
 import email.policy
 import re
 
-from .dates import _DATE_RX, _date_in
+from .dates import find_dates, resolve
 from .message import _header, _strip_bidi
 
 
@@ -55,13 +55,13 @@ _RETURN_CUES = (
 
 def _return_date(text: str, today: dt.date) -> dt.date | None:
     text = _strip_bidi(text)
+    dates = [e for e in find_dates(text) if e.definite]
     for rx in _RETURN_CUES:
         for cue in rx.finditer(text):
-            seg = text[cue.end():cue.end() + 60]
-            m = _DATE_RX.search(seg)
-            if not m or m.start() > 25:
-                continue
-            d, _ = _date_in(seg, today, near=0)
-            if d is not None and d >= today - dt.timedelta(days=1):
-                return d
+            for e in dates:
+                if e.start < cue.end() - 2 or e.start > cue.end() + 25:
+                    continue
+                d = resolve(e.rule, today)
+                if d is not None and d >= today - dt.timedelta(days=1):
+                    return d
     return None

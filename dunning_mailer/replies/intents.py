@@ -1,226 +1,265 @@
-"""What a person's reply says: a payment claim, a promise, a dispute, a plan request, a question; invoice numbers."""
+"""What a person's reply says: one main intent (PRIORITY order), the others it also says, a
+promised date, a confidence and the reasons.
+
+Three sources, in this order of authority:
+1. a person's reading of a nearly identical reply (teach.py): the business's own corrections;
+2. exact rules where they are exact (cues.py, dates.py): a receipt attached is a payment claim;
+   a payment that waits for the business to act first ("נשלם כשתסיימו") is never a promise; a
+   negated claim is no claim; dates are read against the day the reply was written;
+3. the learned model (learned.py) for everything else, whose probability is the confidence.
+"""
 from __future__ import annotations
 
-import email
-import email.message
-import email.policy
+import datetime as dt
 import re
-from typing import Collection
+from dataclasses import dataclass
 
-from .message import _decode_words, _strip_bidi, _walk
-
-
-_HE_PREFIX = r"(?:[ושהכלבמ]{0,2})"
-
-
-_NEG = re.compile(r"(?:^|\s)(?:ו?לא|טרם|עוד\s+לא|אין|בלי|not|never|haven'?t|hasn'?t|didn'?t|"
-                  r"wasn'?t|weren'?t|isn'?t|no|n't|don'?t|doesn'?t|cannot|can'?t|won'?t)\s*$",
-                  re.I)
+from .cues import Cue, cues, negated
+from .dates import DateExpr, find_dates, resolve
+from .features import ngrams, normalise
+from .learned import Model, top
+from .teach import Teacher
+from .verdict import FOR_A_PERSON, PRIORITY
 
 
-_WB = r"(?<![\w])"
+# Below this confidence a reading is a guess: the customer is held and a person reads the reply.
+THRESHOLD = 0.6
 
 
-_WE = r"(?![\w])"
+# A dispute is read as one at a lower probability than the others win at: reading a dispute as
+# anything else lets the reminders go on while the customer says they do not owe it.
+DISPUTE_AT = 0.3
 
 
-def _negated(text: str, start: int) -> bool:
-    # Look back within the clause for a negation word among the last 3 words.
-    before = text[max(0, start - 40):start]
-    before = re.split(r"[.!?;,\n]", before)[-1]
-    words = before.split()
-    for k in range(1, min(3, len(words)) + 1):
-        if _NEG.search(" " + " ".join(words[-k:]).strip()) and \
-                re.search(r"(?i)(?:^|\s)(?:ו?לא|טרם|אין|בלי|not|never|\w+n'?t|no|cannot)$",
-                          " " + words[-k]):
-            return True
-    return False
+# The other things a reply also says, when the model gives them at least this.
+ALSO_AT = 0.3
 
 
-def _find(patterns: list[re.Pattern], text: str, *, negatable: bool = True,
-          veto: re.Pattern | None = None) -> tuple[str, int] | None:
-    for rx in patterns:
-        for m in rx.finditer(text):
-            if negatable and _negated(text, m.start()):
-                continue
-            if veto is not None and veto.match(text, m.end()):
-                continue
-            return m.group(0).strip(), m.start()
-    return None
+# A payment claim read by the model alone, without words that say it was paid, needs this much.
+CLAIM_WITHOUT_WORDS_AT = 0.7
 
 
-def _rx(*alts: str, flags: int = re.I) -> list[re.Pattern]:
-    return [re.compile(_WB + a + _WE, flags) for a in alts]
+# A payment conditioned on the business is read as what it waits for (cues.py), this sure.
+CONDITION_CONFIDENCE = 0.8
+_CONDITIONED = {"condition_dispute": "dispute", "condition_question": "question", "condition_plan": "plan_request"}
 
 
-_CLAIM_RX = _rx(
-    _HE_PREFIX + r"שילמ(?:תי|נו|ת|תם|ה)",
-    _HE_PREFIX + r"שול(?:ם|מה|מו)",
-    _HE_PREFIX + r"העבר(?:תי|נו)",
-    _HE_PREFIX + r"הועבר(?:ה|ו)?",
-    _HE_PREFIX + r"ביצע(?:תי|נו)\s+(?:את\s+)?(?:ה)?(?:העברה|תשלום)",
-    _HE_PREFIX + r"(?:ה)?(?:תשלום|העברה)\s+(?:כבר\s+)?בוצע(?:ה)?",
-    _HE_PREFIX + r"בוצע(?:ה)?\s+(?:ה)?(?:העברה|תשלום)",
-    _HE_PREFIX + r"שלח(?:תי|נו)\s+(?:את\s+)?(?:ה)?(?:תשלום|צ'?ק|המחאה|כסף)",
-    _HE_PREFIX + r"מצורפ(?:ת|ה)?\s+(?:ה)?(?:אסמכתא|קבלה|אישור\s+(?:ה)?העברה)",
-    _HE_PREFIX + r"מצרפ(?:ת|ים)?\s+(?:את\s+)?(?:ה)?(?:אסמכתא|קבלה|אישור\s+(?:ה)?העברה)",
-    r"(?:already\s+)?paid",
-    r"transferred",
-    r"wired",
-    r"sent\s+(?:you\s+)?(?:the|a|our|my)\s+(?:payment|transfer|check|cheque)",
-    r"payment\s+(?:has\s+been|was)\s+(?:made|sent|transferred|completed)",
-    r"(?:attached|attaching)\s+(?:is\s+)?(?:the\s+)?(?:receipt|transfer confirmation|"
-    r"payment confirmation|proof of payment)",
-)
+@dataclass(frozen=True)
+class Reading:
+    intent: str
+    intents: tuple[str, ...]
+    confidence: float
+    guesses: tuple[tuple[str, float], ...]
+    promise_date: dt.date | None
+    why: tuple[str, ...]
+    needs_person: str | None
+    labelled: bool = False
+    needs_person_kind: str | None = None
 
 
-# "העברתי את החשבונית להנהלת חשבונות" forwards the invoice, it pays nothing.
-_CLAIM_VETO = re.compile(
-    r"\s+(?:את\s+)?(?:ה)?(?:חשבונית|מייל|הודעה|בקשה|פנייה|זה|מסמך)?\S*\s*"
-    r"(?:ל|אל\s+)(?:ה)?(?:טיפול|הנהלת|מחלקת|רואה|רו\"ח|גזברות|אישור|חשבונות|מנהל|בדיקה)"
-    r"|\s+(?:it\s+|this\s+)?to\s+(?:our\s+|the\s+)?(?:accounting|accounts|finance|"
-    r"bookkeep|manager)", re.I)
+def features(text: str, found: list[Cue] | None = None, dates: list[DateExpr] | None = None) -> dict[str, float]:
+    """The model's features of a reply's text: its n-grams and the exact cues found in it."""
+    found = cues(text) if found is None else found
+    dates = find_dates(text) if dates is None else dates
+    out = ngrams(normalise(text))
+    for c in found:
+        out["r:" + c.name] = 1.0
+    if any(d.definite for d in dates):
+        out["r:date"] = 1.0
+    if any(not d.definite for d in dates):
+        out["r:date_vague"] = 1.0
+    if "?" in text:
+        out["r:question_mark"] = 1.0
+    return out
 
 
-# "paid" in "unpaid", "paid on time?" ... "will be paid" is a promise, not a claim.
-_CLAIM_VETO_BEFORE = re.compile(r"(?i)(?:will\s+be|to\s+be|be|get|getting|been\s+not)\s*$")
+def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher | None = None,
+         attachment: str | None = None, threshold: float = THRESHOLD) -> Reading:
+    """Read a reply's new text, written on ``written`` (relative dates count from that day)."""
+    why: list[str] = []
+    if not text.strip() and not attachment:
+        return Reading("none", (), 0.0, (), None, ("no new text found above the quoted history",),
+                       "no new text found above the quoted history: read the message", needs_person_kind="no_text")
+    found = cues(text)
+    dates = find_dates(text)
+
+    taught = teacher.nearest(text) if teacher is not None and text.strip() else None
+    if taught is not None and taught[0].intent == "promise" and any(c.name.startswith("condition_") for c in found):
+        taught = None    # a lesson about a promise does not cover one that waits for the business
+    if taught is not None:
+        example, sim = taught
+        intents = () if example.intent == "none" else (example.intent,)
+        why.append(f"read as a person read a similar reply ({'#' + str(example.reply_id) if example.reply_id else 'a correction'}"
+                   f", similarity {sim:.2f}): {example.intent}")
+        date = _promise_date(text, dates, found, written) if example.intent == "promise" else None
+        conf = max(sim, 0.9)
+        return _finish(example.intent, intents, conf, ((example.intent, conf),), date, why, threshold,
+                       labelled=True, dates=dates)
+
+    if model is None:
+        return Reading("none", (), 0.0, (), None, ("the reply model is not installed: nothing was read",),
+                       "the reply model is not installed: read the message", needs_person_kind="unsure")
+
+    probs = model.probabilities(features(text, found, dates)) if text.strip() else {"none": 1.0}
+    guesses = tuple(top(probs, 3))
+    main = _main(probs)
+    conf = probs.get(main, 0.0)
+    why.append(f"model: {main} {conf:.2f}" + "".join(f", {i} {p:.2f}" for i, p in guesses if i != main))
+
+    names = {c.name for c in found}
+    # Exact rules.
+    condition = next((c for c in found if c.name.startswith("condition_")), None)
+    if main == "promise" and condition is not None:
+        alt = _CONDITIONED[condition.name]
+        why.append(f"the payment waits for the business first ({condition.phrase!r}): "
+                   f"not a promise but a {alt.replace('_', ' ')}")
+        main, conf = alt, max(probs.get(alt, 0.0), CONDITION_CONFIDENCE)
+        probs = {**probs, "promise": 0.0}
+    if main == "payment_claim" and "claim_disputed" in names:
+        phrase = next(c.phrase for c in found if c.name == "claim_disputed")
+        why.append(f"paid, and charged again or settled otherwise ({phrase!r}): a dispute")
+        main, conf = "dispute", max(probs.get("dispute", 0.0), CONDITION_CONFIDENCE)
+        probs = {**probs, "payment_claim": 0.0}
+    if main == "payment_claim" and "claim" not in names and not attachment and (
+            conf < CLAIM_WITHOUT_WORDS_AT or names & {"forwarded", "claim_negated", "claim_hypothetical"}):
+        # "I paid" pauses the reminders: without words that say it was paid, only a sure reading does.
+        alt = max((i for i in probs if i != "payment_claim"), key=lambda i: probs[i])
+        negation = next((c.phrase for c in found if c.name == "claim_negated"), None)
+        why.append(f"the claim is negated ({negation!r}): not a payment claim" if negation else
+                   f"no words that say it was paid: read as {alt.replace('_', ' ')}, not a payment claim")
+        main, conf = alt, probs[alt]
+        probs = {**probs, "payment_claim": 0.0}
+    if main == "promise" and not _WILL_PAY.search(text) and _OTHER_ACTION.search(text):
+        phrase = _OTHER_ACTION.search(text).group(0)
+        alt = max((i for i in probs if i != "promise"), key=lambda i: probs[i])
+        why.append(f"no word about paying, only {phrase!r}: not a promise")
+        main, conf = alt, max(probs[alt], 1.0 - probs["promise"])
+        probs = {**probs, "promise": 0.0}
+    if main == "question" and "forwarded" in names and "?" not in text:
+        alt = max((i for i in probs if i not in ("question", "payment_claim")), key=lambda i: probs[i])
+        why.append(f"forwarded to someone else, and no question asked: {alt}")
+        main, conf = alt, max(probs[alt], 1.0 - probs["question"])
+        probs = {**probs, "question": 0.0}
+    intents = {main} - {"none"}
+    if main == "promise" and any(c.name == "claim" and _PART.match(text, c.start + len(c.phrase)) for c in found):
+        intents.add("payment_claim")      # "העברתי חצי היום, את השאר בשבוע הבא"
+    for i, p in probs.items():
+        if main != "none" and i not in ("none", main) and p >= ALSO_AT:
+            intents.add(i)
+    if "payment_claim" in intents and "claim" not in names and not attachment and main != "payment_claim":
+        intents.discard("payment_claim")
+    if attachment:
+        why.append(f"payment claim: receipt/transfer attachment {attachment!r}")
+        intents.add("payment_claim")
+        if main in ("none", "question"):
+            main, conf = "payment_claim", max(conf, 0.9)
+    for c in found:
+        if c.name in ("claim", "claim_negated", "forwarded"):
+            why.append(f"{c.name.replace('_', ' ')}: {c.phrase!r}")
+    date = _promise_date(text, dates, found, written) if "promise" in intents else None
+    return _finish(main, tuple(i for i in PRIORITY if i in intents), conf, guesses, date, why, threshold,
+                   dates=dates, written=written)
 
 
-_PROMISE_RX = _rx(
-    _HE_PREFIX + r"(?:אשלם|נשלם|אעביר|נעביר|אסדיר|נסדיר|אשלים|נשלים|אפקיד|נפקיד)",
-    _HE_PREFIX + r"(?:אבצע|נבצע)\s+(?:את\s+)?(?:ה)?(?:העברה|תשלום)",
-    _HE_PREFIX + r"(?:אשלח|נשלח)\s+(?:את\s+)?(?:ה)?(?:תשלום|העברה|צ'?ק|המחאה|כסף)",
-    _HE_PREFIX + r"(?:ה)?(?:תשלום|כסף|סכום|העברה|יתרה)\s+(?:י|ת)(?:בוצע|ועבר|שולם|וסדר|גיע)",
-    _HE_PREFIX + r"(?:י|ת)(?:שולם|ועבר|וסדר|בוצע)(?:ו)?",
-    _HE_PREFIX + r"(?:תקבלו|תקבל)\s+(?:את\s+)?(?:ה)?(?:תשלום|כסף|העברה)",
-    r"(?:i|we|i'll|we'll|i\s+will|we\s+will|i\s+shall|we\s+shall)\s+"
-    r"(?:(?:will|shall)\s+)?(?:make\s+(?:the\s+)?payment|pay|transfer|settle|send\s+(?:the\s+|a\s+)?"
-    r"(?:payment|transfer|money|check|cheque))",
-    r"(?:i'm|i\s+am|we're|we\s+are)\s+going\s+to\s+(?:pay|transfer|settle)",
-    r"(?:payment|it|the\s+invoice|the\s+balance)\s+will\s+be\s+(?:paid|sent|transferred|made|settled)",
-)
+def _main(probs: dict[str, float]) -> str:
+    if probs.get("dispute", 0.0) >= DISPUTE_AT:
+        return "dispute"
+    return max(probs, key=lambda i: (probs[i], -PRIORITY.index(i) if i in PRIORITY else 0))
 
 
-_DISPUTE_RX = _rx(
-    _HE_PREFIX + r"לא\s+הזמנ(?:ו|תי|נו)",
-    r"(?:ה)?סכום\s+(?:הוא\s+|ב\S+\s+)?(?:לא\s+נכון|שגוי|לא\s+תואם|לא\s+מדויק|מוגזם)",
-    r"(?:יש|נפלה)\s+טעות",
-    r"טעות\s+ב(?:חשבונית|סכום|חיוב)",
-    r"(?:ה)?חשבונית\s+(?:שגויה|לא\s+נכונה|לא\s+תקינה)",
-    _HE_PREFIX + r"לא\s+(?:קיבלנו|קיבלתי)\s+(?:את\s+)?(?:ה)?(?:שירות|סחורה|מוצר|הזמנה|עבודה|משלוח)",
-    r"(?:ה)?(?:שירות|סחורה|מוצר|עבודה)\s+לא\s+(?:סופק|סופקה|ניתן|ניתנה|הושלמ)\S*",
-    r"לא\s+(?:מגיע|חייבים|חייב|חייבת)\s+(?:לכם|לך)?",
-    r"(?:אני\s+)?(?:חולק|חולקת|חולקים)\s+על",
-    r"wrong\s+(?:amount|invoice|price|charge)",
-    r"incorrect\s+(?:amount|invoice|charge|price)",
-    r"(?:we|i)\s+never\s+(?:received|ordered|got)",
-    r"(?:we|i)\s+(?:did\s+not|didn'?t)\s+(?:order|receive)",
-    r"(?:billing|invoice)\s+(?:error|mistake)",
-    r"overcharged",
-    r"(?:we|i)\s+(?:do\s+not|don'?t)\s+owe",
-    r"dispute",
-)
+def _finish(main: str, intents: tuple[str, ...], conf: float, guesses, date, why: list[str], threshold: float,
+            *, labelled: bool = False, dates=(), written: dt.date | None = None) -> Reading:
+    if "promise" in intents:
+        if date:
+            why.append(f"promise: date {date.isoformat()}")
+        else:
+            vague = [d.phrase for d in dates if not d.definite]
+            why.append("promise: no definite date" + (f" ({vague[0]!r})" if vague else ""))
+    need = kind = None
+    person = [i for i in intents if i in FOR_A_PERSON]
+    if conf < threshold:
+        kind = "unsure"
+        need = "unsure how to read this reply: best guesses " + ", ".join(f"{i} {p:.0%}" for i, p in guesses)
+    elif person:
+        kind = person[0]
+        need = " and ".join(i.replace("_", " ") for i in person) + " in a reply"
+    elif main == "none":
+        kind, need = "nothing_to_act_on", "a reply with nothing to act on: read it"
+    elif main == "promise" and date is None:
+        kind, need = "promise_without_date", "a promise to pay without a date: record the date"
+    return Reading(main, intents, conf, tuple(guesses), date, tuple(why), need, labelled, kind)
 
 
-_PLAN_RX = _rx(
-    _HE_PREFIX + r"תשלומים",
-    _HE_PREFIX + r"פריס(?:ה|ת)",
-    _HE_PREFIX + r"לפרוס",
-    r"הסדר\s+(?:תשלום|תשלומים)",
-    r"(?:payment|instal?ment)\s+plan",
-    r"instal?lments?",
-    r"split\s+(?:the\s+|it\s+|this\s+)?(?:payment|amount|bill|invoice)",
-    r"pay\s+in\s+(?:parts|instal?ments|stages)",
-)
+# Words that pay: what a date is attached to. Future (a promise) and past (already paid).
+_WILL_PAY = re.compile(
+    r"(?<![\w])(?:ו|ש|ו?כש)?(?:אשלם|נשלם|ישולם|תשולם|ישולמו|אעביר|נעביר|יועבר|תועבר|יועברו|אסדיר|נסדיר|יוסדר|תוסדר|"
+    r"אסגור|נסגור|ייסגר|אפקיד|נפקיד|אשלח|נשלח|יישלח|תישלח|יישלחו|תצא|יצא|ייצא|תיצא|יוצא|יוצאת|יוצאים|"
+    r"מעביר|מעבירה|מעבירים|משלם|משלמת|משלמים|מסדר|מסדרת|שולח|שולחת|סוגר|סוגרת|מפקיד|מפקידה|אטפל|נטפל|"
+    r"אבצע|נבצע|יבוצע|תבוצע|אעשה|נעשה|תקבל|תקבלו|תקבלי|יגיע|תגיע|יהיה|תהיה|יתקבל|אביא|נביא|אתן|ניתן|"
+    r"מתוכנן|מתוכננת|צפוי|צפויה|ירד|ירדו|ייכנס|תיכנס|נכנס|מקבל|מקבלים|מקבלת|מעבירות|שולחים|להעביר|לשלם|לסגור|לסדר|מתחייב|מתחייבת|אוכל\s+לשלם|"
+    r"ashalem|meshalem|meshalemet|maavir|maavira|naavir|aavir|ze\s+etzl\w*|ze\s+ezl\w*)(?![\w])"
+    r"|(?<![\w])(?:will|'ll|shall|going\s+to|gonna|i\s+pay|we\s+pay|i\s+send|we\s+send|paying|sending|transferring|"
+    r"settling|scheduled|expected|due|promise|it'?ll\s+be|i'?ll|we'?ll|pay|transfer|send|settle|wire)(?![\w])", re.I)
 
 
-_QUESTION_RX = _rx(
-    r"אפשר\s+(?:ל)?דבר",
-    _HE_PREFIX + r"(?:תתקשרו|תתקשר|תתקשרי|התקשרו|התקשר|התקשרי)",
-    r"(?:תחזרו|תחזור|תחזרי|חזרו)\s+(?:אליי|אלי|אלינו)",
-    r"אשמח\s+(?:ל)?(?:שיחה|לדבר)",
-    r"call\s+me", r"can\s+we\s+talk", r"please\s+call", r"give\s+me\s+a\s+call",
-)
+_HAS_PAID = re.compile(
+    r"(?<![\w])(?:ו|ש)?(?:שילמתי|שילמנו|שילמה|שילם|שולם|שולמה|שולמו|העברתי|העברנו|הועבר|הועברה|הועברו|שלחתי|שלחנו|"
+    r"עשיתי|עשינו|ביצעתי|ביצענו|בוצע|בוצעה|הפקדתי|הפקדנו|יצאה|הגיע|הגיעה|קיבלתי|קיבלנו|אושרה|אושר|"
+    r"הוזנה|הוזן|נחתמה|נחתם|נקלטה|נקלט|shilamti|shalachti|heevarti)(?![\w])"
+    r"|(?<![\w])(?:paid|sent|transferred|wired|remitted|went\s+out|did\s+pay|got|received|approved)(?![\w])", re.I)
 
 
-def _payment_claim(text: str) -> str | None:
-    for rx in _CLAIM_RX:
-        for m in rx.finditer(text):
-            if _negated(text, m.start()):
-                continue
-            if _CLAIM_VETO.match(text, m.end()):
-                continue
-            if _CLAIM_VETO_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
-                continue
-            return m.group(0).strip()
-    return None
+# Part of it paid: "העברתי חצי", "שילמתי 300", "paid half", "sent ₪700".
+_PART = re.compile(r"(?i)\s*(?:את\s+|כבר\s+|עכשיו\s+|היום\s+)?(?:ה)?(?:חצי|חלק|מחצית|שליש|רבע|מקדמה|[₪$€]?\s?\d|part|half|some|"
+                   r"a\s+(?:third|quarter|part)|the\s+first|₪|\$)")
 
 
-def _promise(text: str) -> tuple[str, int] | None:
-    return _find(_PROMISE_RX, text)
+# Doing something else tomorrow is no promise to pay: "נדבר מחר", "I'll check tonight".
+_OTHER_ACTION = re.compile(
+    r"(?<![\w])(?:נדבר|אדבר|נבדוק|אבדוק|בודקת|בודק|אשאל|נשאל|אחזור\s+אלי\w*|נחזור\s+אלי\w*|אעדכן|נעדכן|אתקשר|נתקשר|"
+    r"אסתכל|נסתכל|נראה|talk|check|look\s+(?:at|into)|get\s+back|ask|let\s+you\s+know|update\s+you|call\s+you)(?![\w])",
+    re.I)
 
 
-def _dispute(text: str) -> str | None:
-    hit = _find(_DISPUTE_RX, text, negatable=False)
-    return hit[0] if hit else None
+_SENTENCE = re.compile(r"[.!?;\n]+")
 
 
-def _plan_request(text: str) -> str | None:
-    hit = _find(_PLAN_RX, text)
-    return hit[0] if hit else None
+_CLAUSE = re.compile(r"[.!?;\n,]")
 
 
-def _question(text: str) -> str | None:
-    hit = _find(_QUESTION_RX, text, negatable=False)
-    if hit:
-        return hit[0]
-    # A question mark at the end of a sentence (not inside a URL).
-    for m in re.finditer(r"[^\s?]\s?\?", text):
-        if not re.search(r"https?://\S*$", text[max(0, m.start() - 200):m.end()]):
-            line = text[:m.end()].rsplit("\n", 1)[-1]
-            return line.strip()[-60:]
-    return None
+_TO_BE = re.compile(r"(?i)(?:\bbe|\bto\s+be|'ll\s+be|should\s+be|get|gets)\s+$")
 
 
-_RECEIPT_NAME = re.compile(r"אסמכתא|אסמכתה|receipt|transfer|העברה|קבלה|confirmation|"
-                           r"אישור|payment|תשלום", re.I)
+def _promise_date(text: str, dates: list[DateExpr], found: list[Cue], written: dt.date) -> dt.date | None:
+    """The date a promise names: the definite date closest to a word that promises to pay, and
+    not closer to one that says what was already paid ("שולם ביום חמישי, היתרה תשולם בתחילת החודש
+    הבא"). With no such word at all, the first date ("מחר!!!", "חמישי 🙏")."""
+    definite = [(e, d) for e in dates if e.definite for d in [resolve(e.rule, written)] if d is not None]
+    if not definite:
+        return None
+    will = [(m.start(), m.end()) for m in _WILL_PAY.finditer(text)]
+    paid = [(m.start(), m.end()) for m in _HAS_PAID.finditer(text)
+            if not negated(text, m.start()) and not _TO_BE.search(text[max(0, m.start() - 12):m.start()])]
+    bounds = [0] + [m.end() for m in _SENTENCE.finditer(text)] + [len(text) + 1]
 
+    def sentence(pos: int) -> int:
+        return next(i for i in range(len(bounds) - 1) if bounds[i] <= pos < bounds[i + 1])
 
-def _receipt_attachment(msg: email.message.Message) -> str | None:
-    for p in _walk(msg):
-        if p.is_multipart():
-            continue
-        name = p.get_filename() or p.get_param("name") or ""
-        if isinstance(name, tuple):
-            name = email.utils.collapse_rfc2231_value(name)
-        name = _decode_words(str(name)) if name else ""
-        if not name:
-            continue
-        ct = p.get_content_type()
-        if (ct == "application/pdf" or ct.startswith("image/") or
-                name.lower().endswith((".pdf", ".png", ".jpg", ".jpeg", ".heic"))) \
-                and _RECEIPT_NAME.search(name):
-            return name
-    return None
+    def distance(e: DateExpr, spans) -> float:
+        near = [min(abs(a - e.end), abs(e.start - b)) for a, b in spans
+                if sentence(a) == sentence(e.start) and not (e.start <= a < e.end)]
+        return min(near, default=float("inf"))
 
-
-def _invoices(known: Collection[str], subject: str, text: str) -> tuple[str, ...]:
-    if not known:
-        return ()
-    hay = _strip_bidi(subject or "") + "\n" + (text or "")
-    found: list[tuple[int, str]] = []
-    for n in known:
-        n = str(n).strip()
-        if not n:
-            continue
-        rx = re.compile(r"(?<![0-9A-Za-z])(?<![0-9A-Za-z]-)" + re.escape(n) +
-                        r"(?![0-9A-Za-z])(?!-[0-9A-Za-z])", re.I)
-        m = rx.search(hay)
-        if m:
-            found.append((m.start(), n))
-    found.sort()
-    out: list[str] = []
-    for _, n in found:
-        if n not in out:
-            out.append(n)
-    return tuple(out)
+    best = None
+    for e, d in definite:
+        to_will, to_paid = distance(e, will), distance(e, paid)
+        weak = e.phrase.lower() in ("now", "right now", "עכשיו", "כרגע")
+        before = max(((b, kind) for kind, spans in (("will", will), ("paid", paid)) for a, b in spans
+                      if b <= e.start and not _CLAUSE.search(text, b, e.start) and e.start - b <= 20), default=None)
+        # "שולם ביום חמישי", "העברתי 600 עכשיו", "I've paid half today and will pay the rest …"
+        said_paid = (to_paid <= 12 and to_paid < to_will) or (before is not None and before[1] == "paid")
+        key = (said_paid or d < written, to_will == float("inf"), weak, to_will, e.start)
+        if best is None or key < best[0]:
+            best = (key, d)
+    key, d = best
+    return None if key[0] else d

@@ -12,15 +12,23 @@ from typing import Sequence
 
 from ..allocation import without_cycle_collection
 from ..model import ImportResult
+from .bank import BankStatementImporter, StatementResult, is_statement_file
 from .base import SUPPORTED_SUFFIXES, Importer, SourceError, looks_incomplete
 from .generic import GenericImporter
 from .profiles import Profile, ProfileImporter, profile_from_mapping
 
 ENTRY_POINT_GROUP = "dunning_mailer.importers"
 
+
+def droppable(path: Path) -> bool:
+    """What the drop folder takes: exports, and bank statements in their own formats."""
+    return Path(path).suffix.lower() in SUPPORTED_SUFFIXES or is_statement_file(Path(path))
+
+
 __all__ = [
-    "SUPPORTED_SUFFIXES", "GenericImporter", "Importer", "Profile", "ProfileImporter",
-    "SourceError", "choose_importer", "held_message", "installed_importers", "looks_incomplete",
+    "droppable", "StatementResult", "SUPPORTED_SUFFIXES", "GenericImporter", "Importer", "Profile",
+    "ProfileImporter", "SourceError", "choose_importer", "held_message", "installed_importers",
+    "looks_incomplete",
     "profile_from_mapping", "read_invoices",
 ]
 
@@ -89,7 +97,8 @@ def read_invoices(
     `result.kind` says which: "invoices" (open invoices, `Invoice.kind ==
     "invoice"`), "balances" (one `Invoice(kind="balance")` per customer and
     currency, numbered "BAL-<customer_id>-<currency>", no issue date, due on
-    the report's date) or "contacts" (`result.contacts`, no invoices).
+    the report's date), "contacts" (`result.contacts`, no invoices) or "bank_statement" (a
+    StatementResult: `result.lines`), a bank statement being recognised first, by its content.
 
     A reading that leaves questions (`result.questions`: a column that looks like money and
     is not used, an unknown status, a row that cannot be read) is a SourceError that asks
@@ -98,9 +107,11 @@ def read_invoices(
     path = Path(path)
     if not path.is_file():
         raise SourceError("no such file", where=str(path))
-    specific: list[Importer] = [ProfileImporter(p, default_currency) for p in profiles]
-    specific += installed_importers()
-    importer = choose_importer(path, specific, GenericImporter(default_currency))
+    importer: Importer = BankStatementImporter(default_currency)
+    if not importer.identify(path):
+        specific: list[Importer] = [ProfileImporter(p, default_currency) for p in profiles]
+        specific += installed_importers()
+        importer = choose_importer(path, specific, GenericImporter(default_currency))
     try:
         with without_cycle_collection():
             result = importer.extract(path)

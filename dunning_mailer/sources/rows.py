@@ -22,6 +22,8 @@ _TOTAL_MARKERS = ("סהכ", "total", "subtotal", "grand total", "יתרת פתי
 _TOTAL_PHRASE = re.compile(
     r"סהכ.*|(sub|grand )?totals?( for .*|:.*| \(.*\))?|יתרת (פתיחה|סגירה).*"
     r"|totals? (unpaid|overdue|outstanding|due|receivables?|ar|a/r|open|balance|amount)( .*)?"
+    # A printed page's footer: "עמוד 1 מתוך 3", "דף 2 מ-3", "Page 1 of 3".
+    r"|(עמוד|דף) \d+ (מתוך|מ-?) ?\d+|page \d+ (of|/) ?\d+"
 )
 
 
@@ -29,7 +31,7 @@ _FREE_TEXT_FIELDS = ("customer_name", "customer_id", "emails")
 
 
 # Every marker above starts with one of these (after invisible marks, quotes and case).
-_MARKER_STARTS = frozenset("stgסי")
+_MARKER_STARTS = frozenset("stgסיעדp")
 
 
 _LEADING_NOISE = " \"'׳״\u00a0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"

@@ -78,6 +78,12 @@ class SmtpTransport:
                 self._conn.close()
             self._conn = None
 
+    def check_login(self) -> None:
+        """Connect and log in, then leave (`doctor`, `set-password`); a SendError says what failed."""
+        self.close()
+        self._conn = self._connect()
+        self.close()
+
     def _token(self) -> str:
         from ..credentials import oauth2_token
         from ..model import DunningError

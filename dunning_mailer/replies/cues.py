@@ -1,0 +1,217 @@
+"""Exact cues in what a person writes, where a rule is exact: a claim that it was paid and whether
+it is negated, "forwarded to accounting" (not a payment), a payment conditioned on the business
+doing something first, a receipt attached.
+
+Each cue is a named signal with the words that raised it. The learned reader takes them as
+features, and a few of them decide on their own (intents.py says which)."""
+from __future__ import annotations
+
+import email
+import email.message
+import email.utils
+import re
+from dataclasses import dataclass
+
+from .message import _decode_words, _walk
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    phrase: str
+    start: int
+
+
+_P = r"(?:[ושהכלבמ]{0,2})"     # Hebrew prefixes: ו, ש, ה, כ, ל, ב, מ
+_WB = r"(?<![\w'])"
+_WE = r"(?![\w'])"
+
+
+def _rx(*alts: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{_WB}{a}{_WE})" for a in alts), re.I)
+
+
+# A negation ends the stretch of text before a claim word (within the same clause).
+_NEGATION = re.compile(
+    r"(?:^|[\s,(])(?:ו?לא|ו?טרם|עוד\s+לא|כבר\s+לא|אף\s+פעם\s+לא|בכלל\s+לא|ממש\s+לא|אין|בלי|"
+    r"not|never|no|haven'?t|hasn'?t|hadn'?t|didn'?t|wasn'?t|weren'?t|isn'?t|aren'?t|don'?t|"
+    r"doesn'?t|cannot|can'?t|couldn'?t|won'?t|yet\s+to|n't)"
+    r"(?:\s+(?:\S+)){0,2}\s*$", re.I)
+
+
+_CLAUSE_END = re.compile(r"[.!?;\n]|,\s|\s-\s|\s–\s|(?:^|\s)(?:אבל|אך|but|however)(?:\s|$)", re.I)
+
+
+def negated(text: str, start: int) -> bool:
+    """A negation word among the three words before ``start``, inside the same clause."""
+    before = text[max(0, start - 60):start]
+    parts = _CLAUSE_END.split(before)
+    clause = parts[-1] if parts else before
+    return bool(_NEGATION.search(" " + clause))
+
+
+_CLAIM = _rx(
+    _P + r"שילמ(?:תי|נו|ת|תם|ה|ו)",
+    _P + r"שול(?:ם|מה|מו)",
+    _P + r"העבר(?:תי|נו)",
+    _P + r"הועבר(?:ה|ו)?",
+    _P + r"ביצע(?:תי|נו)\s+(?:את\s+)?(?:ה)?(?:העברה|תשלום)",
+    _P + r"(?:ה)?(?:תשלום|העברה|כסף)\s+(?:כבר\s+)?(?:בוצע(?:ה)?|יצא(?:ה)?|עבר(?:ה)?|נכנס|ירד)",
+    _P + r"בוצע(?:ה)?\s+(?:ה)?(?:העברה|תשלום)",
+    _P + r"שלח(?:תי|נו)\s+(?:את\s+)?(?:ה)?(?:תשלום|צ'?ק|שיק|המחאה|כסף|העברה)",
+    _P + r"(?:מצורפ(?:ת|ה|ים)?|מצרפ(?:ת|ים)?|צירפתי|צירפנו|מצ\"ב)\s+(?:את\s+)?(?:ה)?(?:אסמכתא|אסמכתה|קבלה|"
+    r"אישור|צילום|צלום|העתק)",
+    _P + r"ירד\s+(?:לי\s+|לנו\s+)?(?:מה)?(?:חשבון|כרטיס)",
+    r"(?:already\s+)?paid", r"transferred", r"wired", r"settled",
+    r"sent\s+(?:you\s+)?(?:the|a|our|my)\s+(?:payment|transfer|check|cheque|money)",
+    r"payment\s+(?:has\s+been|was|went)\s+(?:made|sent|transferred|completed|through|out)",
+    r"(?:attached|attaching|enclosed)\s+(?:is\s+|are\s+)?(?:the\s+)?(?:receipt|transfer|confirmation|"
+    r"payment\s+confirmation|proof)",
+)
+
+
+# "העברתי את החשבונית להנהלת חשבונות" forwards the invoice; it pays nothing.
+_FORWARDED = re.compile(
+    r"\s+(?:(?:את\s+)?(?:ה)?(?:חשבונית|מייל|אימייל|הודעה|בקשה|פנייה|פנייתכם|פנייתך|זה|מסמך|דרישה|תזכורת)\S*\s*)?"
+    r"(?:ל|אל\s+|הלאה|לטיפול)(?:ה)?(?:טיפול|הנהלת|מחלקת|רואה|רו\"ח|גזבר|אישור|חשבונות|מנהל|בדיקה|כספים|"
+    r"בעל|אשת|אשתי|בעלי|אבא|אמא|שותף|השותף|מזכיר|הלאה|מי\s+ש)?"
+    r"|\s+הלאה"
+    r"|\s+(?:it\s+|this\s+|your\s+\w+\s+)?(?:on\s+)?to\s+(?:our\s+|the\s+|my\s+)?(?:accounting|accounts|finance|"
+    r"bookkeep|manager|accountant|partner|colleague|wife|husband)", re.I)
+
+
+# "paid" in "will be paid", "to be paid", "get paid" promises or asks; it claims nothing.
+_NOT_A_CLAIM_BEFORE = re.compile(r"(?i)(?:will\s+be|to\s+be|be|get|getting|gets|been\s+not|un|should\s+be|"
+                                 r"must\s+be|is\s+to\s+be|would\s+be|(?:ש|ו)?אם|האם|(?:ש|ו)?אם\s+כבר|"
+                                 r"if\s+(?:you|i|we)(?:'ve|'d|\s+have|\s+had)?(?:\s+already)?)\s*$")
+
+
+# A payment that waits for the business to act first is never a promise (README, "Intent
+# conventions"): what it waits for says what it is — a document or a detail (a question), better
+# terms (a plan request), or a fix, a delivery, a refund (a dispute).
+_IF = r"(?:ו?(?:כש|ברגע\s+ש|אחרי\s+ש|לאחר\s+ש|בתנאי\s+ש|עד\s+ש|רק\s+כש|מיד\s+כש|מיד\s+אחרי\s+ש|אם|לפני\s+ש|רק\s+אחרי\s+ש|קודם))"
+_THEIRS = r"(?:משכורת|המשכורת|כסף|הכסף|תקציב|התקציב|החזר|ההחזר|העברה|תמיכה|התמיכה|מענק|המענק|הלוואה|ההלוואה|הלקוח|" \
+          r"הפיצוי|המס|מס\s+הכנסה|הביטוח|ביטוח|החודש|הבונוס)"
+_YOU_DO = (
+    # "כשתסיימו", "ברגע שתשלחו", "אם תבואו לסדר", "בתנאי שעד אז תחזירו" — not "כשתיכנס המשכורת"
+    _IF + r"(?:\s*(?:אתם|אתה|את|עד\s+אז|כבר|רק))?\s*ת(?!היה|משיכ|חזור\b)[\u05d0-\u05ea]{2,}(?:ו|י)?(?![\u05d0-\u05ea])"
+    r"(?!\s+(?:ה|לי\s+)?" + _THEIRS + r")"
+    # "תחליף את המסך ואני מעביר", "שלח חשבונית ותקבל", "תן פרטי בנק ואני מעביר", "תוריד 200 ואני מעביר"
+    r"|(?:^|[.!?\n,]\s*|(?<=\s))(?!תן\s+לי|תנו\s+לי|תני\s+לי)(?:ת[\u05d0-\u05ea]{2,}(?:ו|י)?|שלח|שלחו|קודם)\s[^.!?\n]{0,40}?"
+    r"\s(?:ו(?:אני|אנחנו)\s+\S+|ו(?:אעביר|אשלם|נעביר|נשלם|תקבל|תקבלו|תקבלי|אסגור|נסגור|משלם|מעביר|סוגרים))"
+    # "כשהאתר יעלה לאוויר ויעבוד", "לאחר שהציוד החלופי יסופק", "ברגע שהמשאבה תעבוד"
+    r"|" + _IF + r"\s*(?:ה\S+\s+){0,3}?(?:ה\S+)?\s*(?:יסופק|תסופק|יותקן|תותקן|יתוקן|תתוקן|יוחלף|תוחלף|יעבוד|תעבוד|יעלה|"
+    r"יקרר|יתחיל|תתחיל|יוחזר|תוחזר|יושלם|תושלם|יגיע\s+(?:ה)?זיכוי|יגיע\s+הזיכוי|יתוקנו|יוחלפו|יסופקו|תפסיק|יפסיק)"
+    r"|(?:once|when|as\s+soon\s+as|if|after|until|unless|only\s+after|the\s+day)\s+(?:you(?:'ve|'d)?|your\s+\w+)\s+"
+    r"(?:\w+\s+){0,2}?(?:fix|fixed|send|sent|finish|finished|complete|completed|correct|deliver|delivered|replace|"
+    r"replaced|issue|install|return|credit|refund|sort|resolve|provide|tell|give|agree|drop|knock|remove|clear|come|"
+    r"bring|repair|show|make|do|can)"
+    r"|(?:once|when|as\s+soon\s+as|until|after)\s+(?:the|this|your)\s+(?:\w+\s+){0,4}?(?:actually\s+)?"
+    r"(?:works|work|is\s+(?:fixed|replaced|working|delivered|installed|done|finished|up)|gets|starts|arrives|goes\s+live)"
+    r"|(?:^|[.!?\n]\s*)(?:please\s+)?(?:fix|replace|send|tell|give|clear|finish|bring|knock|drop|remove|resend|come)\s"
+    r"[^.!?\n]{0,60}?\s(?:and|then|&)\s+(?:then\s+)?(?:i|we|you)(?:'ll|\s+will|\s+can)?\s+(?:\w+\s+)?(?:pay|transfer|"
+    r"get|talk|settle|send)"
+)
+_CONDITION = re.compile(_YOU_DO, re.I)
+_CONDITION_ASKS = re.compile(
+    r"חשבונית\s+מס|קבלה|פרטי|פרטים|מספר\s+(?:ה)?חשבון|לאיזה\s+חשבון|לינק|קישור|אישור|טופס|אסמכתא|הסכום\s+הסופי|מה\s+הסכום|"
+    r"tax\s+invoice|receipt|details|account|link|invoice|certificate|form|final\s+amount|which|po\b|purchase\s+order", re.I)
+_CONDITION_TERMS = re.compile(
+    r"הנחה|תוריד|תורידו|תוריד\w*|לחלק|נחלק|לפצל|נסגור\s+על|הריבית|מע\"?מ|תסכימו|תסכים|10%|%|"
+    r"discount|knock|drop\s+the|interest|split|settle\s+on|agree\s+to|off\b", re.I)
+
+
+_DOUBLE = re.compile(r"(?<![\w])(?:פעמיים|כפול|כפולה|twice|double|duplicate\w*)(?![\w])", re.I)
+_ELSEWHERE = re.compile(r"(?:חברה\s+הקודמת|לחברה\s+הקודמת|קיזזתי|קיזזנו|קוזז|מקוזז|previous\s+company|before\s+the\s+merger|"
+                        r"set[- ]?off|offset|deducted\s+(?:it\s+)?from|ניכיתי|הורדתי\s+מ)", re.I)
+
+
+_FAMILIES = {
+    # disagreeing with the debt or the amount
+    "dispute_words": _rx(
+        _P + r"לא\s+הזמנ(?:ו|תי|נו)", r"(?:ה)?סכום\s+(?:הוא\s+|ב\S+\s+)?(?:לא\s+נכון|שגוי|לא\s+תואם|לא\s+מדויק|מוגזם)",
+        r"(?:יש|נפלה)\s+טעות", r"טעות\s+ב(?:חשבונית|סכום|חיוב)", r"(?:ה)?חשבונית\s+(?:שגויה|לא\s+נכונה|לא\s+תקינה)",
+        _P + r"לא\s+(?:קיבלנו|קיבלתי)\s+(?:את\s+)?(?:ה)?(?:שירות|סחורה|מוצר|הזמנה|עבודה|משלוח)",
+        r"(?:לא\s+)?(?:מגיע|חייבים|חייב|חייבת)\s+(?:לכם|לך)", r"(?:אני\s+)?(?:חולק|חולקת|חולקים)\s+על",
+        _P + r"(?:חיוב|חייבתם|חייבו)\s+(?:כפול|פעמיים)", r"כפול", r"פעמיים", _P + r"(?:שבור|שבורה|פגום|פגומה|פגומים)",
+        _P + r"(?:ביטלתי|ביטלנו|בוטל|בוטלה)", r"לא\s+(?:גמור|גמורה|נגמר|נגמרה|הסתיים|הסתיימה|הושלם|הושלמה|עובד|עובדת)",
+        r"לא\s+שלנו", r"לא\s+שלי", _P + r"(?:זיכוי|קיזוז|קיזזנו|קיזזתי)", r"הוסכם", r"סיכמנו",
+        r"wrong\s+(?:amount|invoice|price|charge|company|rate)", r"incorrect", r"(?:we|i)\s+never\s+(?:received|ordered|got|agreed)",
+        r"(?:we|i)\s+(?:did\s+not|didn'?t)\s+(?:order|receive|agree)", r"(?:billing|invoice)\s+(?:error|mistake)",
+        r"overcharged", r"charged\s+(?:us\s+|me\s+)?twice", r"double[- ]?(?:charged|billed|charge)", r"duplicate",
+        r"(?:we|i)\s+(?:do\s+not|don'?t)\s+owe", r"disput\w*", r"broken", r"damaged", r"defective", r"cancel(?:l?ed)",
+        r"not\s+(?:finished|complete|completed|done|working|ours)", r"credit\s+note", r"refund"),
+    # instalments, postponing, a discount or a settlement
+    "plan_words": _rx(
+        _P + r"(?:ב)?תשלומים", _P + r"פריס(?:ה|ת)", _P + r"לפרוס", _P + r"(?:לפצל|לחלק|פיצול|חלוקה)",
+        r"הסדר(?:\s+תשלומים)?", _P + r"(?:לדחות|דחייה|דחיה)", _P + r"הנחה", r"חצי\s+עכשיו", r"כל\s+חודש",
+        r"(?:payment|instal?ment)\s+plan", r"instal?l?ments?", r"split", r"in\s+(?:parts|stages|halves)",
+        r"postpone", r"extension", r"more\s+time", r"discount", r"(?:half|part)\s+now", r"per\s+month",
+        r"(?:each|every|a)\s+month", r"waive", r"settle\s+for", r"defer"),
+    # asks for something: a document, details, a call
+    "ask_words": _rx(
+        r"אפשר\s+(?:ל)?(?:דבר|לקבל|לשלוח)", _P + r"(?:תתקשרו|תתקשר|תתקשרי|התקשרו|התקשר|תחזרו|תחזור|תשלחו|תשלח|תשלחי)",
+        r"אשמח\s+(?:ל)?(?:שיחה|לדבר|לקבל)", _P + r"(?:חשבונית\s+מס|קבלה|העתק|פירוט|פרטי\s+(?:ה)?(?:חשבון|בנק)|"
+        r"מספר\s+(?:ה)?חשבון|לינק|קישור|אישור\s+ניכוי)", r"(?:למה|מה|איך|מתי|איפה|כמה|האם|איזה|איזו)",
+        r"call\s+me", r"can\s+we\s+talk", r"please\s+(?:call|send|provide|advise|confirm|share)",
+        r"(?:tax\s+invoice|receipt|statement|copy|bank\s+details|account\s+(?:number|details)|iban|purchase\s+order|po\b)",
+        r"(?:what|why|how|when|where|which|could\s+you|can\s+you|would\s+you)"),
+}
+
+
+def cues(text: str) -> list[Cue]:
+    """The exact cues in a reply's new text."""
+    out: list[Cue] = []
+    for m in _CLAIM.finditer(text):
+        phrase = m.group(0).strip()
+        before = _NOT_A_CLAIM_BEFORE.search(text[max(0, m.start() - 20):m.start()])
+        if before:
+            if re.search(r"(?i)אם|if", before.group(0)):
+                out.append(Cue("claim_hypothetical", phrase, m.start()))   # "if you already paid, ignore this"
+            continue
+        if _FORWARDED.match(text, m.end()) and re.search(r"העבר|forward|transferred", phrase, re.I):
+            out.append(Cue("forwarded", phrase, m.start()))
+        elif negated(text, m.start()):
+            out.append(Cue("claim_negated", phrase, m.start()))
+        else:
+            out.append(Cue("claim", phrase, m.start()))
+    for m in re.finditer(r"(?i)(?<![\w])(?:forwarded|passed\s+(?:it|this)\s+on|העברתי\s+הלאה)", text):
+        out.append(Cue("forwarded", m.group(0), m.start()))
+    for name, rx in _FAMILIES.items():
+        for m in rx.finditer(text):
+            out.append(Cue(name, m.group(0).strip(), m.start()))
+            break
+    for m in _CONDITION.finditer(text):
+        phrase = m.group(0).strip(" ,.\n")
+        window = text[m.start():m.end() + 40]
+        kind = ("condition_question" if _CONDITION_ASKS.search(window) else
+                "condition_plan" if _CONDITION_TERMS.search(window) else "condition_dispute")
+        out.append(Cue(kind, phrase, m.start()))
+    if any(c.name == "claim" for c in out):
+        m = _DOUBLE.search(text) or _ELSEWHERE.search(text)
+        if m:
+            out.append(Cue("claim_disputed", m.group(0), m.start()))
+    return out
+
+
+_RECEIPT_NAME = re.compile(r"אסמכתא|אסמכתה|receipt|transfer|העברה|קבלה|confirmation|"
+                           r"אישור|payment|תשלום", re.I)
+
+
+def receipt_attachment(msg: email.message.Message) -> str | None:
+    """The name of an attached receipt or transfer confirmation (a PDF or a picture), if any."""
+    for p in _walk(msg):
+        if p.is_multipart():
+            continue
+        name = p.get_filename() or p.get_param("name") or ""
+        if isinstance(name, tuple):
+            name = email.utils.collapse_rfc2231_value(name)
+        name = _decode_words(str(name)) if name else ""
+        if not name:
+            continue
+        ct = p.get_content_type()
+        if (ct == "application/pdf" or ct.startswith("image/") or
+                name.lower().endswith((".pdf", ".png", ".jpg", ".jpeg", ".heic"))) \
+                and _RECEIPT_NAME.search(name):
+            return name
+    return None
