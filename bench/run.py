@@ -1,6 +1,6 @@
 """`make bench`: the whole cycle measured against its baselines, side by side, as ratios.
 
-    .venv/bin/python bench/run.py [--reps N] [--only import,plan,send,idle,inbox,bounces,classify]
+    .venv/bin/python bench/run.py [--reps N] [--only import,plan,send,render,idle,inbox,bounces,classify]
                                   [--no-write] [--import-timeout S]
 
 Every figure is measured in the same run as its baseline, interleaved, repeated
@@ -55,6 +55,7 @@ PLAN_TARGETS = {
     "inbox_vs_rescan": ("≤ 0.1× naive rescan", lambda r: r <= 0.1),
     "peak_memory_mb": ("≤ 300 MB", lambda r: r <= 300),
     "bounce_accuracy": ("≥ 95%", lambda r: r >= 95.0),
+    "render_vs_two_file": ("≤ 1× the two-file templates (issue 17)", lambda r: r <= 1.0),
     "classify_100k_vs_0": ("≤ 1.2× (issue 13: the same cost at 0 and 100k)", lambda r: r <= 1.2),
 }
 
@@ -754,6 +755,14 @@ def fig_bounces() -> dict:
     return out
 
 
+def fig_render(reps: int) -> dict:
+    """Per-email render cost of the wording files against the older two-file templates (render.py)."""
+    p = spawn([PY, str(BENCH / "render.py"), "--reps", str(max(5 * reps, 15)), "--json"], timeout=900)
+    if p.rc != 0:
+        return {"error": p.out[-2000:]}
+    return json.loads(p.out.strip().splitlines()[-1])
+
+
 def fig_classify(reps: int) -> dict:
     """Reading one incoming message with 0, 10k and 100k open invoices: the numbers are indexed
     once per mailbox sync (as `MessageReader` does), each message costs token lookups only."""
@@ -867,6 +876,12 @@ def table(res: dict) -> list[tuple[str, str, str, str, str, str]]:
         else:
             rows.append(("  … vs mailmerge", "", snd["mailmerge_note"], "", PLAN_TARGETS["send_vs_mailmerge"][0],
                          "not measured"))
+    rnd = res.get("render")
+    if rnd and "wording_ms" in rnd:
+        rows.append((f"render {rnd['emails']:,} emails (subject, both parts, the bytes)",
+                     f"{rnd['wording_ms']:.3f} ms/email", f"the older two-file templates {rnd['two_file_ms']:.3f} ms/email",
+                     f"{rnd['render_vs_two_file']:.2f}×", PLAN_TARGETS["render_vs_two_file"][0],
+                     verdict("render_vs_two_file", rnd["render_vs_two_file"])))
     idle = res.get("idle")
     if idle and "idle_s" in idle:
         rows.append(("idle `run` over the 100k ledger + inbox", f"{idle['idle_s']:.2f} s",
@@ -942,7 +957,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reps", type=int, default=int(os.environ.get("BENCH_REPS", "3")))
     ap.add_argument("--mailmerge-reps", type=int, default=None)
-    ap.add_argument("--only", default="import,send,idle,inbox,bounces,classify")
+    ap.add_argument("--only", default="import,send,render,idle,inbox,bounces,classify")
     ap.add_argument("--import-timeout", type=float, default=float(os.environ.get("BENCH_IMPORT_TIMEOUT", "30")),
                     help="give up on the 100k reader after this many seconds (the ledger is then "
                          "filled from the generator's rows so later figures still run)")
@@ -973,6 +988,8 @@ def main(argv: list[str]) -> int:
         if "send" in only:
             res["send"] = fig_send(args.reps, args.mailmerge_reps if args.mailmerge_reps is not None
                                    else args.reps)
+        if "render" in only:
+            res["render"] = fig_render(args.reps)
         if "idle" in only:
             res["idle"] = fig_idle(args.reps, imap)
         if "inbox" in only and server is not None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .model import DunningError, Stage
+from .model import DunningError, Layout, Stage
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # index == date.weekday()
 EMAIL_RE = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
@@ -172,6 +172,7 @@ class Config:
     importers: tuple[dict, ...] = field(default_factory=tuple)
     worker: Worker = Worker()
     digest: Digest = Digest()
+    layout: Layout = Layout()
     payments: Payments = Payments()
     key: str = ""                 # in an office: the business's folder name; "" for a single business
     office: Path | None = None    # in an office: its folder
@@ -364,7 +365,8 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
     problems: list[str] = []
     r = _Reader(problems)
     r.unknown(raw, "config", {"business", "paths", "transport", "mailbox", "calendar",
-                              "policy", "stage", "importer", "worker", "digest", "payments"})
+                              "policy", "stage", "importer", "worker", "digest", "layout",
+                              "payments"})
 
     b = r.table(raw, "business")
     d = Business()
@@ -525,6 +527,15 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         except ValueError:
             problems.append(f"digest.at: expected \"HH:MM\", got {at!r}")
 
+    la = r.table(raw, "layout")
+    ld = Layout()
+    r.unknown(la, "layout", set(Layout.__dataclass_fields__))
+    layout = Layout(summary=r.take(la, "layout", "summary", bool, ld.summary),
+                    transfer_reference=r.take(la, "layout", "transfer_reference", bool, ld.transfer_reference),
+                    width=r.take(la, "layout", "width", int, ld.width))
+    if not 320 <= layout.width <= 900:
+        problems.append(f"layout.width: the card's width in pixels, between 320 and 900; got {layout.width}")
+
     pm = r.table(raw, "payments")
     pmd = Payments()
     r.unknown(pm, "payments", set(Payments.__dataclass_fields__))
@@ -589,4 +600,5 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
         raise ConfigError(problems, path)
     return Config(path=path, business=business, paths=paths, transport=transport,
                   mailbox=mailbox, calendar=calendar, policy=policy, stages=stages,
-                  importers=tuple(importers), worker=worker, digest=digest, payments=payments)
+                  importers=tuple(importers), worker=worker, digest=digest, layout=layout,
+                  payments=payments)

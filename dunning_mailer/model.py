@@ -124,3 +124,12 @@ class Offer:
     discount_until: dt.date | None = None
     instalments: int | None = None
     instalment_amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The shared email layout's switches (config.toml [layout]); its words are in `_phrases.md`."""
+
+    summary: bool = True             # the box at the top: what is owed, by when, a pay button
+    transfer_reference: bool = True  # under the bank details: ask for the invoice number in the transfer
+    width: int = 600                 # the card's width on a wide screen, in pixels

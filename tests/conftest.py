@@ -25,6 +25,29 @@ def server_missing(what: str, how: str) -> None:
     pytest.skip(f"SKIPPED FOR A MISSING SERVER — {message}")
 
 
+def shipped_stages(language: str = "he") -> list:
+    """The configured ladder and every other stage the templates folder ships (promise_followup,
+    thank_you, statement…)."""
+    from dunning_mailer.config import DEFAULT_STAGES
+    from dunning_mailer.model import Stage
+
+    out = list(DEFAULT_STAGES)
+    names = {s.template for s in out}
+    for path in sorted((ROOT / "templates" / language).glob("*.md")):
+        name = path.name[: -len(".md")]
+        if name not in names and not name.startswith("_"):
+            out.append(Stage(name, 0, name))
+    return out
+
+
+def replace_in(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` in a file; the 1-based line where it was."""
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text.count("\n", 0, at) + 1
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

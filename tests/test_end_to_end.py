@@ -305,16 +305,16 @@ def test_nothing_goes_out_on_shabbat(workdir: Path):
 
 
 def test_run_refuses_to_send_with_a_broken_template_and_says_which(workdir: Path):
-    reminder = workdir / "templates" / "he" / "reminder.txt"
+    reminder = workdir / "templates" / "he" / "reminder.md"
     reminder.write_text(reminder.read_text(encoding="utf-8").replace(
-        "{% block message %}", "{% block message %}\nכדי שנוכל לשלם לספקים, נבקש להסדיר.\n", 1), encoding="utf-8")
+        "# הודעה\n", "# הודעה\nכדי שנוכל לשלם לספקים, נבקש להסדיר.\n\n", 1), encoding="utf-8")
     write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
     r = run_cli("run", "--config", str(workdir / "config.toml"), "--now", D.isoformat())
     assert r.returncode == 1
-    assert "reminder.txt" in r.stderr and "C2" in r.stderr
+    assert "reminder.md" in r.stderr and "C2" in r.stderr
     assert not emls(workdir / "outbox")
     check = run_cli("templates", "check", "--config", str(workdir / "config.toml"))
-    assert check.returncode == 1 and "reminder.txt:" in check.stdout
+    assert check.returncode == 1 and "reminder.md:" in check.stdout
 
 
 def test_a_clean_templates_check_is_remembered_until_the_templates_or_texts_change(workdir: Path):
@@ -328,10 +328,10 @@ def test_a_clean_templates_check_is_remembered_until_the_templates_or_texts_chan
         marks = {k for (k,) in ledger.db.execute("SELECT key FROM meta WHERE key LIKE 'templates_ok:%'")}
     assert any(k.endswith("/templates/he") for k in marks)
     # An edit after the check is checked again by the run that would send it.
-    reminder = workdir / "templates" / "he" / "reminder.txt"
+    reminder = workdir / "templates" / "he" / "reminder.md"
     original = reminder.read_text(encoding="utf-8")
     reminder.write_text(original.replace(
-        "{% block message %}", "{% block message %}\nכדי שנוכל לשלם לספקים, נבקש להסדיר.\n", 1), encoding="utf-8")
+        "# הודעה\n", "# הודעה\nכדי שנוכל לשלם לספקים, נבקש להסדיר.\n\n", 1), encoding="utf-8")
     write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
     r = run_cli("run", "--config", config, "--now", D.isoformat())
     assert r.returncode == 1 and "C2" in r.stderr and not emls(workdir / "outbox")

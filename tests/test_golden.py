@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, shipped_stages as stages
 from dunning_mailer import render
 from dunning_mailer.config import DEFAULT_STAGES, Business
 from dunning_mailer.model import Customer, Invoice, Stage
@@ -45,16 +45,6 @@ CUSTOMER = {"he": Customer("C-2042", "נגרות הגליל בע״מ", ("office@
             "en": Customer("C-3042", "Harbour Books Ltd", ("accounts@harbour-books.example",))}
 
 
-def stages(language: str) -> list[Stage]:
-    out = list(DEFAULT_STAGES)
-    names = {s.template for s in out}
-    for subject in sorted((ROOT / "templates" / language).glob("*.subject.txt")):
-        name = subject.name[: -len(".subject.txt")]
-        if name not in names and not name.startswith("_"):
-            out.append(Stage(name, 0, name))
-    return out
-
-
 def fixed_email(stage: Stage, language: str):
     """Three invoices (one partly paid, one credit note), shekels and dollars, fixed dates."""
     customer = CUSTOMER[language]
@@ -71,8 +61,8 @@ def fixed_email(stage: Stage, language: str):
                                items=tuple((s, stage) for s in states))
 
 
-def build(stage: Stage, language: str) -> bytes:
-    env = render.environment(ROOT / "templates" / language, language)
+def build(stage: Stage, language: str, folder: Path | None = None) -> bytes:
+    env = render.environment(folder or ROOT / "templates" / language, language)
     planned = fixed_email(stage, language)
     out = render.render(env, stage.template,
                         render.context(planned, business=BUSINESS[language], today=TODAY))
@@ -124,3 +114,27 @@ def test_no_stray_golden_files():
     expected = {f"{lang}/{s.name}.eml" for lang, s in CASES}
     present = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.eml")}
     assert present <= expected, f"golden files for stages that no longer exist: {sorted(present - expected)}"
+
+
+def test_one_sentence_is_one_edit_in_one_file_and_shows_in_both_parts(tmp_path):
+    """The business owner's edit: one line of reminder.md. The golden comparison shows it in the
+    text part and in the HTML part, and nothing else changes."""
+    import shutil
+
+    folder = tmp_path / "he"
+    shutil.copytree(ROOT / "templates" / "he", folder)
+    old = "קורה שתשלום נשמט בין כל שאר הדברים, אז שלחנו שוב את כל הפרטים, כדי שיהיה קל לסגור את זה."
+    new = "לפעמים תשלום פשוט מתפספס, אז הנה כל הפרטים שוב, במקום אחד."
+    stage = next(s for s in stages("he") if s.name == "reminder")
+    source = (folder / "reminder.md").read_text(encoding="utf-8")
+    assert source.count(old) == 1
+    (folder / "reminder.md").write_text(source.replace(old, new), encoding="utf-8")
+    want = decoded((GOLDEN / "he" / "reminder.eml").read_bytes())
+    got = decoded(build(stage, "he", folder))
+    diff = [line for line in difflib.unified_diff(want.splitlines(), got.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    text_at = got.index("----- text/plain -----")
+    html_at = got.index("----- text/html -----")
+    assert len(diff) == 4, diff  # one line out and one in, in each part
+    assert got.find(new, text_at) < html_at and got.find(new, html_at) > html_at
+    assert old not in got

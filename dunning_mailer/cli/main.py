@@ -25,7 +25,7 @@ from .reading import cmd_classify, cmd_inspect, cmd_label
 from .reports import cmd_history, cmd_status
 from .running import cmd_plan, cmd_run, cmd_worker
 from .setup import cmd_init, cmd_restore, cmd_set_password
-from .templates import cmd_preview, cmd_templates_check
+from .templates import cmd_preview, cmd_templates_check, cmd_templates_migrate
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -125,10 +125,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--limit", type=int, default=200, help="show at most this many credits, newest first")
     s.set_defaults(func=cmd_payments)
     s = sub.add_parser("templates", help="work with the email templates")
-    tsub = s.add_subparsers(dest="templates_command", metavar="check", required=True)
+    tsub = s.add_subparsers(dest="templates_command", metavar="check|migrate", required=True)
     t = tsub.add_parser("check", parents=[common, as_json],
                         help="lint: syntax, variables, RTL layout and the tone rules of domain.md")
     t.set_defaults(func=cmd_templates_check)
+    t = tsub.add_parser("migrate", parents=[common],
+                        help="convert a folder of the older layout (three files per stage) into one file "
+                             "per stage, keeping your wording")
+    t.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
+    t.set_defaults(func=cmd_templates_migrate)
     s = sub.add_parser("set-password", parents=[common],
                        help="store a password in the keyring (read from standard input when it is not a terminal)")
     s.add_argument("which", choices=("smtp", "imap", "database"))

@@ -53,20 +53,27 @@ def cmd_preview(args, config: Config) -> int:
     return 0
 
 
-def cmd_templates_check(args, config: Config) -> int:
-    from .. import lint
-
+def _folders(config: Config) -> list[Path]:
+    """paths.templates and its language siblings (templates/he, templates/en)."""
     folders = [config.paths.templates]
     for language in ("he", "en"):
         sibling = config.paths.templates.parent / language
         if sibling.is_dir() and sibling not in folders:
             folders.append(sibling)
-    findings = []
     for folder in folders:
         if not folder.is_dir():
             raise UsageError(f"paths.templates: no such folder {folder}")
+    return folders
+
+
+def cmd_templates_check(args, config: Config) -> int:
+    from .. import lint
+
+    folders = _folders(config)
+    findings = []
+    for folder in folders:
         findings += lint.check_templates(folder, config.stages, language=folder.name[:2],
-                                         business=config.business)
+                                         business=config.business, layout=config.layout)
     if args.json:
         _print_json({"folders": [str(f) for f in folders],
                      "findings": [{"file": f.file, "line": f.line, "severity": f.severity,
@@ -83,3 +90,61 @@ def cmd_templates_check(args, config: Config) -> int:
 
     remember_templates_ok(config, folders)
     return 0
+
+
+def _stage_for(config: Config, template: str):
+    """The stage that renders `template` (its days decide which invoices are late), as configured."""
+    from ..model import Stage
+    from ..planner import SPECIAL_STAGES
+
+    return next((s for s in (*config.stages, *SPECIAL_STAGES) if s.template == template), Stage(template, 0, template))
+
+
+def cmd_templates_migrate(args, config: Config) -> int:
+    """Convert folders of the older two-file layout into wording files, keeping their words."""
+    import shutil
+
+    from .. import lint, migration
+    from .setup import _shipped
+
+    failed = False
+    for folder in _folders(config):
+        language = folder.name[:2] if folder.name[:2] in ("he", "en") else "he"
+        files = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())
+                 if p.is_file() and p.suffix in (".txt", ".html", ".md") and not p.name.startswith(".")}
+        shown = os.path.relpath(folder)
+        if not migration.legacy_stages(files):
+            print(f"{shown}: already one file per stage; nothing to change.")
+            continue
+        shipped = (_shipped("templates") / language / migration.PHRASES).read_text(encoding="utf-8")
+        result = migration.migrate(files, language, shipped, lambda template: list(lint.sample_contexts(
+            _stage_for(config, template), language)))
+        if result.converted:
+            print(f"{shown}: {len(result.converted)} stage(s) now have one file each, in your words: "
+                  f"{', '.join(s + '.md' for s in result.converted)}.")
+        if migration.PHRASES in result.write:
+            print(f"  {migration.PHRASES}: the shared layout's words and the ready phrases every stage uses.")
+        for stage, why in result.kept.items():
+            print(f"  {stage}: left in the older layout (it still works): {why}.")
+        for note in result.notes:
+            print(f"  note: {note}.")
+        if args.dry_run:
+            print("  (--dry-run: nothing was changed)")
+            continue
+        backup = folder.parent / f"{folder.name}.before-migration"
+        n = 2
+        while backup.exists():
+            backup, n = folder.parent / f"{folder.name}.before-migration-{n}", n + 1
+        shutil.copytree(folder, backup)
+        for name in result.retire:
+            (folder / name).unlink()
+        for name, text in result.write.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        print(f"  the folder as it was: {os.path.relpath(backup)}/")
+        findings = lint.check_templates(folder, config.stages, language=language, business=config.business,
+                                        layout=config.layout)
+        errors = lint.errors(findings)
+        print(f"  templates check: {len(errors)} error(s), {len(findings) - len(errors)} warning(s)"
+              + (" (`dunning-mailer templates check` lists them)" if findings else "") + ".")
+        failed = failed or bool(errors)
+    return 1 if failed else 0

@@ -15,6 +15,7 @@ class Templates:
     def __init__(self, config: Config):
         self.default = config.paths.templates
         self.language = config.policy.reminder_language
+        self.layout = config.layout
         self.envs: dict[str, object] = {}
 
     def folder(self, language: str | None) -> Path:
@@ -30,7 +31,7 @@ class Templates:
         folder = self.folder(language)
         key = str(folder)
         if key not in self.envs:
-            self.envs[key] = render.environment(folder)
+            self.envs[key] = render.environment(folder, layout=self.layout)
         return self.envs[key]
 
 
@@ -47,7 +48,7 @@ def template_errors(config: Config, ledger: Ledger, folders: list[Path]) -> list
         from .. import lint  # only now: importing it costs as much as the check it skips
 
         problems = lint.errors(lint.check_templates(folder, config.stages, language=folder.name[:2],
-                                                    business=config.business))
+                                                    business=config.business, layout=config.layout))
         if problems:
             out += [str(p) for p in problems]
         else:
@@ -57,8 +58,9 @@ def template_errors(config: Config, ledger: Ledger, folders: list[Path]) -> list
 
 
 def templates_fingerprint(config: Config, folder: Path) -> str:
-    """What a lint verdict depends on: the folder's files, the stages and the business's texts."""
-    digest = hashlib.sha256(repr((config.stages, config.business)).encode())
+    """What a lint verdict depends on: the folder's files, the stages, the business's texts and the
+    layout's switches."""
+    digest = hashlib.sha256(repr((config.stages, config.business, config.layout)).encode())
     for path in sorted(folder.rglob("*")):
         if path.is_file():
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())

@@ -95,3 +95,14 @@ def sample_contexts(stage: Stage, language: str, business: Business | None = Non
     for b_index, biz in enumerate(businesses):
         label = f"ids with letters, a credit note, ILS/USD, {'full' if b_index == 0 else 'minimal'} business"
         yield label, render.context(sample_mixed_email(stage), business=biz, today=SAMPLE_TODAY)
+    if stage.days > 0:  # one invoice late, and one not due yet riding along (its own stage: before_due)
+        for soon in (5, 0):
+            email = sample_email(stage, 2)
+            (late, _), (ahead, _) = email.items
+            ahead = dataclasses.replace(ahead, invoice=dataclasses.replace(
+                ahead.invoice, due_date=SAMPLE_TODAY + dt.timedelta(days=soon)))
+            email = dataclasses.replace(email, items=((late, stage), (ahead, stage)))
+            for b_index, biz in enumerate(businesses):
+                label = (f"one invoice late and one due {'today' if not soon else 'later'}, "
+                         f"{'full' if b_index == 0 else 'minimal'} business")
+                yield label, render.context(email, business=biz, today=SAMPLE_TODAY)

@@ -185,11 +185,16 @@ def _line_at(starts: list[tuple[int, int]], offset: int) -> int:
     return starts[max(i, 0)][1] if starts else 1
 
 
-def tone_matches(text: str, *, is_html: bool) -> list[tuple[Rule, int, str]]:
-    """(rule, line, matched words) for every tone rule that matches `text`."""
+def tone_spans(text: str, *, is_html: bool) -> list[tuple[Rule, int, str, tuple[int, int]]]:
+    """(rule, line, matched words, where in the normalised text) for every rule that matches."""
     norm, starts = normalize(text, is_html=is_html)
     found = []
     for rule in RULES:
         for m in rule.pattern.finditer(norm):
-            found.append((rule, _line_at(starts, m.start()), m.group(0).strip()))
+            found.append((rule, _line_at(starts, m.start()), m.group(0).strip(), m.span()))
     return found
+
+
+def tone_matches(text: str, *, is_html: bool) -> list[tuple[Rule, int, str]]:
+    """(rule, line, matched words) for every tone rule that matches `text`."""
+    return [(rule, line, words) for rule, line, words, _ in tone_spans(text, is_html=is_html)]

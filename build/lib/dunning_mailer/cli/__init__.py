@@ -1,0 +1,14 @@
+"""The command line, one module per command family:
+
+- ``main``      the parser, logging and exit codes
+- ``common``    the clock, JSON output, the config path, argument reading
+- ``setup``     init, set-password
+- ``running``   run, plan, worker
+- ``reports``   status, history
+- ``reading``   inspect, classify
+- ``people``    pause, resume, promise, payment plans, approve, paid
+- ``templates`` preview, templates check
+"""
+from .main import build_parser, main
+
+__all__ = ["build_parser", "main"]

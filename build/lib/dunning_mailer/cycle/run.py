@@ -1,0 +1,180 @@
+"""One guarded cycle, what `run` and the worker both do: the lock, the edges, and run_once
+(import files, read the mailbox, plan, send, digest)."""
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import logging
+import os
+import random
+import time
+from contextlib import contextmanager, nullcontext
+from typing import Iterator
+
+from ..calendar import BusinessCalendar
+from ..config import Config
+from ..ledger import Ledger
+from ..mailboxes import Mailbox
+from ..model import DunningError
+from ..planner import Plan, plan
+from ..transports import Transport
+from .checkpoints import checkpoint
+from .digest import send_digest
+from .imports import import_files
+from .inbox import read_mailbox
+from .report import CycleReport
+from .sending import Sender, recover_unsent, send_planned
+
+log = logging.getLogger(__name__)
+
+
+
+def make_plan(config: Config, ledger: Ledger, now: dt.datetime, states=None) -> Plan:
+    """The plan for `now` from the ledger: the one way `run`, `plan` and `status` decide.
+    `states`: the ledger's customer states for that day, when the caller already has them."""
+    calendar = BusinessCalendar.from_config(config)
+    p = config.policy
+    if states is None:
+        states = ledger.customer_states(calendar.local(now).date())
+    return plan(states, now=now, stages=config.stages,
+                calendar=calendar, min_days_between=p.min_days_between,
+                call_after_unanswered=p.call_after_unanswered, promise_grace_days=p.promise_grace_days,
+                thank_you=p.thank_you)
+
+
+
+def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mailbox | None,
+             now: dt.datetime, *, dry_run: bool = False, force: bool = False, sleep=time.sleep,
+             rng: random.Random | None = None, should_stop=lambda: False, send: bool = True) -> CycleReport:
+    """One full cycle. With `dry_run`, the caller passes an in-memory ledger copy and a
+    transport that keeps nothing; files stay where they are."""
+    report = CycleReport(now=now, dry_run=dry_run)
+    calendar = BusinessCalendar.from_config(config)
+    local = calendar.local(now)
+
+    import_files(config, ledger, now, report, force=force, move_files=not dry_run)
+    checkpoint("imported")
+    if mailbox is not None:
+        try:
+            read_mailbox(config, ledger, mailbox, now, report)
+        except (OSError, DunningError) as e:
+            report.errors.append(f"the mailbox could not be read: {e}")
+        except Exception as e:  # noqa: BLE001 - whatever mail does, the reminders still go out
+            log.exception("reading the mailbox failed")
+            report.errors.append(f"the mailbox could not be read (an unexpected {type(e).__name__}); "
+                                 "sending goes on, and the mailbox is read again next cycle")
+    checkpoint("mailbox")
+    if not send:
+        return report
+
+    closed = calendar.why_not_sending_now(now)
+    with transport:
+        sender = Sender(config, ledger, transport, now, report, rng, sleep, sent_box=mailbox)
+        try:
+            if not closed:
+                recover_unsent(ledger, sender, now, local.date(), report, should_stop)
+                sender.flush()  # the plan must see them sent
+            if should_stop():
+                return report
+            # When nothing can go out, there is no need to weigh every open invoice: idle cron runs stay cheap.
+            the_plan = Plan(now, (), (), (), closed) if closed else make_plan(config, ledger, now)
+            report.plan = the_plan
+            for customer_id, outcome in the_plan.promise_outcomes:
+                ledger.resolve_promise(customer_id, outcome, now=now)
+            if sender.stopped:
+                return report
+            if the_plan.emails:
+                send_planned(config, ledger, sender, the_plan, now, report, should_stop)
+                sender.flush()  # and so must the digest
+            if not sender.stopped:
+                send_digest(config, ledger, sender, the_plan, now, report)
+        finally:
+            sender.flush()
+    return report
+
+
+
+@contextmanager
+def run_lock(config: Config, wait_seconds: float = 10.0) -> Iterator[bool]:
+    """An exclusive lock beside the ledger, so overlapping runs can never send twice.
+
+    The kernel drops a flock when its process dies, so a stale lock cannot block.
+    """
+    path = config.paths.database.with_name(config.paths.database.name + ".lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as f:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    yield False
+                    return
+                time.sleep(0.2)
+        try:
+            f.seek(0)
+            f.truncate()
+            f.write(f"{os.getpid()}\n")
+            f.flush()
+            yield True
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+
+def open_edges(config: Config, dry_run: bool = False):
+    """The transport and the mailbox the config names, with their secrets (env or keyring)."""
+    from ..credentials import oauth2_token, password
+    from ..mailboxes import open_mailbox
+    from ..transports import open_transport
+
+    if dry_run:
+        from ..testing import RecordingTransport
+        transport = RecordingTransport()
+    else:
+        secret = None
+        t = config.transport
+        if t.kind == "smtp" and t.username and not t.oauth2_token_command:
+            secret = password("smtp", f"{t.username}@{t.host}")
+        transport = open_transport(config, secret)
+    m = config.mailbox
+    mailbox_password = token = None
+    if m.kind == "imap":
+        if m.oauth2_token_command:
+            token = oauth2_token(m.oauth2_token_command, key="mailbox.oauth2_token_command")
+        elif m.username:
+            mailbox_password = password("imap", f"{m.username}@{m.host}")
+    return transport, open_mailbox(config, mailbox_password, oauth2_token=token)
+
+
+
+def locked_cycle(config: Config, now: dt.datetime, *, wait_seconds: float, dry_run: bool = False,
+                 **options) -> CycleReport | None:
+    """run_once under the run lock, with the configured edges; None when another run holds it.
+    With `dry_run` the cycle works on an in-memory copy of the ledger and keeps nothing."""
+    with run_lock(config, wait_seconds) as got:
+        if not got:
+            return None
+        with Ledger(config.paths.database) as ledger:
+            transport, mailbox = open_edges(config, dry_run)
+            target = ledger.copy_in_memory() if dry_run else ledger
+            with mailbox if mailbox is not None else nullcontext():
+                report = run_once(config, target, transport, mailbox, now, dry_run=dry_run, **options)
+            if not dry_run:
+                _backup(config, ledger, report)
+            return report
+
+
+
+def _backup(config: Config, ledger: Ledger, report: CycleReport) -> None:
+    """The day's backup (by the real clock, like the files it sits among), made again after a
+    cycle that sent email or applied an export."""
+    from ..ledger.backups import keep_daily_backup
+
+    changed = bool(report.sent) or any(f.status == "applied" for f in report.files)
+    try:
+        keep_daily_backup(ledger, dt.datetime.now(config.tz).date(), changed=changed)
+    except (OSError, DunningError) as e:
+        report.errors.append(f"the daily backup of the ledger was not made: {e}")

@@ -1,0 +1,88 @@
+"""What `status` and `history` show, read from the ledger."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from decimal import Decimal
+
+from ..planner import CustomerState
+from .connection import _dec, _iso
+
+
+class Reports:
+    """`status` and `history`."""
+
+    def status(self, today: dt.date, states: list[CustomerState] | None = None) -> list[dict]:
+        """Per customer with open invoices, the facts `status` shows (`states`: already read)."""
+        states = {c.customer.id: c for c in (states if states is not None else self.customer_states(today))}
+        last_reply = {r[0]: (r[1], r[2]) for r in self.db.execute(
+            "SELECT customer_id, received_at, kind FROM replies WHERE customer_id IS NOT NULL ORDER BY id")}
+        out = []
+        for cid, c in states.items():
+            if not c.invoices:
+                continue
+            totals: dict[str, Decimal] = defaultdict(Decimal)
+            for s in c.invoices:
+                totals[s.invoice.currency] += s.invoice.balance
+            out.append({
+                "customer_id": cid,
+                "name": c.customer.name,
+                "emails": list(c.customer.emails),
+                "balance": {cur: str(v) for cur, v in totals.items()},
+                "invoices": [{
+                    "number": s.invoice.number, "source": s.source,
+                    "due_date": s.invoice.due_date.isoformat(), "balance": str(s.invoice.balance),
+                    "currency": s.invoice.currency, "stages_sent": [n for n, _ in s.sent],
+                    "last_stage": s.sent[-1][0] if s.sent else None,
+                } for s in c.invoices],
+                "last_email": c.last_email_on.isoformat() if c.last_email_on else None,
+                "last_reply": ({"at": last_reply[cid][0], "kind": last_reply[cid][1]}
+                               if cid in last_reply else None),
+                "flags": list(c.flags),
+                "unanswered_emails": c.unanswered,
+                "awaiting_approval": c.awaiting_approval,
+                "promise": ({"due": c.promise.due.isoformat(), "amount": _dec(c.promise.amount),
+                             "made_at": c.promise.made_at.isoformat(), "origin": c.promise.origin}
+                            if c.promise else None),
+                "payment_plan": ({"dates": [d.isoformat() for d in c.payment_plan.dates],
+                                  "amount": str(c.payment_plan.amount), "notes_sent": c.payment_plan.notes_sent}
+                                 if c.payment_plan else None),
+                "pause": ({"reason": c.pause.reason, "since": c.pause.since.isoformat(),
+                           "until": _iso(c.pause.until)} if c.pause else None),
+            })
+        return out
+
+    def history(self, customer_id: str | None = None) -> list[dict]:
+        where, args = ("WHERE customer_id=?", (customer_id,)) if customer_id else ("", ())
+        items: list[dict] = []
+        if customer_id is None:
+            for r in self.db.execute("SELECT * FROM imports ORDER BY id"):
+                items.append({"at": r["imported_at"], "kind": "import", "file": r["file_name"],
+                              "source": r["source"], "status": r["status"], "importer": r["importer"],
+                              "snapshot": r["snapshot_at"], "invoices": r["invoices"], "opened": r["opened"],
+                              "updated": r["updated"], "closed": r["closed"], "report": r["report"] or None})
+        lines: dict[int, list[dict]] = defaultdict(list)
+        for x in self.db.execute(
+                "SELECT ri.reminder_id, ri.number, ri.stage, ri.balance, ri.currency FROM reminder_invoices ri "
+                f"JOIN reminders r ON r.id = ri.reminder_id {where.replace('customer_id', 'r.customer_id')} "
+                "ORDER BY ri.number", args):
+            lines[x[0]].append({"number": x[1], "stage": x[2], "balance": x[3], "currency": x[4]})
+        for r in self.db.execute(f"SELECT * FROM reminders {where} ORDER BY id", args):
+            numbers = lines.get(r["id"], [])
+            items.append({"at": r["sent_at"] or r["created_at"], "kind": "email", "customer_id": r["customer_id"],
+                          "stage": r["stage"], "message_id": r["message_id"], "status": r["status"],
+                          "recipients": json.loads(r["recipients"]), "subject": r["subject"],
+                          "recovered": bool(r["recovered"]), "invoices": numbers})
+        for r in self.db.execute(f"SELECT * FROM replies {where} ORDER BY id", args):
+            items.append({"at": r["received_at"], "kind": "reply", "customer_id": r["customer_id"],
+                          "reply_kind": r["kind"], "message_id": r["message_id"], "sender": r["sender"],
+                          "subject": r["subject"], "matched_by": r["matched_by"],
+                          "detail": json.loads(r["detail"] or "{}")})
+        for r in self.db.execute(f"SELECT * FROM events {where} ORDER BY id", args):
+            if r["kind"] in ("reminder_sent",) or r["kind"].startswith("import_"):
+                continue  # already shown above from their own tables
+            items.append({"at": r["at"], "kind": r["kind"], "customer_id": r["customer_id"],
+                          **json.loads(r["detail"] or "{}")})
+        items.sort(key=lambda i: i["at"] or "")
+        return items

@@ -1,0 +1,350 @@
+"""The invoice fields, the header names exports use for them, and header finding."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from .cells import clean_text
+
+# Synonyms in order of preference: when two columns match one field, the
+# earlier synonym wins (Rivhit has both "מס' מסמך" and "אסמכתא").
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "number": (
+        "מס' חשבונית", "מספר חשבונית", "מס' מסמך", "מספר מסמך", "מס מסמך",
+        "Invoice Number", "InvoiceNumber", "Invoice No", "Invoice #", "Invoice No.",
+        "Document Number", "Document No", "Document No.", "Num", "No.", "IVNUM", "Number", "Invoice",
+        "Invoice No.", "Inv #", "Inv No", "Doc No", "Doc. No.", "Document #", "Transaction Number",
+        "מספר", "מס'", "מס' חשבונית מס", "מספר חשבונית מס", "חשבונית", "מס. חשבונית", "אסמכתא", "אסמכתה",
+    ),
+    "customer_name": (
+        "שם לקוח", "שם הלקוח", "לקוח", "שם חשבון", "Customer Name", "Customer",
+        "ContactName", "Contact Name", "Client Name", "Client", "CUSTDES", "Customer full name",
+        "Customer Full Name", "Partner", "Customer/Vendor Name", "BP Name", "Organization",
+        "Company", "Company Name", "Name", "שם", "שם מלא", "שם כרטיס", "שם לקוח/ספק", "לקוח/ספק",
+        "שם חשבון/לקוח", "שם העסק",
+    ),
+    "customer_id": (
+        "מס' לקוח", "מספר לקוח", "קוד לקוח", "מפתח חשבון", "מס' חשבון",
+        "Customer ID", "CustomerID", "Customer Number", "Customer No", "Client ID",
+        "Account", "Account Number", "CUSTNAME", "מזהה לקוח", "מס. לקוח", "קוד חשבון", "מס' כרטיס", "מספר כרטיס",
+        "כרטיס", "מפתח", "Customer Code", "Customer No.", "Customer #", "Client Number", "Client No",
+        "Account No", "Account No.", "CardCode", "Customer Ref", "Customer Reference",
+        "Account Ref", "A/C Ref", "A/C", "Customer Ref.", "BP Code", "Customer/Vendor Code",
+        "Contact ID", "ContactID", "Partner ID", "Customer Id",
+    ),
+    "emails": (
+        "אימייל", 'דוא"ל', "דואר אלקטרוני", "מייל", "כתובת מייל", "Email",
+        "EmailAddress", "Email Address", "E-mail", "Emails", "Customer Email",
+        "מייל איש קשר", 'דוא"ל איש קשר', "Contact Email", "Client Email", "Billing Email",
+        'דוא"ל לקוח', "מייל לקוח", "Customer E-mail", "Email Addresses",
+    ),
+    "issue_date": (
+        "תאריך חשבונית", "תאריך מסמך", "תאריך הפקה", "תאריך", "Invoice Date",
+        "InvoiceDate", "Document Date", "Date", "Issue Date", "Invoice/Bill Date", "Date Issued",
+        "Posting Date", "Transaction Date", "Invoice Issue Date", "ת. מסמך", "ת.מסמך", "תאריך אסמכתא",
+        "תאריך הנפקה",
+    ),
+    "due_date": (
+        "תאריך פירעון", "תאריך פרעון", "תאריך לתשלום", "לתשלום עד", "מועד תשלום",
+        "Due Date", "DueDate", "Payment Due", "Date Due", "Payment Due Date", "Due On",
+        "Invoice Due Date", "ת. פירעון", "ת.פירעון", "ת. פרעון", "מועד פירעון", "תאריך יעד לתשלום",
+        "תאריך יעד", "תאריך אחרון לתשלום",
+    ),
+    "amount": (
+        'סכום כולל מע"מ', 'סה"כ כולל מע"מ', 'סה"כ מסמך', "סכום חשבונית", "סכום מסמך", "סכום",
+        'סה"כ', "סכום ברוטו", 'סה"כ לתשלום', "Total", "Amount", "Invoice Amount", "Invoice Total",
+        "Total Amount", "Original Amount", "Document Total", "Doc. Total", "Gross Amount",
+        "Total (incl. VAT)", "Total incl. VAT", "Total Including Tax", "Grand Total",
+    ),
+    "paid": (
+        "סכום ששולם", "שולם", "Amount Paid", "InvoiceAmountPaid", "Paid", "Paid Amount",
+        "Payments", "Amount Received", "Received", "Total Paid", "Paid to Date", "התקבל", "סכום שהתקבל",
+    ),
+    "balance": (
+        "יתרה לגבייה", "יתרה לתשלום", "יתרה פתוחה", "יתרה", "יתרת חוב", "יתרה מצטברת",
+        "יתרה לסגירה", "יתרה פתוחה לתשלום", "Open Balance", "InvoiceAmountDue", "Amount Remaining",
+        "Amount Outstanding", "Outstanding Amount", "Outstanding", "Open Amount", "Balance Due",
+        "Amount Due", "Balance", "Remaining", "Running Balance", "IVBALANCE", "Total unpaid",
+        "Total Unpaid", "Residual", "Amount Due (Signed)",
+    ),
+    # Ledger cards and trial balances: balance = debit - credit. A single
+    # "חובה / זכות" column whose cells say the side ("334,921.00 זכות") is a
+    # debit column whose credits parse negative.
+    "debit": ("חובה", "חובה / זכות", "חובה/זכות", "Debit", "Dr", "חובה (שקל)"),
+    "credit": ("זכות", "Credit", "Cr"),
+    "currency": ("מטבע", "Currency", "Currency Code", "CurrencyCode"),
+    "status": ("סטטוס", "מצב", "מצב מסמך", "Status", "Invoice Status", "Payment Status",
+               "Payment State", "State", "סטטוס תשלום", "מצב תשלום", "סטטוס מסמך"),
+    "terms": ("תנאי תשלום", "Terms", "Payment Terms", "Term", "תנאים"),
+    "language": ("שפה", "Language"),
+    # Contacts files.
+    "contact_name": ("איש קשר", "שם איש קשר", "Contact", "Contact Person"),
+    "account_manager": (
+        "מנהל תיק", "מנהל לקוח", "מנהל החשבון", "איש מכירות", "סוכן", "Account Manager",
+        "Sales Rep", "Sales Representative", "Salesperson",
+    ),
+    "account_manager_email": (
+        "מייל מנהל תיק", 'דוא"ל מנהל תיק', "אימייל מנהל תיק", "מייל מנהל לקוח",
+        'דוא"ל מנהל לקוח', "מייל איש מכירות", "Account Manager Email",
+        "Account Manager E-mail", "Sales Rep Email", "Salesperson Email",
+    ),
+}
+# A header whose own field a better-ranked column already holds may stand for a second one:
+# Stripe's "Amount Due" is the invoice's amount beside "Amount Remaining", its "Customer" the
+# customer's id beside "Customer Name".
+SECOND_CHOICE: dict[str, str] = {
+    "Amount Due": "amount", "Balance Due": "amount", "Customer": "customer_id", "Client": "customer_id",
+    "לקוח": "customer_id", "Account": "customer_name",
+}
+FIELDS: tuple[str, ...] = tuple(SYNONYMS)
+HEADER_SCAN_ROWS = 30
+
+_QUOTES = re.compile("[\"'`׳״“”‘’]")
+_JOINERS = re.compile(r"[\s_\-]+")
+
+
+def header_key(text: object) -> str:
+    """A header reduced to what identifies it: no marks, quotes, case or spacing."""
+    cleaned = clean_text(text).lstrip("*").strip().rstrip(":").strip()
+    return _JOINERS.sub("", _QUOTES.sub("", cleaned)).lower()
+
+
+def _bare_key(text: object) -> str:
+    # "סכום (₪)", "Amount (ILS)": the unit in brackets is not part of the name.
+    return header_key(re.sub(r"\([^)]*\)|\[[^\]]*\]", "", clean_text(text)))
+
+
+_LOOKUP: dict[str, tuple[str, int]] = {}
+for _field, _names in SYNONYMS.items():
+    for _rank, _name in enumerate(_names):
+        _LOOKUP.setdefault(header_key(_name), (_field, _rank))
+
+
+_SECOND = {header_key(name): field for name, field in SECOND_CHOICE.items()}
+
+
+def field_for_header(text: object) -> tuple[str, int] | None:
+    """(field, preference rank) a header names, or None.
+
+    A header written on two lines in one cell ("חובה / זכות (שקל)" over "חובה", a flattened
+    two-level header) is known by its lower line, else its upper one."""
+    key = header_key(text)
+    if not key:
+        return None
+    found = _LOOKUP.get(key) or _LOOKUP.get(_bare_key(text))
+    if found is None and isinstance(text, str) and "\n" in text.strip():
+        lines = [line for line in text.strip().splitlines() if header_key(line)]
+        for line in reversed(lines):
+            if found := _LOOKUP.get(header_key(line)) or _LOOKUP.get(_bare_key(line)):
+                break
+    return found
+
+
+def second_choice(text: object) -> str | None:
+    """The field a header stands for when its own is taken (see SECOND_CHOICE)."""
+    return _SECOND.get(header_key(text)) or _SECOND.get(_bare_key(text))
+
+
+# Aging-report bucket headers: "שוטף", "0-30", "31 - 60 days", "מעל 90", "91+",
+# "91 and over", "Current". Matched on the cleaned text, never on header_key,
+# which would glue "31-60" into "3160".
+_DAYS_WORDS = (r"(?:\s*(?:days?|ימים|יום|ימי פיגור|months?|חודשים|חודש))?"
+               r"(?:\s*(?:past due|overdue|expired|late|בפיגור|באיחור))?")
+_BUCKET = re.compile(
+    r"(?:current|not (?:yet )?(?:due|overdue|expired)|שוטף|לא בפיגור|טרם (?:הגיע )?מועד(?: הפירעון)?"
+    r"|טרם לפירעון|לא הגיע מועד(?: הפירעון)?)"
+    rf"|(?:from\s*)?\d{{1,3}}\s*(?:[-–]|to|עד)\s*\d{{1,3}}{_DAYS_WORDS}"
+    rf"|(?:over|above|more than|older than|>\s*|מעל(?: ל)?-?\s*|יותר מ-?\s*)\s*\d{{1,3}}{_DAYS_WORDS}"
+    rf"|(?:<\s*|less than|up to|עד(?: ל)?-?\s*)\s*\d{{1,3}}{_DAYS_WORDS}"
+    rf"|\d{{1,3}}\s*\+{_DAYS_WORDS}"
+    rf"|\d{{1,3}}\s*(?:or more|and over|and above|or less|and under|ומעלה|או יותר){_DAYS_WORDS}"
+    rf"|\d{{1,2}}\s*(?:months?|חודשים|חודש)(?:\s*(?:past due|overdue))?"
+    r"|older|ישן יותר|ישנים יותר"
+)
+
+
+def is_bucket_header(text: object) -> bool:
+    """Whether a header names an aging bucket ("0-30", "מעל 90", "Current")."""
+    cleaned = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", clean_text(text)).strip().rstrip(":").strip()
+    return bool(cleaned) and bool(_BUCKET.fullmatch(cleaned.lower()))
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where the header is and which column holds which field."""
+
+    row: int  # 1-based; the lower row of a two-row header
+    index: dict[str, int]  # field -> 0-based column
+    texts: dict[str, str]  # field -> header text as written (cleaned)
+    hebrew: bool  # whether the header is written in Hebrew
+    buckets: tuple[int, ...] = ()  # aging-bucket columns, left to right
+    bucket_texts: tuple[str, ...] = ()
+    top: int | None = None  # the upper row of a two-row header
+
+    @property
+    def score(self) -> int:
+        return len(self.index) + len(self.buckets)
+
+
+def _is_hebrew(cells: Sequence[object]) -> bool:
+    return any(re.search("[\u05d0-\u05ea]", clean_text(c)) for c in cells)
+
+
+def match_header(
+    cells: Sequence[object], row: int, overrides: Mapping[str, str] | None = None
+) -> Header:
+    """Map one row's cells to fields: overrides by exact header, the rest by synonym."""
+    index: dict[str, int] = {}
+    best_rank: dict[str, int] = {}
+    wanted = {header_key(text): field for field, text in (overrides or {}).items()}
+    taken: set[int] = set()
+    for column, cell in enumerate(cells):
+        field = wanted.get(header_key(cell)) if header_key(cell) else None
+        if field and field not in index:
+            index[field], best_rank[field] = column, -1
+            taken.add(column)
+    for column, cell in enumerate(cells):
+        found = field_for_header(cell)
+        if column in taken or not found:
+            continue
+        field, rank = found
+        if field in (overrides or {}):
+            continue
+        if field not in index or rank < best_rank[field]:
+            index[field], best_rank[field] = column, rank
+    used = set(index.values()) | taken
+    for column, cell in enumerate(cells):
+        second = second_choice(cell) if column not in used else None
+        if second and second not in index and second not in (overrides or {}):
+            index[second], best_rank[second] = column, len(SYNONYMS[second])
+            used.add(column)
+    texts = {field: clean_text(cells[column]) for field, column in index.items()}
+    used = set(index.values()) | taken
+    buckets = tuple(c for c, cell in enumerate(cells) if c not in used and is_bucket_header(cell))
+    return Header(row=row, index=index, texts=texts, hebrew=_is_hebrew(cells), buckets=buckets,
+                  bucket_texts=tuple(clean_text(cells[c]) for c in buckets))
+
+
+def missing_required(index: Mapping[str, int]) -> list[str]:
+    """The required fields (or alternatives) an invoices header lacks, as readable phrases."""
+    missing = []
+    if "number" not in index:
+        missing.append("number")
+    if "customer_name" not in index and "customer_id" not in index:
+        missing.append("customer_name (or customer_id)")
+    if "due_date" not in index and not {"issue_date", "terms"} <= index.keys():
+        missing.append("due_date (or issue_date + terms)")
+    if "amount" not in index and "balance" not in index:
+        missing.append("amount or balance")
+    return missing
+
+
+_MONEY_FIELDS = ("balance", "amount", "debit", "credit")
+
+
+def missing_for_balances(header: Header) -> list[str]:
+    """What a customer-balance header lacks."""
+    missing = []
+    if "customer_name" not in header.index and "customer_id" not in header.index:
+        missing.append("customer_name (or customer_id)")
+    if not header.buckets and not any(f in header.index for f in _MONEY_FIELDS):
+        missing.append("balance (or amount, debit/credit, or aging columns such as 0-30)")
+    return missing
+
+
+def missing_for_contacts(header: Header) -> list[str]:
+    """What a contacts header lacks."""
+    missing = []
+    if "customer_name" not in header.index and "customer_id" not in header.index:
+        missing.append("customer_id (or customer_name)")
+    if "emails" not in header.index and "account_manager_email" not in header.index:
+        missing.append("emails")
+    return missing
+
+
+KINDS = ("invoices", "balances", "contacts")
+
+
+def detect_kind(header: Header) -> str:
+    """Which kind of export a header describes.
+
+    Debit/credit columns without a due date make a ledger (a balance per
+    customer, even with a reference column); a document number makes
+    invoices; otherwise money columns make balances, and a customer with
+    emails and no money a contacts file. Anything else is read as invoices,
+    whose error says what is missing.
+    """
+    index = header.index
+    if ("debit" in index or "credit" in index) and "due_date" not in index:
+        return "balances"
+    if "number" in index:
+        return "invoices"
+    if not missing_for_balances(header):
+        return "balances"
+    if not missing_for_contacts(header):
+        return "contacts"
+    return "invoices"
+
+
+def _recognised(cell: object, wanted: set[str]) -> bool:
+    return bool(header_key(cell) in wanted or field_for_header(cell) or is_bucket_header(cell))
+
+
+def _two_row(upper: Sequence[object], lower: Sequence[object], wanted: set[str]) -> list[object] | None:
+    """The cells of a two-row header (group labels above, names below), or None.
+
+    Every filled cell of the lower row must be a known header name, so a data
+    row under a header never counts as its second level.
+    """
+    filled = [c for c in lower if clean_text(c)]
+    if not filled or not all(_recognised(c, wanted) for c in filled):
+        return None
+    width = max(len(upper), len(lower))
+    merged = []
+    for column in range(width):
+        low = lower[column] if column < len(lower) else ""
+        high = upper[column] if column < len(upper) else ""
+        merged.append(low if clean_text(low) else high)
+    return merged
+
+
+def find_header(
+    rows: Sequence[tuple[int, Sequence[object]]],
+    overrides: Mapping[str, str] | None = None,
+    header_row: int | None = None,
+) -> Header | None:
+    """The row among the first few that names the most fields, or None.
+
+    Two consecutive rows count as one header when together they name more
+    fields than either alone (a ledger's "חובה / זכות (שקל)" over "חובה",
+    "זכות"). With `header_row` only that row (as the lower one) is
+    considered; with `overrides` a header must contain every overridden name.
+    """
+    best: Header | None = None
+    wanted = {header_key(text) for text in (overrides or {}).values()}
+    previous: tuple[int, Sequence[object]] | None = None
+    for number, cells in rows:
+        if header_row is None and number > HEADER_SCAN_ROWS:
+            break
+        above, previous = previous, (number, cells)
+        if header_row is not None and number != header_row:
+            continue
+        candidates = [match_header(cells, number, overrides)]
+        if above is not None and above[0] == number - 1:
+            merged = _two_row(above[1], cells, wanted)
+            if merged is not None:
+                double = match_header(merged, number, overrides)
+                single = max(candidates[0].score, match_header(above[1], above[0], overrides).score)
+                if double.score > single:
+                    candidates.append(Header(
+                        row=number, index=double.index, texts=double.texts,
+                        hebrew=double.hebrew, buckets=double.buckets,
+                        bucket_texts=double.bucket_texts, top=above[0],
+                    ))
+        for header in candidates:
+            if overrides and not overrides.keys() <= header.index.keys():
+                continue
+            if best is None or header.score > best.score:
+                best = header
+    return best

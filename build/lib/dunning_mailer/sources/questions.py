@@ -1,0 +1,239 @@
+"""What a file leaves unsaid, as questions for a person instead of guesses.
+
+A column the reading did not use but whose header or values look like money, a date or an
+identifier; a status the reader does not know; a cell whose value cannot be read (`#VALUE!`,
+a formula never calculated). Each question names the file, the column or rows, and the exact
+`[[importer]]` lines that would settle it. Fuzzy header matching only suggests which field a
+column might be; it never decides.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from . import cells as parse
+from .columns import SYNONYMS, Header, field_for_header, header_key, second_choice
+from .containers import CellError, column_letters
+
+# Columns exports carry that a reminder never needs: tax and line-item money, exchange rates,
+# day counts, bookkeeping timestamps. Listed in `unused_columns`, never a question.
+_HARMLESS = {header_key(h) for h in (
+    "Subtotal", "Sub Total", "SubTotal", "Tax", "Tax Amount", "TaxAmount", "Tax Total", "TaxTotal",
+    "VAT", "VAT Amount", "Tax Percent", "Tax %", "Tax Rate", "TaxType", "Item Tax", "Item Tax %",
+    "Item Tax Amount", "Discount", "Discount %", "Discount Amount", "Quantity", "Qty", "Unit Price",
+    "UnitAmount", "Unit Amount", "Price", "Rate", "Item Price", "Item Total", "Line Amount",
+    "LineAmount", "Line Total", "Amount (excl. tax)", "Total (excl. VAT)", "Net Amount", "Shipping",
+    "Shipping Charge", "Adjustment", "Rounding", "Exchange Rate", "Currency Rate", "Base Currency Total",
+    "Total (Base Currency)", "Amount (Base Currency)", "Total in base currency", "Total Overdue",
+    "Overdue", "Days Overdue", "Days Past Due", "Past Due", "Days", "Age", "Aging", "Credited",
+    "Credit Applied", "Credits Applied", "Starting Balance", "Ending Balance", "Attempt Count",
+    "Attempted", "Finalized At", "Created", "Created At", "Created Date", "Updated At", "Last Updated",
+    "Paid At", "Paid Date", "Date Paid", "Payment Date", "Last Payment Date", "Last Payment",
+    "Expected Date", "Expected Payment Date", "Planned Date", "Sent Date", "Last Sent", "Sent",
+    "Period Start", "Period End", "Delivery Date", "Ship Date", "Order Date", "PO Number",
+    "Order Number", "Exported", "Invoice Sent", "Tax ID", "VAT Number", "Subscription",
+    "Withholding", "Withholding Tax", "Credit Limit", "Credit Terms", "מסגרת אשראי", "Tax Excluded", "Untaxed Amount", "Untaxed Amount Signed",
+    "Total Signed", "Total in Currency Signed", "Amount Due Signed",
+    'מע"מ', 'סכום מע"מ', 'סכום לפני מע"מ', 'סכום ללא מע"מ', 'סה"כ לפני מע"מ', 'סה"כ ללא מע"מ',
+    'לפני מע"מ', "כמות", "מחיר", "מחיר יחידה", "הנחה", "אחוז הנחה", "שער", "שער חליפין", "שער המרה",
+    "ימי פיגור", "ימים", "ימי אשראי", "ימים בפיגור", "ניכוי במקור", "סכום ניכוי במקור",
+    "תאריך תשלום", "תאריך קבלה", "תאריך עדכון", "תאריך יצירה", "תאריך שליחה", "תאריך ערך",
+    "תאריך רישום", 'ע.מ./ח.פ.', "ח.פ.", "ח.פ", "ע.מ.", "ע.מ", "מספר עוסק", "עוסק מורשה", "ת.ז.",
+    "מספר הזמנה", "מס' הזמנה", 'סה"כ בפיגור', "יתרה בפיגור", "יתרה מצטברת לקוח",
+)}
+
+_MONEY_WORDS = re.compile(r"amount|balance|total|sum\b|owed|outstanding|due|paid|remaining|"
+                          r"סכום|יתר|סהכ|חוב|תשלום|שולם|לגבייה|₪|\$|€", re.I)
+_DATE_WORDS = re.compile(r"date|תאריך|מועד|\bdue\b", re.I)
+_ID_WORDS = re.compile(r"\b(?:id|no|number|num|code|ref)\b|#|מס'?|מספר|קוד|מזהה|מפתח", re.I)
+_ID_OWNERS = re.compile(r"customer|client|account|contact|partner|invoice|document|doc\b|bill|"
+                        r"לקוח|חשבון|חשבונית|מסמך|כרטיס|אסמכת", re.I)
+_SAMPLE = 300
+
+
+def column_name(header_cells: Sequence[object], column: int) -> str:
+    """How a column is named to a person: its header text, else its letter."""
+    text = parse.clean_text(header_cells[column]) if column < len(header_cells) else ""
+    return text or f"column {column_letters(column)}"
+
+
+def _looks_like_money(cell: object) -> bool:
+    if type(cell) is float:
+        return not cell.is_integer()
+    if not isinstance(cell, str) or type(cell) is CellError:
+        return False
+    text = parse.clean_text(cell)
+    if not re.search(r"\d[.,]\d{2}$|[₪$€£]|ש\"?ח", text):
+        return False
+    try:
+        parse.parse_amount(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _looks_like_date(cell: object) -> bool:
+    if isinstance(cell, (dt.date, dt.datetime)):
+        return True
+    if not isinstance(cell, str):
+        return False
+    text = parse.clean_text(cell)
+    if not re.fullmatch(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?:[ T][\d:.]+)?|[A-Za-z]{3,9}\.? \d{1,2}, \d{4}"
+                        r"|\d{1,2}[ \-][A-Za-z]{3,9}[ \-]\d{2,4}", text):
+        return False
+    try:
+        parse.parse_date(text, "DMY")
+    except ValueError:
+        try:
+            parse.parse_date(text, "MDY")
+        except ValueError:
+            return False
+    return True
+
+
+def _what_it_looks_like(header_text: str, cells: Iterable[object]) -> str | None:
+    """"money", "a date", "an identifier", or None for a column that reads as neither."""
+    sample = []
+    for cell in cells:
+        if not parse.is_blank(cell):
+            sample.append(cell)
+            if len(sample) >= _SAMPLE:
+                break
+    if sample:
+        money = sum(map(_looks_like_money, sample))
+        if money >= 2 and money * 2 >= len(sample):
+            return "money"
+        dates = sum(map(_looks_like_date, sample))
+        if dates >= 2 and dates * 2 >= len(sample):
+            return "a date"
+    if not header_text:
+        return None
+    if _DATE_WORDS.search(header_text):
+        return "a date"
+    if _MONEY_WORDS.search(header_text):
+        return "money"
+    if _ID_WORDS.search(header_text) and _ID_OWNERS.search(header_text):
+        return "an identifier"
+    return None
+
+
+_FIELD_FOR = {"money": "amount", "a date": "due_date", "an identifier": "customer_id"}
+_KEYS = {header_key(name): field for field, names in SYNONYMS.items() for name in names}
+
+
+def _suggest(header_text: str, looks: str) -> str:
+    """The field a column might be: the closest known header, else by what its values are."""
+    if looks == "an identifier":
+        return "number" if re.search(r"invoice|document|doc\b|bill|חשבונית|מסמך|אסמכת", header_text, re.I) \
+            else "customer_id"
+    if header_text:
+        close = difflib.get_close_matches(header_key(header_text), list(_KEYS), n=1, cutoff=0.75)
+        if close:
+            return _KEYS[close[0]]
+    return _FIELD_FOR[looks]
+
+
+def toml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def profile_lines(path: Path, *lines: str) -> str:
+    """An `[[importer]]` section for files named like `path`, with `lines` in it."""
+    stem = re.sub(r"\d+", "*", path.stem)
+    stem = re.sub(r"\*(?:[-_.]\*)+", "*", stem)
+    pattern = f"{stem}{path.suffix.lower()}"
+    name = re.sub(r"[^\w]+", "-", re.sub(r"\d+", "", path.stem)).strip("-").lower() or "export"
+    return "\n".join(["[[importer]]", f"name = {toml_string(name)}",
+                      f"match_filename = {toml_string(pattern)}", *lines])
+
+
+def _reference(header_cells: Sequence[object], column: int) -> str:
+    text = parse.clean_text(header_cells[column]) if column < len(header_cells) else ""
+    return toml_string(text) if text and "\n" not in str(header_cells[column]) else \
+        toml_string(f"column {column_letters(column)}")
+
+
+def column_questions(path: Path, header: Header, header_cells: Sequence[object],
+                     columns: Sequence[Sequence[object]], used: set[int],
+                     ignored: Iterable[str] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the unused columns' names, the questions some of them raise)."""
+    ignore = {header_key(text) for text in ignored}
+    width = max(len(header_cells), len(columns))
+    unused, questions = [], []
+    for column in range(width):
+        if column in used:
+            continue
+        cells = columns[column] if column < len(columns) else ()
+        text = parse.clean_text(header_cells[column]) if column < len(header_cells) else ""
+        if not text and all(parse.is_blank(c) for c in cells):
+            continue  # an empty spacer column
+        name = column_name(header_cells, column)
+        unused.append(name)
+        key = header_key(text)
+        letter = f"column {column_letters(column)}"
+        if key in _HARMLESS or key in ignore or letter.lower() in ignore or header_key(letter) in ignore:
+            continue
+        if field_for_header(text) or second_choice(text):
+            continue  # a known name whose field a better-ranked column holds ("Amount Due" by "Total")
+        looks = _what_it_looks_like(text, cells)
+        if looks is None:
+            continue
+        field = _suggest(text, looks)
+        if looks == "an identifier" and field in header.index:
+            continue  # a second identifier (Zoho's "Invoice ID" beside "Invoice Number")
+        ref = _reference(header_cells, column)
+        where = f"{name!r} ({letter})" if text else letter + " (no header)"
+        questions.append(
+            f"{where} looks like {looks}, and the reading does not use it. Say what it is "
+            "in config.toml, then drop the file again:\n"
+            + profile_lines(path, f"columns.{field} = {ref}    # if it is the {field.replace('_', ' ')}",
+                            f"# or, if it does not matter:  ignore_columns = [{ref}]"))
+    return tuple(unused), tuple(questions)
+
+
+def cell_questions(path: Path, unreadable: dict[tuple[int, int], str], header: Header,
+                   header_cells: Sequence[object], used: set[int]) -> tuple[str, ...]:
+    """Unreadable cells in the columns the reading uses, below the header."""
+    found = sorted((row, column, what) for (row, column), what in unreadable.items()
+                   if row > header.row and column in used)
+    if not found:
+        return ()
+    listed = "; ".join(f"row {row} {column_name(header_cells, column)!r}: {what}"
+                       for row, column, what in found[:8])
+    more = f" and {len(found) - 8} more" if len(found) > 8 else ""
+    return (f"{len(found)} cell(s) hold no readable value ({listed}{more}). Their invoices "
+            "cannot be read, and would look paid. Fix those cells (a formula's value is saved "
+            "when the file is opened and saved in Excel or LibreOffice), then drop the file again.",)
+
+
+def status_questions(path: Path, header: Header, cells: Sequence[object],
+                     open_words: Iterable[str], closed_words: Iterable[str]) -> tuple[str, ...]:
+    """Statuses the reader does not know: owed or not?"""
+    known = {w.lower() for w in [*open_words, *closed_words]}
+    header_text = header_key(header.texts.get("status", ""))
+    unknown = sorted({parse.clean_text(c) for c in set(cells)
+                      if not parse.is_known_status(c) and parse.clean_text(c).lower() not in known
+                      and header_key(c) != header_text and not parse.is_blank(c)})
+    if not unknown:
+        return ()
+    listed = ", ".join(toml_string(w) for w in unknown[:8])
+    return (f"column {header.texts['status']!r} has statuses the reader does not know ({listed}): "
+            "is a document with that status owed? Say so in config.toml, then drop the file again:\n"
+            + profile_lines(path, f"open_statuses = [{listed}]    # owed: remind",
+                            f"# or, if not owed (draft, cancelled…):  closed_statuses = [{listed}]"),)
+
+
+def held_rows_question(rows: Sequence[tuple[int, str]], has: str = "a document number",
+                       things: str = "invoices") -> str:
+    """Rows with a document number (or a customer) that could not be read."""
+    listed = "; ".join(f"row {row}: {why}" for row, why in rows[:5])
+    more = f" (and {len(rows) - 5} more rows)" if len(rows) > 5 else ""
+    numbers = ", ".join(str(row) for row, _ in rows[:20])
+    rows_are = f"row {numbers} has" if len(rows) == 1 else f"rows {numbers} have"
+    return (f"{rows_are} {has} but could not be read ({listed}{more}). Their "
+            f"{things} would look paid, so nothing from this file was applied. Fix those rows, "
+            "then drop the file again.")

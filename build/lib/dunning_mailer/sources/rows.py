@@ -1,0 +1,192 @@
+"""What every importer shares about rows: totals, subtotals and footers told apart from data, blank
+rows, and the row errors and warnings one extraction collects."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from operator import itemgetter
+from pathlib import Path
+from typing import Sequence
+
+from . import cells as parse
+from .columns import Header
+
+
+# In number, date and amount columns any of these openings marks a total.
+_TOTAL_MARKERS = ("סהכ", "total", "subtotal", "grand total", "יתרת פתיחה", "יתרת סגירה", "סיכום")
+
+
+# Names and free text may start with "Total" ("Total Solutions Ltd"), so
+# there only these whole phrases count.
+_TOTAL_PHRASE = re.compile(
+    r"סהכ.*|(sub|grand )?totals?( for .*|:.*| \(.*\))?|יתרת (פתיחה|סגירה).*"
+    r"|totals? (unpaid|overdue|outstanding|due|receivables?|ar|a/r|open|balance|amount)( .*)?"
+)
+
+
+_FREE_TEXT_FIELDS = ("customer_name", "customer_id", "emails")
+
+
+# Every marker above starts with one of these (after invisible marks, quotes and case).
+_MARKER_STARTS = frozenset("stgסי")
+
+
+_LEADING_NOISE = " \"'׳״\u00a0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+
+
+# The first characters a cell that passes that test can have.
+_MARKER_FIRSTS = frozenset(_LEADING_NOISE) | {c for s in _MARKER_STARTS for c in (s, s.upper())}
+
+
+def _marker_text(value: object) -> str:
+    return re.sub("[\"'׳״]", "", parse.clean_text(value)).lower()
+
+
+def _says_total(cell: object, typed: bool) -> bool:
+    """Whether one cell marks its row as a total; `typed`: it sits in a number, date or amount column."""
+    if not isinstance(cell, str) or not cell:
+        return False  # only text can say "Total"
+    if cell.lstrip(_LEADING_NOISE)[:1].lower() not in _MARKER_STARTS:
+        return False  # cheap: most cells cannot start a marker
+    text = _marker_text(cell)
+    if not text:
+        return False
+    return (typed and text.startswith(_TOTAL_MARKERS)) or bool(_TOTAL_PHRASE.fullmatch(text))
+
+
+def _typed_columns(header: Header) -> set[int]:
+    return {c for f, c in header.index.items() if f not in _FREE_TEXT_FIELDS}
+
+
+def is_total_row(cells: Sequence[object], header: Header) -> bool:
+    """Whether a row is a subtotal, total, opening or closing balance line."""
+    typed = None
+    for column, cell in enumerate(cells):
+        if not isinstance(cell, str) or not cell:
+            continue  # only text can say "Total"
+        if cell.lstrip(_LEADING_NOISE)[:1].lower() not in _MARKER_STARTS:
+            continue  # cheap: most cells cannot start a marker
+        if typed is None:
+            typed = _typed_columns(header)
+        if _says_total(cell, column in typed):
+            return True
+    return False
+
+
+_FIRST = itemgetter(slice(0, 1))  # a text's first character, "" for ""
+
+
+# Cells of these types are never blank (nor text that could say "Total").
+_NUMBERS_AND_DATES = frozenset({int, float, bool, dt.date, dt.datetime, dt.time, dt.timedelta})
+
+
+def total_rows(columns: Sequence[Sequence[object]], header: Header) -> set[int]:
+    """The positions down a body (given column by column) of its total rows (see is_total_row).
+
+    Each distinct text of a column is looked at once; a column of numbers and dates, or
+    of texts none of which can start a marker, is passed over.
+    """
+    typed = _typed_columns(header)
+    found: set[int] = set()
+    for column, cells in enumerate(columns):
+        kinds = set(map(type, cells))
+        if kinds <= _NUMBERS_AND_DATES:
+            continue
+        if kinds == {str} and _MARKER_FIRSTS.isdisjoint(map(_FIRST, cells)):
+            continue
+        markers = {cell for cell in set(cells)
+                   if isinstance(cell, str) and cell[:1] in _MARKER_FIRSTS
+                   and _says_total(cell, column in typed)}
+        if markers:
+            found.update(i for i, cell in enumerate(cells) if cell in markers)
+    return found
+
+
+def blank_rows(columns: Sequence[Sequence[object]], height: int) -> set[int]:
+    """The positions down a body (given column by column) of its rows with nothing in them."""
+    candidates: Sequence[int] = range(height)
+    for cells in columns:
+        kinds = set(map(type, cells))
+        if kinds <= _NUMBERS_AND_DATES and kinds:
+            return set()
+        if kinds == {str} and not any(map(parse.is_blank, set(map(_FIRST, cells)))):
+            return set()  # a blank text starts with a blank character
+        blanks = {cell for cell in set(cells) if parse.is_blank(cell)}
+        candidates = [i for i in candidates if cells[i] in blanks] if blanks else ()
+        if not candidates:
+            break
+    return set(candidates)
+
+
+class RowError(ValueError):
+    """One row could not be read; the message names the column."""
+
+
+@dataclass
+class _Extraction:
+    path: Path
+    header: Header
+    date_order: str
+    default_currency: str
+    warnings: list[str] = field(default_factory=list)
+
+    def where(self, row: int) -> str:
+        return f"{self.path.name} row {row}"
+
+    def warn(self, row: int, message: str) -> None:
+        self.warnings.append(f"{self.where(row)}: {message}")
+
+    def cell(self, cells: Sequence[object], name: str) -> object:
+        column = self.header.index.get(name)
+        if column is None or column >= len(cells):
+            return ""
+        return cells[column]
+
+    def value(self, cells: Sequence[object], name: str, parser, *args):
+        """Parse one field, or None when its cell is empty."""
+        cell = self.cell(cells, name)
+        if parse.is_blank(cell):
+            return None
+        try:
+            return parser(cell, *args)
+        except ValueError as error:
+            raise RowError(f"column {self.header.texts[name]!r}: {error}") from None
+
+    def customer(self, row: int, cells: Sequence[object]) -> dict | None:
+        """The customer the row's own cells state, or None when they are all empty."""
+        name = parse.clean_text(self.cell(cells, "customer_name"))
+        ident = parse.clean_text(self.cell(cells, "customer_id"))
+        emails, rejected = parse.parse_emails(self.cell(cells, "emails"))
+        for piece in rejected:
+            self.warn(row, f"dropped invalid email {piece!r}")
+        if not (name or ident or emails):
+            return None
+        return {
+            "name": name or ident or emails[0],
+            "id": ident or (emails[0] if emails else name),
+            "emails": emails,
+        }
+
+
+def group_headings(body: Sequence[tuple[int, Sequence[object]]], header: Header) -> dict[int, dict]:
+    """Positions down a body of the rows that head a group, with the customer each names.
+
+    Grouped reports (QuickBooks "Open Invoices", Xero "Aged Receivables Detail") write the
+    customer once, alone on a row above its invoices, and close the group with a subtotal. A
+    heading has exactly one filled cell, a text that is not a total, an aging bucket
+    ("Current", "31 - 60 days past due") or a bare number or date."""
+    from .columns import is_bucket_header
+
+    found: dict[int, dict] = {}
+    for position, (_, cells) in enumerate(body):
+        filled = [c for c in cells if not parse.is_blank(c)]
+        if len(filled) != 1 or not isinstance(filled[0], str):
+            continue
+        text = parse.clean_text(filled[0])
+        if (not re.search(r"[^\W\d_]", text) or is_bucket_header(text)
+                or _TOTAL_PHRASE.fullmatch(_marker_text(text)) or _marker_text(text).startswith(_TOTAL_MARKERS)
+                or re.search(r"\d{1,2}:\d{2}", text)):  # a report's printed-at line
+            continue
+        found[position] = {"name": text, "id": text, "emails": ()}
+    return found
