@@ -150,8 +150,9 @@ def test_each_business_its_own_identity_limits_calendar_and_templates(office):
         a = add(office, "alef", smtp(s.port, "max_per_day = 2\n"), display="אלף בע״מ")
         b = add(office, "bet", smtp(s.port), display="בית ושות'")
         g = add(office, "gimel", smtp(s.port) + '[calendar]\nworkdays = ["fri"]\n')  # not on a Tuesday
-        subject = b / "templates" / "he" / "reminder.subject.txt"
-        subject.write_text("תזכורת מבית: " + subject.read_text(encoding="utf-8"), encoding="utf-8")
+        stage = b / "templates" / "he" / "reminder.md"  # its own wording of the reminder's subject
+        stage.write_text(stage.read_text(encoding="utf-8").replace("# נושא\n", "# נושא\nתזכורת מבית – ", 1),
+                         encoding="utf-8")
         for folder in (a, b, g):
             write_xlsx(folder / "drop" / "open-2026-11-30.xlsx", many_customers(D.date(), 6))
         r = run_cli("run", "--office", str(office), "--now", D.isoformat())
