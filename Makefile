@@ -24,13 +24,14 @@ demo: $(BIN)/dunning-mailer
 	@echo "and the ledger: $(BIN)/dunning-mailer status --config $(DEMO)/config.toml --now $(DEMO_NOW)"
 	@echo "Run 'make demo' again: nothing is sent twice."
 
-# Debian packages the tests use (real servers, a real browser): installed when we are root,
+# Debian packages the tests use (real servers — Dovecot, PostgreSQL — and a real browser): installed when we are root,
 # else the tests that need them skip with a loud reason (and fail under CI=true).
 system-deps:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  missing=""; \
 	  command -v dovecot >/dev/null || missing="$$missing dovecot-imapd"; \
 	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	  if [ -n "$$missing" ]; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
 	      || echo "warning: could not install$$missing"; \

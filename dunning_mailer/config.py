@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -61,7 +61,7 @@ class Paths:
     drop: Path
     processed: Path
     rejected: Path
-    database: Path
+    database: Path | str   # a file, or a "postgresql://…" URL (see ledger.open_ledger)
     templates: Path
 
 
@@ -174,10 +174,16 @@ class Config:
     digest: Digest = Digest()
     layout: Layout = Layout()
     payments: Payments = Payments()
+    key: str = ""                 # in an office: the business's folder name; "" for a single business
+    office: Path | None = None    # in an office: its folder
 
     @property
     def tz(self) -> ZoneInfo:
         return self.business.tz
+
+
+OFFICE_FILE = "office.toml"
+BUSINESS_KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 
 
 def load(path: Path | None) -> Config:
@@ -192,7 +198,29 @@ def load(path: Path | None) -> Config:
                            where=str(path)) from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError([f"not valid TOML: {e}"], path) from None
-    return from_mapping(raw, base=path.resolve().parent, path=path)
+    folder = path.resolve().parent
+    office = folder.parent / OFFICE_FILE
+    if not office.is_file():
+        return from_mapping(raw, base=folder, path=path)
+    # A business of an office: office.toml's sections are the defaults under its own config.
+    defaults = office_defaults(office)
+    merged = {**defaults, **{k: ({**defaults[k], **v} if isinstance(v, dict) and isinstance(defaults.get(k), dict)
+                                 else v) for k, v in raw.items()}}
+    if not BUSINESS_KEY_RE.fullmatch(folder.name):
+        raise ConfigError([f"the business folder's name {folder.name!r} must be lowercase letters, digits, "
+                           "- and _ (it names the business in the office)"], path)
+    config = from_mapping(merged, base=folder, path=path)
+    return replace(config, key=folder.name, office=folder.parent)
+
+
+def office_defaults(office_file: Path) -> dict:
+    """office.toml without its own [office] table: the config every business starts from."""
+    try:
+        with open(office_file, "rb") as f:
+            raw = tomllib.load(f)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError([f"not valid TOML: {e}"], office_file) from None
+    return {k: v for k, v in raw.items() if k != "office"}
 
 
 class _Reader:
@@ -249,6 +277,25 @@ def _window(r: "_Reader", table: dict, key: str) -> tuple[dt.time, dt.time] | No
         pass
     r.problems.append(f"calendar.{key}: expected [\"HH:MM\", \"HH:MM\"] with start < end, got {value!r}")
     return None
+
+
+def _database(r: _Reader, p: dict, base: Path) -> Path | str:
+    """A file beside the config, or a PostgreSQL URL, which must not hold the password."""
+    from urllib.parse import parse_qs, urlsplit
+
+    value = r.take(p, "paths", "database", str, "dunning.sqlite3")
+    if not value.startswith(("postgresql://", "postgres://")):
+        return base / value
+    try:
+        parts = urlsplit(value)
+        secret = parts.password is not None or "password" in parse_qs(parts.query)
+    except ValueError:
+        r.problems.append("paths.database: not a valid postgresql:// URL")
+        return value
+    if secret:  # never repeat the URL here: it holds the password
+        r.problems.append("paths.database: the URL holds a password; remove it and set "
+                          "DUNNING_MAILER_DATABASE_PASSWORD or run `dunning-mailer set-password database`")
+    return value
 
 
 def _date_key(r: "_Reader", table: dict, section: str, key: str) -> dt.date | None:
@@ -357,11 +404,12 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
     p = r.table(raw, "paths")
     r.unknown(p, "paths", {"drop", "processed", "rejected", "database", "templates"})
     drop = base / r.take(p, "paths", "drop", str, "drop")
+    database = _database(r, p, base)
     paths = Paths(
         drop=drop,
         processed=base / r.take(p, "paths", "processed", str, "drop/processed"),
         rejected=base / r.take(p, "paths", "rejected", str, "drop/rejected"),
-        database=base / r.take(p, "paths", "database", str, "dunning.sqlite3"),
+        database=database,
         templates=base / r.take(p, "paths", "templates", str, "templates/he"),
     )
 

@@ -92,11 +92,15 @@ def store_password(name: str, account: str, secret: str, store: SecretStore) -> 
         raise DunningError(f"{store.description} refused the password ({type(e).__name__})") from None
 
 
-def password(name: str, account: str) -> str | None:
-    """`DUNNING_MAILER_<NAME>_PASSWORD`, else the keyring entry `<name>:<account>`."""
-    env = os.environ.get(env_name(name))
-    if env:
-        return env
+def password(name: str, account: str, business: str = "") -> str | None:
+    """`DUNNING_MAILER_<NAME>_PASSWORD`, else the keyring entry `<name>:<account>`. In an office,
+    `DUNNING_MAILER_<NAME>_PASSWORD_<BUSINESS>` comes first: each business its own mailbox."""
+    names = [env_name(name)]
+    if business:
+        names.insert(0, f"{names[0]}_{business.upper().replace('-', '_')}")
+    for env in names:
+        if os.environ.get(env):
+            return os.environ[env]
     store = secret_store()
     if store.backend is None:
         return None

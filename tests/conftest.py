@@ -54,14 +54,61 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL on 127.0.0.1 for the session (tests/postgres.py starts it from a temp folder)."""
+    from postgres import Postgres, binaries
+
+    if binaries() is None:
+        server_missing("PostgreSQL", "apt-get install postgresql (make system-deps installs it)")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        server_missing("psycopg", "pip install 'psycopg[binary]' (make test installs it)")
+    server = Postgres.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture
-def workdir(tmp_path: Path) -> Path:
-    """A folder made by `dunning-mailer init`, with the demo business."""
+def postgres(postgres_server, monkeypatch):
+    """A fresh PostgreSQL database: its URL (no password in it; the password is in the environment)."""
+    from postgres import PASSWORD
+
+    monkeypatch.setenv("DUNNING_MAILER_DATABASE_PASSWORD", PASSWORD)
+    return postgres_server.new_database()
+
+
+def pytest_generate_tests(metafunc):
+    """`ledger_backend`: SQLite everywhere; both SQLite and PostgreSQL in a module that says
+    BOTH_LEDGERS = True (the ledger's contract tests and the end-to-end cycle)."""
+    if "ledger_backend" in metafunc.fixturenames:
+        both = getattr(metafunc.module, "BOTH_LEDGERS", False)
+        metafunc.parametrize("ledger_backend", ["sqlite", "postgresql"] if both else ["sqlite"], indirect=True)
+
+
+@pytest.fixture
+def ledger_backend(request) -> str | None:
+    """None for SQLite; for PostgreSQL, the URL of a fresh database."""
+    return request.getfixturevalue("postgres") if request.param == "postgresql" else None
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, ledger_backend) -> Path:
+    """A folder made by `dunning-mailer init`, with the demo business. On PostgreSQL it is a
+    business of an office whose office.toml names the database (its config does not)."""
     from dunning_mailer.cli import main
 
-    assert main(["init", str(tmp_path / "w")]) == 0
-    shutil.copyfile(ROOT / "examples" / "config.toml", tmp_path / "w" / "config.toml")
-    return tmp_path / "w"
+    base = tmp_path
+    if ledger_backend:
+        base = tmp_path / "office"
+        base.mkdir()
+        (base / "office.toml").write_text(f'[paths]\ndatabase = "{ledger_backend}"\n', encoding="utf-8")
+    assert main(["init", str(base / "w")]) == 0
+    shutil.copyfile(ROOT / "examples" / "config.toml", base / "w" / "config.toml")
+    return base / "w"
 
 
 def write_config(workdir: Path, extra: str) -> Path:

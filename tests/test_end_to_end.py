@@ -18,6 +18,7 @@ from conftest import D, run_cli, write_config
 from dunning_mailer.cli import main
 
 HEBREW = re.compile(r"[\u0590-\u05FF]")
+BOTH_LEDGERS = True  # every test here runs on SQLite and on PostgreSQL (conftest.py)
 
 
 def emls(folder: Path) -> list[Path]:
@@ -282,10 +283,16 @@ def test_a_reply_pauses_the_customer_until_resume(workdir: Path):
     assert len([i for i in history["items"] if i["kind"] == "reply"]) == 1
 
 
-def test_ledger_file_is_private(workdir: Path):
+def test_ledger_file_is_private(workdir: Path, ledger_backend):
     write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", book(D.date()))
     assert run(workdir, D) == 0
-    assert (workdir / "dunning.sqlite3").stat().st_mode & 0o777 == 0o600
+    if ledger_backend is None:
+        assert (workdir / "dunning.sqlite3").stat().st_mode & 0o777 == 0o600
+        return
+    # PostgreSQL: no ledger file at all, and the database password is in nothing written.
+    from postgres import PASSWORD
+    assert not list(workdir.parent.rglob("*.sqlite3"))
+    assert not [p for p in workdir.parent.rglob("*") if p.is_file() and PASSWORD.encode() in p.read_bytes()]
 
 
 def test_nothing_goes_out_on_shabbat(workdir: Path):
@@ -311,12 +318,13 @@ def test_run_refuses_to_send_with_a_broken_template_and_says_which(workdir: Path
 
 
 def test_a_clean_templates_check_is_remembered_until_the_templates_or_texts_change(workdir: Path):
-    from dunning_mailer.ledger import Ledger
+    from dunning_mailer.config import load
+    from dunning_mailer.ledger import open_ledger
 
     config = str(workdir / "config.toml")
     assert run_cli("run", "--config", config, "--now", D.isoformat()).returncode == 0  # makes the ledger
     assert run_cli("templates", "check", "--config", config).returncode == 0
-    with Ledger(workdir / "dunning.sqlite3") as ledger:
+    with open_ledger(load(workdir / "config.toml")) as ledger:
         marks = {k for (k,) in ledger.db.execute("SELECT key FROM meta WHERE key LIKE 'templates_ok:%'")}
     assert any(k.endswith("/templates/he") for k in marks)
     # An edit after the check is checked again by the run that would send it.

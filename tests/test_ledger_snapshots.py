@@ -59,30 +59,62 @@ def rows(ledger: Ledger) -> dict:
     return found
 
 
+def apply_steps(steps, brake_min_open, *ledgers) -> None:
+    for n, (kind, *args) in enumerate(steps):
+        now = DAY + dt.timedelta(days=n)
+        for ledger in ledgers:
+            ledger.outcomes = getattr(ledger, "outcomes", [])
+            if kind == "contacts":
+                outcome = ledger.apply_contacts(
+                    source="contacts", file_name=f"c{n}.xlsx", sha256=f"c{n}", snapshot_at=now,
+                    result=ImportResult("generic", (), kind="contacts", contacts=tuple(args[0])), now=now)
+            else:
+                invoices, age, force, source, same_file_again = args
+                outcome = ledger.apply_snapshot(
+                    source=source, file_name=f"s{n}.xlsx", sha256="s0" if same_file_again else f"s{n}",
+                    snapshot_at=now - dt.timedelta(days=age * 2), now=now,
+                    result=ImportResult("generic", tuple(invoices)),
+                    max_close_fraction=0.5, brake_min_open=brake_min_open, force=force)
+            ledger.outcomes.append(outcome)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(step, min_size=1, max_size=6), st.sampled_from([0, 3, 1000]))
 def test_batched_snapshots_write_what_row_by_row_wrote(tmp_path_factory, steps, brake_min_open):
     folder = tmp_path_factory.mktemp("ledgers")
     batched, reference = Ledger(folder / "batched.sqlite3"), RowByRowLedger(folder / "reference.sqlite3")
     try:
-        for n, (kind, *args) in enumerate(steps):
-            now = DAY + dt.timedelta(days=n)
-            for ledger in (batched, reference):
-                ledger.outcomes = getattr(ledger, "outcomes", [])
-                if kind == "contacts":
-                    outcome = ledger.apply_contacts(
-                        source="contacts", file_name=f"c{n}.xlsx", sha256=f"c{n}", snapshot_at=now,
-                        result=ImportResult("generic", (), kind="contacts", contacts=tuple(args[0])), now=now)
-                else:
-                    invoices, age, force, source, same_file_again = args
-                    outcome = ledger.apply_snapshot(
-                        source=source, file_name=f"s{n}.xlsx", sha256="s0" if same_file_again else f"s{n}",
-                        snapshot_at=now - dt.timedelta(days=age * 2), now=now,
-                        result=ImportResult("generic", tuple(invoices)),
-                        max_close_fraction=0.5, brake_min_open=brake_min_open, force=force)
-                ledger.outcomes.append(outcome)
+        apply_steps(steps, brake_min_open, batched, reference)
         assert batched.outcomes == reference.outcomes
         assert rows(batched) == rows(reference)
     finally:
         batched.close()
         reference.close()
+
+
+def same_rows(ledger: Ledger) -> dict:
+    """Every row of the tables a snapshot touches, in a form both dialects share."""
+    return {t: sorted(tuple(r) for r in ledger.db.execute(f"SELECT * FROM {t}")) for t in TABLES}
+
+
+SCHEMAS = iter(range(10**6))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(step, min_size=1, max_size=6), st.sampled_from([0, 3, 1000]))
+def test_postgresql_keeps_what_sqlite_keeps(tmp_path_factory, postgres_server, steps, brake_min_open):
+    """The same snapshots into SQLite and into PostgreSQL: the same outcomes and the same rows."""
+    from postgres import PASSWORD
+    from dunning_mailer.ledger import PostgresLedger
+
+    url = getattr(postgres_server, "snapshots_url", None) or postgres_server.new_database()
+    postgres_server.snapshots_url = url
+    lite = Ledger(tmp_path_factory.mktemp("ledgers") / "l.sqlite3")
+    pg = PostgresLedger(url, schema=f"dunning_s{next(SCHEMAS)}", password=PASSWORD)
+    try:
+        apply_steps(steps, brake_min_open, lite, pg)
+        assert pg.outcomes == lite.outcomes
+        assert same_rows(pg) == same_rows(lite)
+    finally:
+        lite.close()
+        pg.close()

@@ -15,6 +15,8 @@ from books import book, write_xlsx
 from conftest import D, run_cli
 from dunning_mailer.cli import main
 
+BOTH_LEDGERS = True  # the bank payments cycle runs on SQLite and on PostgreSQL too (conftest.py)
+
 LEUMI_HEAD = ["תאריך", "תאריך ערך", "תיאור", "אסמכתא", "בחובה", "בזכות", 'היתרה בש"ח', "תאור מורחב"]
 
 

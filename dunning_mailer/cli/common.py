@@ -71,8 +71,8 @@ def _config_path(args) -> Path | None:
 
 
 def _ledger(config: Config):
-    from ..ledger import Ledger
-    return Ledger(config.paths.database)
+    from ..ledger import open_ledger
+    return open_ledger(config)
 
 
 def _customer(ledger, customer_id: str) -> None:

@@ -110,9 +110,17 @@ def _drop(config: Config) -> list[Finding]:
 
 
 def _ledger(config: Config) -> Finding:
-    from ..ledger import Ledger
+    from ..ledger import Ledger, is_database_url, open_ledger
 
     db = config.paths.database
+    if is_database_url(db):  # PostgreSQL: reach it, with its password, and open the business's schema
+        try:
+            with open_ledger(config) as ledger:
+                ledger.customer_exists("")
+                return Finding("ledger", True, ledger.where)
+        except DunningError as e:
+            return Finding("ledger", False, str(e), "check paths.database and DUNNING_MAILER_DATABASE_PASSWORD "
+                                                    "(or `dunning-mailer set-password database`)")
     if not db.parent.is_dir() or not os.access(db.parent, os.W_OK):
         return Finding("ledger", False, f"cannot write beside {db}", f"make {db.parent} writable")
     if not db.exists():

@@ -13,10 +13,13 @@ from pathlib import Path
 from .. import __version__
 from ..config import ConfigError, load
 from ..model import DunningError
+from ..office import OfficeError
 from ..shown import shown
 from .common import UsageError, _config_path, log
-from .payments import cmd_payments
 from .doctor import cmd_doctor
+from .office import (cmd_office_add, cmd_office_init, cmd_office_list, cmd_office_plan, cmd_office_run,
+                     cmd_office_status, cmd_office_worker)
+from .payments import cmd_payments
 from .people import cmd_approve, cmd_paid, cmd_pause, cmd_promise, cmd_resume
 from .reading import cmd_classify, cmd_inspect, cmd_label
 from .reports import cmd_history, cmd_status
@@ -30,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--config", default=argparse.SUPPRESS,
                         help="config file (default ./config.toml or $DUNNING_MAILER_CONFIG)")
     common.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS, help="say what happens")
+    common.add_argument("--office", default=argparse.SUPPRESS,
+                        help="an office folder of several businesses (default $DUNNING_MAILER_OFFICE, or "
+                             "the current folder when it has office.toml)")
+    common.add_argument("--business", default=argparse.SUPPRESS,
+                        help="in an office: the one business to act on (its folder's name)")
     timed = argparse.ArgumentParser(add_help=False)
     timed.add_argument("--now", help="the time to act at, ISO 8601 (default: the clock)")
     as_json = argparse.ArgumentParser(add_help=False)
@@ -40,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"dunning-mailer {__version__}")
     p.add_argument("--config", default=None, help=argparse.SUPPRESS)
     p.add_argument("-v", "--verbose", action="count", default=0, help=argparse.SUPPRESS)
+    p.add_argument("--office", default=None, help=argparse.SUPPRESS)
+    p.add_argument("--business", default=None, help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("init", parents=[common], help="create a working folder")
@@ -126,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.set_defaults(func=cmd_templates_migrate)
     s = sub.add_parser("set-password", parents=[common],
                        help="store a password in the keyring (read from standard input when it is not a terminal)")
-    s.add_argument("which", choices=("smtp", "imap"))
+    s.add_argument("which", choices=("smtp", "imap", "database"))
     s.add_argument("--no-check", action="store_true", help="do not try the login afterwards")
     s.set_defaults(func=cmd_set_password)
     s = sub.add_parser("restore", parents=[common],
@@ -139,7 +149,49 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_doctor, needs_config=False)
     s = sub.add_parser("worker", parents=[common], help="run cycles on a schedule")
     s.set_defaults(func=cmd_worker)
+    s = sub.add_parser("office", help="several businesses from one install")
+    osub = s.add_subparsers(dest="office_command", metavar="init|add|list", required=True)
+    o = osub.add_parser("init", parents=[common], help="create an office folder (office.toml)")
+    o.add_argument("dir")
+    o.add_argument("--name", help="the office's name")
+    o.add_argument("--database", help='e.g. "postgresql://dunning@db.example/dunning" (no password in it)')
+    o.add_argument("--force", action="store_true", help="overwrite an existing office.toml")
+    o.set_defaults(func=cmd_office_init, needs_config=False)
+    o = osub.add_parser("add", parents=[common], help="add a business: a folder with its config and templates")
+    o.add_argument("name", help="the business's folder name: lowercase letters, digits, - and _")
+    o.set_defaults(office_func=cmd_office_add)
+    o = osub.add_parser("list", parents=[common, as_json], help="the office's businesses")
+    o.set_defaults(office_func=cmd_office_list)
     return p
+
+
+# Commands that work across all the businesses of an office (the others need --business).
+ACROSS_OFFICE = {"run": cmd_office_run, "plan": cmd_office_plan, "status": cmd_office_status,
+                 "worker": cmd_office_worker}
+
+
+def _office_dispatch(args):
+    """In an office: (handler, office) for a command across businesses, or the config of the one
+    business named by --business; None outside an office."""
+    from ..office import find_office, load_office
+
+    if args.config and not args.office:
+        return None
+    folder = find_office(args.office, os.environ.get("DUNNING_MAILER_OFFICE"), Path.cwd())
+    if folder is None:
+        if args.business or hasattr(args, "office_func"):
+            raise UsageError("no office here: give --office DIR (a folder with office.toml)")
+        return None
+    office = load_office(folder)
+    if hasattr(args, "office_func"):
+        return args.office_func, office
+    if args.command == "worker" or (args.command in ACROSS_OFFICE and not args.business
+                                    and not getattr(args, "customer", None)):
+        return ACROSS_OFFICE[args.command], office
+    if not args.business:
+        raise UsageError(f"this is an office: name the business with --business NAME "
+                         f"(one of: {', '.join(office.keys()) or 'none yet'})")
+    return office.config(args.business)
 
 
 class _ShownFormatter(logging.Formatter):
@@ -158,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return 2
-    for name in ("config", "verbose"):
+    for name in ("config", "verbose", "office", "business"):
         if not hasattr(args, name):
             setattr(args, name, parser.get_default(name))
     handler = logging.StreamHandler(sys.stderr)
@@ -169,12 +221,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not getattr(args, "needs_config", True):
             return args.func(args)
-        config = load(_config_path(args))
+        found = _office_dispatch(args)
+        if isinstance(found, tuple):
+            command, office = found
+            return command(args, office)
+        config = found if found is not None else load(_config_path(args))
         return args.func(args, config)
     except ConfigError as e:
         print(f"error: {shown(str(e), lines=True)}", file=sys.stderr)
         return 2
-    except UsageError as e:
+    except (UsageError, OfficeError) as e:
         print(f"error: {shown(str(e), lines=True)}", file=sys.stderr)
         return 2
     except DunningError as e:
@@ -197,6 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # a bug: say so in one line; the traceback only with -v
         if args.verbose:
             log.exception("unexpected error")
+        if type(e).__module__.startswith("psycopg"):  # the PostgreSQL ledger failed under us
+            print(f"error: the PostgreSQL database failed: {shown(' '.join(str(e).split()))}", file=sys.stderr)
+            return 1
         print(f"error: unexpected {type(e).__name__} (run with -v for details; please report it)",
               file=sys.stderr)
         return 1

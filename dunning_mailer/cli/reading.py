@@ -98,7 +98,8 @@ def cmd_classify(args, config: Config) -> int:
     raw = Path(args.file).read_bytes()
     now = _now(args.now, config).astimezone(config.tz)
     customer_id = how = None
-    if config.paths.database.exists():
+    from ..ledger import ledger_exists
+    if ledger_exists(config):
         from ..cycle import MessageReader
         with _ledger(config) as ledger:
             verdict, customer_id, how = MessageReader(ledger, config).read(raw, now)

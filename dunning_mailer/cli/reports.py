@@ -10,7 +10,40 @@ from .running import AMOUNT, COUNT, ID, NAME
 
 
 def cmd_status(args, config: Config) -> int:
-    now = _now(args.now, config)
+    doc, waiting = _status(config, _now(args.now, config))
+    if args.json:
+        _print_json(doc)
+        return 0
+    customers, to_review = doc["customers"], doc["payments_to_review"]
+    show = Display(config.tz)
+    if customers:
+        print(show.row((show.word("customer"), ID), (show.word("name"), NAME), (show.word("amount"), AMOUNT, ">"),
+                       ("#", COUNT, ">"), (show.word("last email"), 10), show.word("flags")))
+    for c in customers:
+        flags = [*c["flags"]] + [f for f, on in (("call-list", c["call_list"]), ("paused", c["pause"])) if on]
+        print(show.row((c["customer_id"], ID), (c["name"], NAME), (show.totals(c["balance"]), AMOUNT, ">"),
+                       (len(c["invoices"]), COUNT, ">"), (show.day(c["last_email"]), 10), ", ".join(flags)))
+    if not customers:
+        print(show.word("No open invoices."))
+    if to_review:
+        print(f"{len(to_review)} bank credit(s) wait for you (`dunning-mailer payments`), holding "
+              f"{isolate(', '.join(sorted({c for p in to_review for c in p['customers']})))}.")
+    if waiting:
+        print()
+        print(f"Replies a person should read ({len(waiting)}; `label REPLY INTENT` or `resume CUSTOMER`):")
+    for w in waiting:
+        print("  " + show.row((f"#{w['reply_id']}", 6), (w["customer_id"] or "—", ID), (show.day(w["received_at"]), 10),
+                              (w["sender"] or "?", NAME), show.days(w["reason"])))
+    return 0
+
+
+def status_doc(config: Config, now) -> dict:
+    """What `status --json` prints for one business."""
+    return _status(config, now)[0]
+
+
+def _status(config: Config, now) -> tuple[dict, list[dict]]:
+    """The status document, and the replies waiting for a person (the text shows them apart)."""
     from ..cycle import make_plan
 
     with _ledger(config) as ledger:
@@ -32,29 +65,7 @@ def cmd_status(args, config: Config) -> int:
     doc["payments_to_review"] = [{"id": p["id"], "line": p["line"], "customers": p["candidates"],
                                   "proposal": p["invoices"], "confidence": p["confidence"], "reasons": p["reasons"]}
                                  for p in to_review]
-    if args.json:
-        _print_json(doc)
-        return 0
-    show = Display(config.tz)
-    if customers:
-        print(show.row((show.word("customer"), ID), (show.word("name"), NAME), (show.word("amount"), AMOUNT, ">"),
-                       ("#", COUNT, ">"), (show.word("last email"), 10), show.word("flags")))
-    for c in customers:
-        flags = [*c["flags"]] + [f for f, on in (("call-list", c["call_list"]), ("paused", c["pause"])) if on]
-        print(show.row((c["customer_id"], ID), (c["name"], NAME), (show.totals(c["balance"]), AMOUNT, ">"),
-                       (len(c["invoices"]), COUNT, ">"), (show.day(c["last_email"]), 10), ", ".join(flags)))
-    if not customers:
-        print(show.word("No open invoices."))
-    if to_review:
-        print(f"{len(to_review)} bank credit(s) wait for you (`dunning-mailer payments`), holding "
-              f"{isolate(', '.join(sorted({c for p in to_review for c in p['candidates']})))}.")
-    if waiting:
-        print()
-        print(f"Replies a person should read ({len(waiting)}; `label REPLY INTENT` or `resume CUSTOMER`):")
-    for w in waiting:
-        print("  " + show.row((f"#{w['reply_id']}", 6), (w["customer_id"] or "—", ID), (show.day(w["received_at"]), 10),
-                              (w["sender"] or "?", NAME), show.days(w["reason"])))
-    return 0
+    return doc, waiting
 
 
 def cmd_history(args, config: Config) -> int:

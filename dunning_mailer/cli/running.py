@@ -113,11 +113,38 @@ def _email_doc(e) -> dict:
 
 
 def cmd_plan(args, config: Config) -> int:
-    from ..cycle import dropped_files, make_plan
-
     if args.customer:
         return _record_payment_plan(args, config)
-    now = _now(args.now, config)
+    doc, the_plan, later = _planned(config, _now(args.now, config))
+    if args.json:
+        _print_json(doc)
+        return 0
+    show = Display(config.tz)
+    if later is not None:
+        print(f"Not sending now ({show.days(the_plan.not_sending)}).")
+        _print_next_window(show, later)
+        _print_held(show, later)
+    else:
+        for line in _email_lines(show, the_plan.emails):
+            print(line)
+        if not the_plan.emails:
+            print(show.word("Nothing to send now."))
+        _print_held(show, the_plan)
+    if doc["files_waiting"]:
+        print(f"{doc['files_waiting']} file(s) in the drop folder are not read yet and not in this plan; "
+              "`dunning-mailer run --dry-run` includes them.")
+    return 0
+
+
+def plan_doc(config: Config, now) -> dict:
+    """What `plan --json` prints for one business."""
+    return _planned(config, now)[0]
+
+
+def _planned(config: Config, now):
+    """The plan now (and, outside the window, the next window's): its JSON document and both plans."""
+    from ..cycle import dropped_files, make_plan
+
     with _ledger(config) as ledger:
         the_plan = make_plan(config, ledger, now)
         # Outside the window, what the next window will send: a user who sets up in the evening sees
@@ -140,24 +167,7 @@ def cmd_plan(args, config: Config) -> int:
             "held": [{"customer_id": h.customer_id, "reason": h.reason} for h in later.held]},
         "files_waiting": waiting,
     }
-    if args.json:
-        _print_json(doc)
-        return 0
-    show = Display(config.tz)
-    if later is not None:
-        print(f"Not sending now ({show.days(the_plan.not_sending)}).")
-        _print_next_window(show, later)
-        _print_held(show, later)
-    else:
-        for line in _email_lines(show, the_plan.emails):
-            print(line)
-        if not the_plan.emails:
-            print(show.word("Nothing to send now."))
-        _print_held(show, the_plan)
-    if waiting:
-        print(f"{waiting} file(s) in the drop folder are not read yet and not in this plan; "
-              "`dunning-mailer run --dry-run` includes them.")
-    return 0
+    return doc, the_plan, later
 
 
 def cmd_worker(args, config: Config) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -18,20 +19,7 @@ def cmd_init(args) -> int:
         print(f"{config_file} already exists; nothing was changed (use --force to overwrite).",
               file=sys.stderr)
         return 1
-    target.mkdir(parents=True, exist_ok=True)
-    example = _shipped("config.example.toml")
-    shutil.copyfile(example, config_file)
-    templates = target / "templates"
-    for lang_dir in _shipped("templates").iterdir():
-        dest = templates / lang_dir.name
-        if dest.exists() and not args.force:
-            continue
-        shutil.copytree(lang_dir, dest, dirs_exist_ok=True)
-    config = load(config_file)
-    for folder in (config.paths.drop, config.paths.processed, config.paths.rejected,
-                   config.transport.outbox, config.mailbox.maildir / "new",
-                   config.mailbox.maildir / "cur", config.mailbox.maildir / "tmp"):
-        folder.mkdir(parents=True, exist_ok=True)
+    config = make_working_folder(target, force=args.force)
     me = _command()
     config_arg = f"--config {_quoted(config_file)}"
     print(f"Created {target}/: config.toml, templates/, {os.path.relpath(config.paths.drop, target)}/ "
@@ -43,6 +31,35 @@ def cmd_init(args) -> int:
     print(f"  4. copy an open-invoices export into {config.paths.drop}/, then: "
           f"{me} run {config_arg} --dry-run -v")
     return 0
+
+
+def make_working_folder(target: Path, *, force: bool, in_office: bool = False) -> Config:
+    """config.toml from the example, the templates and the folders the config names."""
+    config_file = target / "config.toml"
+    target.mkdir(parents=True, exist_ok=True)
+    example = _shipped("config.example.toml")
+    if in_office:
+        # Only the business's own section: every other key comes from office.toml (a copy of the
+        # example's defaults here would hide the office's).
+        text = example.read_text(encoding="utf-8")
+        own = re.search(r"(?ms)^\[business\].*?(?=^\[)", text).group(0)
+        config_file.write_text(f"# {target.name}: this business's own settings. Every other key comes from "
+                               f"../office.toml,\n# else the embedded defaults (config.example.toml lists "
+                               f"them all).\n\n{own}", encoding="utf-8")
+    else:
+        shutil.copyfile(example, config_file)
+    templates = target / "templates"
+    for lang_dir in _shipped("templates").iterdir():
+        dest = templates / lang_dir.name
+        if dest.exists() and not force:
+            continue
+        shutil.copytree(lang_dir, dest, dirs_exist_ok=True)
+    config = load(config_file)
+    for folder in (config.paths.drop, config.paths.processed, config.paths.rejected,
+                   config.transport.outbox, config.mailbox.maildir / "new",
+                   config.mailbox.maildir / "cur", config.mailbox.maildir / "tmp"):
+        folder.mkdir(parents=True, exist_ok=True)
+    return config
 
 
 def _command() -> str:
@@ -68,13 +85,26 @@ def _shipped(name: str) -> Path:
     raise DunningError(f"{name} is missing from this installation")
 
 
+def _database_account(config: Config) -> tuple[str, str]:
+    from ..ledger import is_database_url
+    if not is_database_url(config.paths.database):
+        raise UsageError("paths.database is a file: only a postgresql:// database has a password")
+    from psycopg.conninfo import conninfo_to_dict
+    info = conninfo_to_dict(config.paths.database)
+    return info.get("user", ""), info.get("host", "")
+
+
 def cmd_set_password(args, config: Config) -> int:
     from ..credentials import UNLOCK_ENV, env_name, locked, secret_store, store_password
 
-    section = config.transport if args.which == "smtp" else config.mailbox
-    if not section.username:
-        raise UsageError(f"set {args.which == 'smtp' and 'transport' or 'mailbox'}.username in the config first")
-    account = f"{args.which}:{section.username}@{section.host}"
+    if args.which == "database":
+        username, host = _database_account(config)
+    else:
+        section = config.transport if args.which == "smtp" else config.mailbox
+        if not section.username:
+            raise UsageError(f"set {args.which == 'smtp' and 'transport' or 'mailbox'}.username in the config first")
+        username, host = section.username, section.host
+    account = f"{args.which}:{username}@{host}"
     variable = env_name(args.which)
     store = secret_store()
     # Said before asking: nobody should type a password only to hear it cannot be kept.
@@ -94,10 +124,10 @@ def cmd_set_password(args, config: Config) -> int:
         return 1
     if os.environ.get(variable):
         print(f"note: {variable} is set here; it is used instead of the stored password.", file=sys.stderr)
-    secret_value = _read_secret(f"Password for {section.username} at {section.host}: ")
-    store_password(args.which, f"{section.username}@{section.host}", secret_value, store)
+    secret_value = _read_secret(f"Password for {username} at {host}: ")
+    store_password(args.which, f"{username}@{host}", secret_value, store)
     print(f"Stored in {store.description} as {account}.")
-    if args.no_check:
+    if args.no_check or args.which == "database":  # the database's login is tried by the next command
         return 0
     from .doctor import imap_login, smtp_login
 
@@ -130,6 +160,10 @@ def cmd_restore(args, config: Config) -> int:
     from ..cycle import run_lock
     from ..ledger.backups import backups, restore
 
+    from ..ledger import is_database_url
+    if is_database_url(config.paths.database):
+        raise UsageError("restore puts back a backup of a SQLite ledger file; a PostgreSQL ledger is backed up "
+                         "and restored with the database's own tools (pg_dump, pg_restore)")
     ledger_path = config.paths.database
     if args.list:
         for path in backups(ledger_path):

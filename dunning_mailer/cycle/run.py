@@ -13,7 +13,7 @@ from typing import Iterator
 
 from ..calendar import BusinessCalendar
 from ..config import Config
-from ..ledger import Ledger
+from ..ledger import Ledger, is_database_url, open_ledger
 from ..mailboxes import Mailbox
 from ..model import DunningError
 from ..planner import Plan, plan
@@ -142,7 +142,7 @@ def open_edges(config: Config, dry_run: bool = False):
         secret = None
         t = config.transport
         if t.kind == "smtp" and t.username and not t.oauth2_token_command:
-            secret = password("smtp", f"{t.username}@{t.host}")
+            secret = password("smtp", f"{t.username}@{t.host}", config.key)
         transport = open_transport(config, secret)
     m = config.mailbox
     mailbox_password = token = None
@@ -150,8 +150,27 @@ def open_edges(config: Config, dry_run: bool = False):
         if m.oauth2_token_command:
             token = oauth2_token(m.oauth2_token_command, key="mailbox.oauth2_token_command")
         elif m.username:
-            mailbox_password = password("imap", f"{m.username}@{m.host}")
+            mailbox_password = password("imap", f"{m.username}@{m.host}", config.key)
     return transport, open_mailbox(config, mailbox_password, oauth2_token=token)
+
+
+
+@contextmanager
+def cycle_lock(config: Config, wait_seconds: float = 10.0) -> Iterator[Ledger | None]:
+    """The business's ledger, opened under its run lock; None when another run holds the lock.
+    SQLite: the file lock beside the ledger (run_lock). PostgreSQL: the business's advisory lock,
+    held by the ledger's own connection, so it ends with the process (or machine) that holds it,
+    and every worker on any machine sees it."""
+    if not is_database_url(config.paths.database):
+        with run_lock(config, wait_seconds) as got:
+            if not got:
+                yield None
+                return
+            with open_ledger(config) as ledger:
+                yield ledger
+        return
+    with open_ledger(config) as ledger, ledger.cycle_lock(wait_seconds) as got:
+        yield ledger if got else None
 
 
 
@@ -159,23 +178,25 @@ def locked_cycle(config: Config, now: dt.datetime, *, wait_seconds: float, dry_r
                  **options) -> CycleReport | None:
     """run_once under the run lock, with the configured edges; None when another run holds it.
     With `dry_run` the cycle works on an in-memory copy of the ledger and keeps nothing."""
-    with run_lock(config, wait_seconds) as got:
-        if not got:
+    with cycle_lock(config, wait_seconds) as ledger:
+        if ledger is None:
             return None
-        with Ledger(config.paths.database) as ledger:
-            transport, mailbox = open_edges(config, dry_run)
-            target = ledger.copy_in_memory() if dry_run else ledger
-            with mailbox if mailbox is not None else nullcontext():
-                report = run_once(config, target, transport, mailbox, now, dry_run=dry_run, **options)
-            if not dry_run:
-                _backup(config, ledger, report)
-            return report
+        transport, mailbox = open_edges(config, dry_run)
+        target = ledger.copy_in_memory() if dry_run else ledger
+        with mailbox if mailbox is not None else nullcontext():
+            report = run_once(config, target, transport, mailbox, now, dry_run=dry_run, **options)
+        if not dry_run:
+            backup_after(config, ledger, report)
+        return report
 
 
 
-def _backup(config: Config, ledger: Ledger, report: CycleReport) -> None:
+def backup_after(config: Config, ledger: Ledger, report: CycleReport) -> None:
     """The day's backup (by the real clock, like the files it sits among), made again after a
-    cycle that sent email or applied an export."""
+    cycle that sent email or applied an export. A PostgreSQL ledger is backed up by the
+    database's own tools (pg_dump, replicas), not file by file here."""
+    if ledger.shared:
+        return
     from ..ledger.backups import keep_daily_backup
 
     changed = bool(report.sent) or any(f.status == "applied" for f in report.files)

@@ -49,7 +49,12 @@ class Throttle:
         self.left_today = (config.transport.max_per_day - ledger.sent_since(now - dt.timedelta(days=1))
                            if config.transport.max_per_day else None)
         self.sleep = sleep
+        # Attempts of earlier runs in the last minute count too: a run started by cron right after
+        # another, or a worker taking over a business from one that died, stays within the limit.
         self.recent: list[float] = []
+        if self.per_minute:
+            wall, clock = time.time(), time.monotonic()
+            self.recent = [clock - (wall - t) for t in ledger.attempted_since(wall - 60)]
 
     def allow(self) -> bool:
         if self.left_today is not None and self.left_today <= 0:
@@ -160,7 +165,7 @@ class Sender:
         with self.ledger.transaction():
             self._record_confirmed()
             if sending is not None:
-                self.ledger.mark_sending(sending)
+                self.ledger.mark_sending(sending, time.time())
         checkpoint("sending")
 
     def flush(self) -> None:

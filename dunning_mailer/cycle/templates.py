@@ -5,7 +5,7 @@ import hashlib
 from pathlib import Path
 
 from ..config import Config
-from ..ledger import Ledger
+from ..ledger import Ledger, ledger_exists, open_ledger
 
 
 
@@ -70,8 +70,8 @@ def templates_fingerprint(config: Config, folder: Path) -> str:
 
 def remember_templates_ok(config: Config, folders: list[Path]) -> None:
     """After a clean `templates check`: the next `run` need not check the same files again."""
-    if not config.paths.database.exists():
+    if not ledger_exists(config):
         return
-    with Ledger(config.paths.database) as ledger:
+    with open_ledger(config) as ledger:
         for folder in folders:
             ledger.set_meta(f"templates_ok:{folder}", templates_fingerprint(config, folder))

@@ -1,5 +1,11 @@
 """The ledger's one connection: opening the file, the transaction discipline, durability and WAL
-checkpoints, metadata and the event log. Every other module of the ledger writes through it."""
+checkpoints, metadata and the event log. Every other module of the ledger writes through it.
+
+Two dialects, one SQL: `Connection` is one SQLite file; `PostgresConnection` is one schema of a
+PostgreSQL database (one per business), reached through psycopg 3. The other modules write plain
+portable SQL with `?` placeholders, `INSERT … ON CONFLICT`, `RETURNING id`; what differs
+(placeholders, parameter types, transactions and their locks, durability, bulk-write tuning,
+new ids) is decided here, and the DDL, migrations and introspection in schema.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +17,7 @@ import threading
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ..model import DunningError
 
@@ -92,6 +98,9 @@ def restore_hint(path: Path) -> str:
             "place (the current file is kept beside it)")
 
 
+_BULK_CACHE_KIB = 64 * 1024
+
+
 class Connection:
     """One SQLite file, `0600`, WAL; every write is one short transaction."""
 
@@ -151,7 +160,7 @@ class Connection:
         if self.db.in_transaction:  # nested: the outer transaction decides
             yield self.db
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute(self._begin)
         try:
             yield self.db
         except BaseException:
@@ -224,6 +233,27 @@ class Connection:
         self.db.execute("INSERT INTO events(at, customer_id, kind, detail) VALUES(?,?,?,?)",
                         (at.isoformat(), customer_id, kind, json.dumps(detail, ensure_ascii=False, default=str)))
 
+    # What the two dialects do differently, beyond SQL itself.
+    shared = False  # one file, one machine: the run lock is a file lock beside it (cycle/run.py)
+    _begin = "BEGIN IMMEDIATE"  # a write transaction takes the file's write lock at once
+
+    def _next_ids(self, table: str, count: int) -> list[int]:
+        """Ids for `count` new rows of `table`, for a batch written with executemany. The caller
+        holds the write transaction (BEGIN IMMEDIATE), so nobody else takes them meanwhile."""
+        first = self.db.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
+        return list(range(first, first + count))
+
+    @contextmanager
+    def _bulk_write(self) -> Iterator[None]:
+        """A page cache big enough for a 100k-invoice snapshot (the default 2 MiB spills
+        pages to the WAL while the transaction is still open); the usual size after it."""
+        size = self.db.execute("PRAGMA cache_size").fetchone()[0]
+        self.db.execute(f"PRAGMA cache_size={min(size, -_BULK_CACHE_KIB)}")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA cache_size={int(size)}")
+
     def copy_in_memory(self):
         """A private in-memory copy, for `--dry-run`: the whole cycle runs, nothing is kept."""
         copy = type(self).__new__(type(self))
@@ -275,3 +305,207 @@ def file_problem(path: Path) -> str | None:
         return str(e)
     finally:
         db.close()
+
+
+def _postgres_sql(sql: str) -> str:
+    """`?` placeholders as psycopg's `%s` (and a literal `%` doubled), outside quoted strings."""
+    out, quoted = [], False
+    for ch in sql:
+        if ch == "'":
+            quoted = not quoted
+        if quoted:
+            out.append("%%" if ch == "%" else ch)
+        else:
+            out.append("%s" if ch == "?" else "%%" if ch == "%" else ch)
+    return "".join(out)
+
+
+class _Rows:
+    """Rows that answer to `row[0]` and `row["name"]`, as sqlite3.Row does; one class per shape."""
+    classes: dict[tuple[str, ...], type] = {}
+
+    @classmethod
+    def factory(cls, cursor):
+        names = tuple(c.name for c in cursor.description or ())
+        row = cls.classes.get(names)
+        if row is None:
+            row = cls.classes[names] = type("Row", (_Row,), {"__slots__": (), "_index": {
+                n: i for i, n in enumerate(names)}})
+        return row
+
+
+class _Row(tuple):
+    __slots__ = ()
+    _index: dict[str, int] = {}
+
+    def __getitem__(self, key):
+        if type(key) is str:
+            return tuple.__getitem__(self, self._index[key])
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self._index)
+
+
+class _PostgresDB:
+    """psycopg's connection with sqlite3's face, the little of it the ledger uses: `execute` and
+    `executemany` with `?` placeholders, rows by index or name, `in_transaction`. Parameters go
+    as untyped literals, so PostgreSQL reads them in the column's type, as SQLite's affinity does
+    (an int compared with a TEXT column, a str stored in a BIGINT one); dates and datetimes as
+    ISO text, as sqlite3 stores them; NUL, which PostgreSQL text cannot hold, as U+FFFD."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self._sql: dict[str, str] = {}
+
+    def execute(self, sql: str, params: Sequence = ()):
+        if not params:
+            return self.conn.execute(sql)
+        if any(type(p) is str and "\x00" in p for p in params):
+            params = [p.replace("\x00", "\ufffd") if type(p) is str else p for p in params]
+        return self.conn.execute(self._translated(sql), params)
+
+    def executemany(self, sql: str, rows):
+        cur = self.conn.cursor()
+        cur.executemany(self._translated(sql), rows)
+        return cur
+
+    def _translated(self, sql: str) -> str:
+        out = self._sql.get(sql)
+        if out is None:
+            out = self._sql[sql] = _postgres_sql(sql)
+        return out
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg import pq
+        return self.conn.info.transaction_status != pq.TransactionStatus.IDLE
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _untyped_dumpers(adapters) -> None:
+    from psycopg.adapt import Dumper
+
+    class Untyped(Dumper):
+        oid = 0  # "unknown": the server takes the type the column or the operator wants
+
+        def dump(self, obj):
+            return str(obj).encode()
+
+    class UntypedBool(Untyped):
+        def dump(self, obj):
+            return b"1" if obj else b"0"
+
+    class UntypedDateTime(Untyped):
+        def dump(self, obj):
+            return obj.isoformat(" ").encode()
+
+    for kind in (int, Decimal, dt.date):
+        adapters.register_dumper(kind, Untyped)
+    adapters.register_dumper(bool, UntypedBool)
+    adapters.register_dumper(dt.datetime, UntypedDateTime)
+
+
+def lock_key(name: str) -> int:
+    """A stable 32-bit key for PostgreSQL's advisory locks, from a schema's name."""
+    import zlib
+    return zlib.crc32(name.encode()) - 2 ** 31
+
+
+# Advisory lock classes (the first of the two keys): one per purpose, so they never meet.
+CYCLE_LOCK, WRITE_LOCK = 1, 2
+
+
+class PostgresConnection(Connection):
+    """One business's schema in a PostgreSQL database: every business of an office in one database,
+    each in its own schema, so the ledger's SQL never names a business and one business's rows can
+    never show up in another's. The password comes from the caller (environment or keyring).
+
+    Transactions: SQLite's BEGIN IMMEDIATE takes the file's one write lock; here each write
+    transaction takes the schema's transaction-level advisory lock (WRITE_LOCK) instead, so the
+    writes of one business are serialised just the same, across processes and machines, and two
+    businesses never wait for each other. `cycle_lock` is the session-level lock that lets one
+    worker at a time run a business's cycle; PostgreSQL drops it when the holder's connection
+    ends, a killed worker's too. Durability: a `NORMAL` commit is `synchronous_commit = off`
+    (it survives a killed process, and reaches the disk a moment later), `FULL` waits for the
+    disk, as in SQLite's WAL; checkpoints and cache sizes are the server's business."""
+
+    shared = True
+
+    def __init__(self, url: str, *, schema: str, password: str | None = None, display: str | None = None):
+        import psycopg
+
+        self.path = None
+        self.url, self.schema = url, schema
+        self.where = f"{display or url} (schema {schema})"
+        self._key = lock_key(schema)
+        self._begin = f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK}, {self._key})"
+        self._synchronous = "FULL"
+        extra = {"password": password} if password else {}
+        try:
+            conn = psycopg.connect(url, autocommit=True, connect_timeout=15, application_name="dunning-mailer",
+                                   row_factory=_Rows.factory, **extra)
+        except psycopg.Error as e:
+            raise LedgerError(f"the PostgreSQL database cannot be reached: {_plain(e)}", where=self.where) from None
+        _untyped_dumpers(conn.adapters)
+        self.db = _PostgresDB(conn)
+        self.db.execute(f'SET search_path TO "{schema}"')
+        try:
+            self._migrate()
+        except psycopg.Error as e:
+            conn.close()
+            raise LedgerError(f"the PostgreSQL ledger cannot be opened: {_plain(e)}", where=self.where) from None
+
+    @contextmanager
+    def reading(self) -> Iterator[_PostgresDB]:
+        """Several reads that see one moment of the ledger, taking no write lock (SQLite's
+        deferred BEGIN gives that; PostgreSQL's default isolation sees each statement's moment)."""
+        if self.db.in_transaction:
+            yield self.db
+            return
+        self.db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield self.db
+        finally:
+            self.db.execute("COMMIT")
+
+    def _durability(self, level: str) -> None:
+        if not self.db.in_transaction and self._synchronous != level:
+            self.db.execute(f"SET synchronous_commit TO {'on' if level == 'FULL' else 'off'}")
+            self._synchronous = level
+
+    @contextmanager
+    def checkpoints_deferred(self) -> Iterator[None]:
+        yield
+
+    @contextmanager
+    def _bulk_write(self) -> Iterator[None]:
+        yield
+
+    def _next_ids(self, table: str, count: int) -> list[int]:
+        return [r[0] for r in self.db.execute(
+            f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, ?)", (count,))]
+
+    @contextmanager
+    def cycle_lock(self, wait_seconds: float = 0.0) -> Iterator[bool]:
+        """The business's cycle lock, held by this connection (see the class); False when another
+        worker holds it past `wait_seconds`."""
+        import time
+        deadline = time.monotonic() + wait_seconds
+        while not self.db.execute("SELECT pg_try_advisory_lock(?, ?)", (CYCLE_LOCK, self._key)).fetchone()[0]:
+            if time.monotonic() >= deadline:
+                yield False
+                return
+            time.sleep(0.2)
+        try:
+            yield True
+        finally:
+            if not self.db.conn.closed:
+                self.db.execute("SELECT pg_advisory_unlock(?, ?)", (CYCLE_LOCK, self._key))
+
+
+def _plain(e: Exception) -> str:
+    """A driver error in one line (libpq never puts the password in its messages)."""
+    return " ".join(str(e).split()) or type(e).__name__

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 
 
 class IncomingMail:
@@ -13,15 +12,12 @@ class IncomingMail:
                   subject: str, received_at: dt.datetime, kind: str, matched_by: str | None,
                   detail: dict, raw: bytes) -> int | None:
         """Store an incoming message once: its id, or None when it was already logged."""
-        try:
-            cur = self.db.execute(
-                "INSERT INTO replies(dedup, message_id, customer_id, sender, subject, received_at, kind,"
-                " matched_by, detail, raw) VALUES(?,?,?,?,?,?,?,?,?,?)",
-                (dedup, message_id, customer_id, sender, subject, received_at.isoformat(), kind, matched_by,
-                 json.dumps(detail, ensure_ascii=False, default=str), raw))
-        except sqlite3.IntegrityError:
-            return None
-        return cur.lastrowid
+        row = self.db.execute(
+            "INSERT INTO replies(dedup, message_id, customer_id, sender, subject, received_at, kind,"
+            " matched_by, detail, raw) VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(dedup) DO NOTHING RETURNING id",
+            (dedup, message_id, customer_id, sender, subject, received_at.isoformat(), kind, matched_by,
+             json.dumps(detail, ensure_ascii=False, default=str), raw)).fetchone()
+        return row[0] if row else None
 
     def reply(self, reply_id: int) -> dict | None:
         """One stored message: its row, with ``detail`` (the reading) decoded."""

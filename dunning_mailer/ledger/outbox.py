@@ -53,8 +53,7 @@ class Outbox:
         before): nothing reaches the SMTP server that a power cut could make the ledger forget."""
         self._durability("FULL")
         with self.transaction() as db:
-            first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM reminders").fetchone()[0]
-            rids = list(range(first, first + len(emails)))
+            rids = self._next_ids("reminders", len(emails))
             created, day = now.isoformat(), local_date.isoformat()
             db.executemany(
                 "INSERT INTO reminders(id, customer_id, stage, message_id, recipients, subject, status,"
@@ -69,9 +68,16 @@ class Outbox:
                             for rid, e in zip(rids, emails) for src, num, st, bal, cur in e.items])
         return rids
 
-    def mark_sending(self, rid: int) -> None:
+    def mark_sending(self, rid: int, at: float | None = None) -> None:
+        """`at`: the wall clock of the attempt (Unix time), for per-minute limits across runs."""
         self._durability("NORMAL")
-        self.db.execute("UPDATE reminders SET status='sending', attempts=attempts+1 WHERE id=?", (rid,))
+        self.db.execute("UPDATE reminders SET status='sending', attempts=attempts+1, attempted_at=? WHERE id=?",
+                        (at, rid))
+
+    def attempted_since(self, since: float) -> list[float]:
+        """The wall-clock times of attempts since `since` (Unix time), oldest first."""
+        return [r[0] for r in self.db.execute(
+            "SELECT attempted_at FROM reminders WHERE attempted_at >= ? ORDER BY attempted_at", (since,))]
 
     def unmark_sending(self, rid: int) -> None:
         """A row marked `sending` ahead of its turn that never got it: back to `pending`."""

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from ..allocation import without_cycle_collection
 from ..model import ImportResult, Invoice
@@ -21,9 +20,6 @@ class SnapshotOutcome:
     updated: int = 0
     closed: int = 0
     closed_numbers: tuple[str, ...] = ()
-
-
-_BULK_CACHE_KIB = 64 * 1024
 
 
 class Snapshots:
@@ -46,10 +42,10 @@ class Snapshots:
                        report, invoices, opened, updated, closed) -> int:
         cur = self.db.execute(
             "INSERT INTO imports(source, file_name, sha256, snapshot_at, imported_at, status, importer,"
-            " invoices, opened, updated, closed, report) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+            " invoices, opened, updated, closed, report) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
             (source, file_name, sha256, snapshot_at.isoformat(), now.isoformat(), status, importer,
              invoices, opened, updated, closed, report))
-        return cur.lastrowid
+        return cur.fetchone()[0]
 
     def _duplicate(self, sha256: str) -> SnapshotOutcome | None:
         seen = self.import_seen(sha256)
@@ -190,32 +186,6 @@ class Snapshots:
         return SnapshotOutcome("applied", f"{len(incoming)} open invoices: {opened} new, "
                                f"{len(to_close)} closed as paid{listed}", opened, updated, len(to_close),
                                tuple(sorted(to_close)))
-
-    @contextmanager
-    def _bulk_write(self) -> Iterator[None]:
-        """A page cache big enough for a 100k-invoice snapshot (the default 2 MiB spills
-        pages to the WAL while the transaction is still open); the usual size after it."""
-        size = self.db.execute("PRAGMA cache_size").fetchone()[0]
-        self.db.execute(f"PRAGMA cache_size={min(size, -_BULK_CACHE_KIB)}")
-        try:
-            yield
-        finally:
-            self.db.execute(f"PRAGMA cache_size={int(size)}")
-
-    @staticmethod
-    @contextmanager
-    def _indexes_rebuilt_after(db: sqlite3.Connection, table: str, incoming: int) -> Iterator[None]:
-        """When more rows come into `table` than it holds, its secondary indexes are dropped
-        for the writes and built again after them, in the same transaction: sorting once
-        is cheaper than inserting into them row by row. The schema's own SQL rebuilds them."""
-        held = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-        indexes = db.execute("SELECT name, sql FROM sqlite_master WHERE type='index' AND tbl_name=? "
-                             "AND sql IS NOT NULL", (table,)).fetchall() if incoming > held else []
-        for name, _ in indexes:
-            db.execute(f"DROP INDEX {name}")
-        yield  # an error rolls the transaction back, the dropped indexes with it
-        for _, sql in indexes:
-            db.execute(sql)
 
     @staticmethod
     def _upsert_export_customers(db: sqlite3.Connection, invoices: Iterable[Invoice], stamp: str) -> None:
