@@ -37,6 +37,7 @@ class Invoice:
     currency: str = "ILS"
     language: str | None = None  # "he", "en"… when the export says
     kind: str = "invoice"        # "invoice", or "balance": a customer-balance export's one line per customer
+    phone: str = ""              # the customer's phone number(s) as the export writes them (phones.py)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Customer:
     language: str | None = None
     account_manager: str = ""        # our side's person for this customer (C15)
     account_manager_email: str = ""
+    phone: str = ""                  # as the files wrote it, "; " between numbers (phones.shown_phones)
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class Contact:
     account_manager: str = ""          # a person on our side (C15)
     account_manager_email: str = ""
     language: str | None = None
+    phone: str = ""
 
 
 @dataclass(frozen=True)

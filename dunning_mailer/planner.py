@@ -79,6 +79,32 @@ class Held:
 
 
 @dataclass(frozen=True)
+class Call:
+    """One customer a person should phone (C12, C13): the number, what is owed and since when."""
+
+    customer_id: str
+    name: str
+    phone: str                            # as the files wrote it (phones.shown_phones); "" unknown
+    totals: dict[str, Decimal]            # open balance per currency
+    oldest_due: dt.date | None
+    last_email_on: dt.date | None
+    unanswered: int = 0                   # emails since the customer last wrote to us
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.totals.values(), Decimal(0))
+
+
+def _call(c: CustomerState) -> Call:
+    totals: dict[str, Decimal] = {}
+    for s in c.invoices:
+        totals[s.invoice.currency] = totals.get(s.invoice.currency, Decimal(0)) + s.invoice.balance
+    oldest = min((s.invoice.due_date for s in c.invoices), default=None)
+    return Call(c.customer.id, c.customer.name, c.customer.phone, totals, oldest, c.last_email_on,
+                c.unanswered)
+
+
+@dataclass(frozen=True)
 class Plan:
     now: dt.datetime
     emails: tuple[PlannedEmail, ...]
@@ -88,6 +114,8 @@ class Plan:
     next_sending: dt.datetime | None = None
     upcoming: tuple[tuple[str, str, dt.date], ...] = field(default_factory=tuple)  # (customer, stage, on)
     promise_outcomes: tuple[tuple[str, str], ...] = ()  # (customer, "kept" | "missed")
+    # The call list's customers with their phone numbers, larger and older debts first (C14).
+    calls: tuple[Call, ...] = ()
 
 
 def _priority(email: PlannedEmail) -> tuple:
@@ -233,6 +261,9 @@ def plan(customers: list[CustomerState], *, now: dt.datetime, stages: tuple[Stag
                                    offer=offer_for(top, total, today)))
 
     emails.sort(key=_priority)
+    by_id = {c.customer.id: c for c in customers}
+    calls = sorted((_call(by_id[cid]) for cid in dict.fromkeys(call_list)),
+                   key=lambda k: (-k.total, k.oldest_due or dt.date.max, k.customer_id))
     return Plan(
         now=now,
         emails=tuple(emails),
@@ -242,4 +273,5 @@ def plan(customers: list[CustomerState], *, now: dt.datetime, stages: tuple[Stag
         next_sending=calendar.next_sending_moment(now) if not_sending else None,
         upcoming=tuple(sorted(upcoming, key=lambda u: (u[2], u[0]))),
         promise_outcomes=tuple(outcomes),
+        calls=tuple(calls),
     )

@@ -42,6 +42,7 @@ def as_json(result: ImportResult) -> dict:
                 "currency": i.currency,
                 "language": i.language,
                 "kind": i.kind,
+                **({"phone": i.phone} if i.phone else {}),  # only where the file has phones
             }
             for i in result.invoices
         ],
@@ -55,6 +56,7 @@ def as_json(result: ImportResult) -> dict:
                 "account_manager": c.account_manager,
                 "account_manager_email": c.account_manager_email,
                 "language": c.language,
+                **({"phone": c.phone} if c.phone else {}),
             }
             for c in result.contacts
         ]

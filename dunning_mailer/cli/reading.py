@@ -26,11 +26,12 @@ def cmd_inspect(args, config: Config) -> int:
         "columns": result.columns,
         "invoices": [{"number": i.number, "customer_id": i.customer_id, "customer_name": i.customer_name,
                       "emails": list(i.emails), "issue_date": i.issue_date, "due_date": i.due_date,
-                      "amount": i.amount, "balance": i.balance, "currency": i.currency, "kind": i.kind}
+                      "amount": i.amount, "balance": i.balance, "currency": i.currency, "kind": i.kind,
+                      "phone": i.phone}
                      for i in result.invoices],
         "contacts": [{"customer_id": c.customer_id, "name": c.name, "emails": list(c.emails),
                       "account_manager": c.account_manager, "account_manager_email": c.account_manager_email,
-                      "language": c.language} for c in result.contacts],
+                      "language": c.language, "phone": c.phone} for c in result.contacts],
         "warnings": list(result.warnings),
         "unused_columns": list(result.unused_columns),
         "questions": list(result.questions),

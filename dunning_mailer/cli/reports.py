@@ -6,11 +6,12 @@ from decimal import Decimal
 from ..config import Config
 from .common import _ledger, _now, _print_json
 from .display import Display, clean, isolate
-from .running import AMOUNT, COUNT, ID, NAME
+from .running import AMOUNT, COUNT, ID, NAME, call_doc, print_calls
 
 
 def cmd_status(args, config: Config) -> int:
     doc, waiting = _status(config, _now(args.now, config))
+    calls = doc["calls"]
     if args.json:
         _print_json(doc)
         return 0
@@ -25,6 +26,10 @@ def cmd_status(args, config: Config) -> int:
                        (len(c["invoices"]), COUNT, ">"), (show.day(c["last_email"]), 10), ", ".join(flags)))
     if not customers:
         print(show.word("No open invoices."))
+    if calls:
+        print()
+        print(f"Call list ({len(calls)}; a person should phone, the largest and oldest debt first):")
+        print_calls(show, calls)
     if to_review:
         print(f"{len(to_review)} bank credit(s) wait for you (`dunning-mailer payments`), holding "
               f"{isolate(', '.join(sorted({c for p in to_review for c in p['customers']})))}.")
@@ -65,6 +70,7 @@ def _status(config: Config, now) -> tuple[dict, list[dict]]:
     doc["payments_to_review"] = [{"id": p["id"], "line": p["line"], "customers": p["candidates"],
                                   "proposal": p["invoices"], "confidence": p["confidence"], "reasons": p["reasons"]}
                                  for p in to_review]
+    doc["calls"] = [call_doc(k, {h.customer_id: h.reason for h in the_plan.held}) for k in the_plan.calls]
     return doc, waiting
 
 

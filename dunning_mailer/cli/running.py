@@ -5,6 +5,7 @@ import os
 import sys
 
 from ..config import Config
+from ..phones import shown_phones
 from ..shown import shown
 from .common import _date_arg, _ledger, _now, _print_json
 from .display import Display, isolate
@@ -77,6 +78,26 @@ def _print_held(show: Display, plan) -> None:
         print("  " + show.row((show.word("held"), 8), (h.customer_id, ID), show.days(h.reason)))
     if plan.call_list:
         print(f"Call list (a person should phone): {', '.join(plan.call_list)}")
+        print_calls(show, [call_doc(k, {}) for k in plan.calls])
+
+
+def print_calls(show: Display, calls: list[dict]) -> None:
+    """The call list (`call_doc` entries) as a person works through it: the largest and oldest
+    debt first, with its phone."""
+    for k in calls:
+        print("  " + show.row((k["customer_id"], ID), (k["name"], NAME), (show.totals(k["balance"]), AMOUNT, ">"),
+                              (k["phone"] or "—", 26), f"last email {show.day(k['last_email'])}"))
+
+
+def call_doc(k, reasons: dict[str, str]) -> dict:
+    """One call list entry in --json: `phone` as a person dials it ("" when unknown), `phones`
+    each number apart, `phone_as_written` the files' own text."""
+    phones = list(shown_phones(k.phone))
+    return {"customer_id": k.customer_id, "name": k.name, "phone": ", ".join(phones), "phones": phones,
+            "phone_as_written": k.phone, "balance": {cur: str(v) for cur, v in k.totals.items()},
+            "oldest_due": k.oldest_due.isoformat() if k.oldest_due else None,
+            "last_email": k.last_email_on.isoformat() if k.last_email_on else None,
+            "unanswered_emails": k.unanswered, "reason": reasons.get(k.customer_id)}
 
 
 def _email_lines(show: Display, emails) -> list[str]:
@@ -160,6 +181,7 @@ def _planned(config: Config, now):
         "emails": [_email_doc(e) for e in the_plan.emails],
         "held": [{"customer_id": h.customer_id, "reason": h.reason} for h in the_plan.held],
         "call_list": list(the_plan.call_list),
+        "calls": [call_doc(k, {h.customer_id: h.reason for h in the_plan.held}) for k in the_plan.calls],
         "awaiting_approval": awaiting,
         "upcoming": [{"customer_id": c, "stage": s, "on": d.isoformat()} for c, s, d in the_plan.upcoming],
         "next_window": None if later is None else {

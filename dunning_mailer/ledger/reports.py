@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from decimal import Decimal
 
+from ..phones import shown_phones
 from ..planner import CustomerState
 from .connection import _dec, _iso
 
@@ -29,6 +30,8 @@ class Reports:
                 "customer_id": cid,
                 "name": c.customer.name,
                 "emails": list(c.customer.emails),
+                "phones": list(shown_phones(c.customer.phone)),   # each as a person dials it
+                "phone": ", ".join(shown_phones(c.customer.phone)),
                 "balance": {cur: str(v) for cur, v in totals.items()},
                 "invoices": [{
                     "number": s.invoice.number, "source": s.source,

@@ -23,7 +23,8 @@ CREATE TABLE imports(
   updated INTEGER NOT NULL DEFAULT 0, closed INTEGER NOT NULL DEFAULT 0, report TEXT);
 CREATE INDEX imports_sha ON imports(sha256);
 CREATE TABLE customers(id TEXT PRIMARY KEY, name TEXT NOT NULL, language TEXT, updated_at TEXT,
-  account_manager TEXT NOT NULL DEFAULT '', account_manager_email TEXT NOT NULL DEFAULT '');
+  account_manager TEXT NOT NULL DEFAULT '', account_manager_email TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '');  -- as the files wrote it, '; ' between numbers (phones.py)
 CREATE TABLE contacts(
   customer_id TEXT NOT NULL, email TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1,
   origin TEXT NOT NULL DEFAULT 'export',   -- export | contacts (a contacts file)

@@ -10,6 +10,11 @@ from typing import Iterable
 
 from ..allocation import without_cycle_collection
 from ..model import ImportResult, Invoice
+from ..phones import joined
+
+# A file that states a customer's phone replaces the stored one; a file without one (no column,
+# an empty cell) never erases it.
+_PHONE_KEPT = "phone=CASE WHEN excluded.phone <> '' THEN excluded.phone ELSE customers.phone END"
 
 
 @dataclass(frozen=True)
@@ -190,20 +195,26 @@ class Snapshots:
     @staticmethod
     def _upsert_export_customers(db: sqlite3.Connection, invoices: Iterable[Invoice], stamp: str) -> None:
         """Each customer of a snapshot by the name (and language) on its first invoice; its export
-        contacts become the addresses on all its invoices, the others it had go inactive."""
+        contacts become the addresses on all its invoices, the others it had go inactive. The
+        phone numbers its invoices state replace the stored ones; none stated keeps them."""
         first: dict[str, Invoice] = {}
         emails: dict[str, set[str]] = {}
+        phones: dict[str, list[str]] = {}
         for inv in invoices:
             known = emails.get(inv.customer_id)
             if known is None:
                 first[inv.customer_id] = inv
                 emails[inv.customer_id] = set(inv.emails)
+                phones[inv.customer_id] = [inv.phone]
             else:
                 known.update(inv.emails)
-        db.executemany("INSERT INTO customers(id, name, language, updated_at) VALUES(?,?,?,?) "
+                phones[inv.customer_id].append(inv.phone)
+        db.executemany("INSERT INTO customers(id, name, language, updated_at, phone) VALUES(?,?,?,?,?) "
                        "ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
-                       "language=COALESCE(excluded.language, customers.language), updated_at=excluded.updated_at",
-                       [(cid, inv.customer_name, inv.language, stamp) for cid, inv in first.items()])
+                       "language=COALESCE(excluded.language, customers.language), updated_at=excluded.updated_at, "
+                       f"{_PHONE_KEPT}",
+                       [(cid, inv.customer_name, inv.language, stamp, joined(phones[cid]))
+                        for cid, inv in first.items()])
         # Only customers with active export contacts have any to deactivate (none in a new ledger).
         active = {r[0] for r in db.execute(
             "SELECT DISTINCT customer_id FROM contacts WHERE origin='export' AND active=1")}
@@ -229,12 +240,13 @@ class Snapshots:
         db = self.db
         for c in contacts:
             db.execute(
-                "INSERT INTO customers(id, name, language, updated_at, account_manager, account_manager_email)"
-                " VALUES(?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+                "INSERT INTO customers(id, name, language, updated_at, account_manager, account_manager_email,"
+                " phone) VALUES(?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
                 " language=COALESCE(excluded.language, customers.language), updated_at=excluded.updated_at,"
-                " account_manager=excluded.account_manager, account_manager_email=excluded.account_manager_email",
+                " account_manager=excluded.account_manager, account_manager_email=excluded.account_manager_email,"
+                f" {_PHONE_KEPT}",
                 (c.customer_id, c.name or c.customer_id, c.language, now.isoformat(), c.account_manager,
-                 c.account_manager_email))
+                 c.account_manager_email, c.phone))
             if c.emails:
                 db.execute("UPDATE contacts SET active=0 WHERE customer_id=? AND origin='contacts'",
                            (c.customer_id,))

@@ -48,6 +48,7 @@ class PlannerView:
             emails[r[0]].append(r[1])
         pauses = self.active_pauses(today)
         flags = self.active_flags()
+        phones = {r[0]: r[1] for r in db.execute("SELECT id, phone FROM customers WHERE phone <> ''")}
         promises = self.open_promises()
         plans = self.active_payment_plans()
         names = {r[0]: tuple(r[1:]) for r in db.execute(
@@ -85,7 +86,7 @@ class PlannerView:
             unanswered = sum(1 for t in sent_times.get(cid, ()) if replied is None or t > replied)
             out.append(CustomerState(
                 Customer(cid, names[cid][0], tuple(emails.get(cid, ())), names[cid][1], names[cid][2],
-                         names[cid][3]),
+                         names[cid][3], phone=phones.get(cid, "")),
                 tuple(invoices.get(cid, ())), last_email.get(cid), pauses.get(cid), tuple(thread.get(cid, ())),
                 flags.get(cid, ()), promises.get(cid), plans.get(cid), tuple(unthanked.get(cid, ())),
                 last_thanks.get(cid), unanswered, cid in awaiting))

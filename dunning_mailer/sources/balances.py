@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..model import ImportResult, Invoice
+from ..phones import joined
 from . import cells as parse
 from .base import SourceError
 from .columns import Header, header_key
@@ -158,6 +159,7 @@ class _Account:
     first_row: int
     language: str | None = None
     emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
     summed: Decimal = Decimal("0.00")  # balance reports: the rows' balances added
     opening: Decimal | None = None  # ledgers
@@ -323,6 +325,7 @@ def extract_balances(
         for email in customer["emails"]:
             if email not in account.emails:
                 account.emails.append(email)
+        account.phones.append(customer.get("phone", ""))
         try:
             language = work.value(cells, "language", parse.parse_language)
         except RowError as error:
@@ -379,6 +382,7 @@ def extract_balances(
             currency=currency,
             language=account.language,
             kind="balance",
+            phone=joined(account.phones),
         ))
     columns = dict(header.texts)
     if header.buckets:

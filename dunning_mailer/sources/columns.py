@@ -89,6 +89,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         'דוא"ל מנהל לקוח', "מייל איש מכירות", "Account Manager Email",
         "Account Manager E-mail", "Sales Rep Email", "Salesperson Email",
     ),
+    # The customer's phone (the call list shows it; kept as written, see phones.py).
+    "phone": (
+        "טלפון", "טל'", "טל.", "נייד", "טלפון נייד", "פלאפון", "סלולרי", "טלפון סלולרי", "מס' טלפון",
+        "מספר טלפון", "טלפון לקוח", "טלפון איש קשר", "טלפון ליצירת קשר", "מס' נייד", "מספר נייד",
+        "Phone", "Mobile", "Tel", "Tel.", "Telephone", "Contact Phone", "Phone Number", "Phone No",
+        "Phone No.", "Telephone Number", "Mobile Phone", "Mobile Number", "Cell", "Cell Phone",
+        "Customer Phone", "Client Phone", "Billing Phone", "Phone 1", "Primary Phone",
+    ),
 }
 # A header whose own field a better-ranked column already holds may stand for a second one:
 # Stripe's "Amount Due" is the invoice's amount beside "Amount Remaining", its "Customer" the
@@ -258,7 +266,7 @@ def missing_for_contacts(header: Header) -> list[str]:
     missing = []
     if "customer_name" not in header.index and "customer_id" not in header.index:
         missing.append("customer_id (or customer_name)")
-    if "emails" not in header.index and "account_manager_email" not in header.index:
+    if not {"emails", "account_manager_email", "phone"} & header.index.keys():
         missing.append("emails")
     return missing
 

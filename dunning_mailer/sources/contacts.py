@@ -1,8 +1,8 @@
 """Contacts files: who to write to for each customer, for exports that carry no emails.
 
-A row names a customer (id, else name) and its emails, and optionally the
+A row names a customer (id, else name) and its emails (or phone), and optionally the
 person to address (איש קשר), the account manager on our side and their
-email, and the language. The same customer on several rows is one contact
+email, the language and the customer's phone. The same customer on several rows is one contact
 with the emails of all of them.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..model import Contact, ImportResult
+from ..phones import joined, phone_text
 from . import cells as parse
 from .base import SourceError
 from .columns import Header, header_key
@@ -28,6 +29,7 @@ class _Draft:
     account_manager: str = ""
     account_manager_email: str = ""
     language: str | None = None
+    phones: list[str] = field(default_factory=list)
 
     def freeze(self) -> Contact:
         return Contact(
@@ -37,6 +39,7 @@ class _Draft:
             account_manager=self.account_manager,
             account_manager_email=self.account_manager_email,
             language=self.language,
+            phone=joined(self.phones),
         )
 
 
@@ -82,6 +85,7 @@ def extract_contacts(path: Path, rows: Sequence[Row], header: Header, *, importe
         for email in emails:
             if email not in draft.emails:
                 draft.emails.append(email)
+        draft.phones.append(phone_text(work.cell(cells, "phone")))
         manager = parse.clean_text(work.cell(cells, "account_manager"))
         manager_email = manager_emails[0] if manager_emails else ""
         for attribute, value, label in (
@@ -96,7 +100,7 @@ def extract_contacts(path: Path, rows: Sequence[Row], header: Header, *, importe
             elif value and not known:
                 setattr(draft, attribute, value)
     for draft in drafts.values():
-        if not draft.emails:
+        if not draft.emails and ("emails" in header.index or not any(draft.phones)):
             work.warn(draft.row, f"customer {draft.customer_id} has no valid email")
     if errors and not drafts:
         raise SourceError(

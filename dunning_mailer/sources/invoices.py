@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..model import ImportResult, Invoice
+from ..phones import phone_text
 from . import cells as parse
 from .base import SourceError
 from .cells import ColumnReader, Refusal
@@ -29,24 +30,24 @@ _DIGITS = frozenset("0123456789")
 
 def _invoice_constructor():
     """Invoice(number, customer_id, customer_name, emails, issue_date, due_date, amount,
-    balance, currency, language), its slots filled directly: a frozen dataclass's own
+    balance, currency, language, phone=phone), its slots filled directly: a frozen dataclass's own
     __init__ goes through object.__setattr__ per field, 2.5x slower over 100k rows.
     Invoice itself when its fields are not these (or it gains a __post_init__)."""
     names = ("number", "customer_id", "customer_name", "emails", "issue_date", "due_date",
-             "amount", "balance", "currency", "language", "kind")
+             "amount", "balance", "currency", "language", "kind", "phone")
     fields = dataclasses.fields(Invoice)
-    if (tuple(f.name for f in fields) != names or fields[-1].default != "invoice"
+    if (tuple(f.name for f in fields) != names or fields[-2].default != "invoice"
             or hasattr(Invoice, "__post_init__") or not hasattr(Invoice, "__slots__")):
         return Invoice
     (number, customer_id, customer_name, emails, issue_date, due_date, amount, balance,
-     currency, language, kind) = (getattr(Invoice, name).__set__ for name in names)
+     currency, language, kind, phone) = (getattr(Invoice, name).__set__ for name in names)
     new = object.__new__
 
-    def invoice(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9):
+    def invoice(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10=""):
         made = new(Invoice)
         number(made, a0); customer_id(made, a1); customer_name(made, a2); emails(made, a3)
         issue_date(made, a4); due_date(made, a5); amount(made, a6); balance(made, a7)
-        currency(made, a8); language(made, a9); kind(made, "invoice")
+        currency(made, a8); language(made, a9); kind(made, "invoice"); phone(made, a10)
         return made
 
     return invoice
@@ -224,13 +225,17 @@ def _invoice(fields: _Fields, number: str, customer: dict, amount_cell, balance_
             raise error
         warn(f"{error}; language left unset")
         language = None
+    if _new_invoice is Invoice:
+        return Invoice(number, customer["id"], customer["name"], customer["emails"], issue, due,
+                       amount, balance, currency, language, phone=customer.get("phone", ""))
     return _new_invoice(number, customer["id"], customer["name"], customer["emails"], issue, due,
-                        amount, balance, currency, language)
+                        amount, balance, currency, language, customer.get("phone", ""))
 
 
-def _customer(name_cell: object, ident_cell: object, emails_cell: object) -> tuple[dict | None, tuple]:
+def _customer(name_cell: object, ident_cell: object, emails_cell: object,
+              phone_cell: object = "") -> tuple[dict | None, tuple]:
     """(the customer a row's own cells state, or None when they are all empty; the email
-    pieces dropped as invalid)."""
+    pieces dropped as invalid). A phone alone names no customer."""
     name = parse.clean_text(name_cell)
     ident = parse.clean_text(ident_cell)
     emails, rejected = parse.parse_emails(emails_cell)
@@ -240,11 +245,12 @@ def _customer(name_cell: object, ident_cell: object, emails_cell: object) -> tup
         "name": name or ident or emails[0],
         "id": ident or (emails[0] if emails else name),
         "emails": emails,
+        "phone": phone_text(phone_cell),
     }, rejected
 
 
 class _Customers(dict):
-    """Distinct (name, id, emails) cells -> (customer, dropped email pieces); read on lookup."""
+    """Distinct (name, id, emails, phone) cells -> (customer, dropped email pieces); read on lookup."""
 
     def __missing__(self, cells: tuple) -> tuple[dict | None, tuple]:
         found = self[cells] = _customer(*cells)
@@ -257,8 +263,8 @@ _TEXT_LIKE = frozenset({str, int, float})
 
 def _customers(fields: _Fields) -> list[tuple[dict | None, tuple]]:
     """Per position: the customer its own cells state (or None) and the email pieces it
-    dropped. Customers repeat down a file: each distinct trio of cells is read once."""
-    columns = [fields.cells(name) for name in ("customer_name", "customer_id", "emails")]
+    dropped. Customers repeat down a file: each distinct set of cells is read once."""
+    columns = [fields.cells(name) for name in ("customer_name", "customer_id", "emails", "phone")]
     known = _Customers()
     if all(set(map(type, cells)) <= _TEXT_LIKE for cells in columns):
         return list(map(known.__getitem__, zip(*columns)))

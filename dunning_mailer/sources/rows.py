@@ -9,6 +9,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Sequence
 
+from ..phones import phone_text
 from . import cells as parse
 from .columns import Header
 
@@ -168,6 +169,7 @@ class _Extraction:
             "name": name or ident or emails[0],
             "id": ident or (emails[0] if emails else name),
             "emails": emails,
+            "phone": phone_text(self.cell(cells, "phone")),
         }
 
 
