@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from .phones import dial_uri
 from .planner import Plan
 
 FLAG_WORDS = {"disputed": "מחלוקת", "question": "שאלה", "plan_request": "בקשה לפריסה",
@@ -36,6 +37,8 @@ class DigestLine:
     name: str
     balance: dict[str, Decimal]
     why: str
+    # On the call list: each number as a person dials it, with its `tel:` link ("" for none).
+    phones: tuple[tuple[str, str], ...] = ()
 
     @property
     def total(self) -> Decimal:
@@ -54,7 +57,9 @@ def build(customers: list[dict], plan: Plan, awaiting: list[dict], unmatched: li
         return DigestLine(cid, c["name"], {k: Decimal(v) for k, v in c["balance"].items()}, why)
 
     held = {h.customer_id: h.reason for h in plan.held}
-    call = [line(cid, held.get(cid, "")) for cid in plan.call_list]
+    call = [replace(line(cid, held.get(cid, "")),
+                    phones=tuple((p, dial_uri(p) or "") for p in by_id.get(cid, {}).get("phones", ())))
+            for cid in plan.call_list]
     flagged = [line(c["customer_id"], ", ".join(FLAG_WORDS.get(f, f) for f in c["flags"]))
                for c in customers if c["flags"]]
     promises = [line(c["customer_id"], f"הבטחה לתשלום עד {dt.date.fromisoformat(c['promise']['due']):%d/%m/%Y}")
