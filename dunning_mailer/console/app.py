@@ -12,7 +12,7 @@ from typing import Callable
 from flask import Flask, g, redirect, render_template, request, session, url_for
 
 from ..config import Config
-from . import security
+from . import formats, security
 
 HERE = Path(__file__).resolve().parent
 
@@ -45,6 +45,7 @@ def create_app(config: Config | None, *, token: str, now: dt.datetime | None = N
     state = Console(config=config, office=office, fixed_now=now, ledger_factory=ledger_factory)
     app.extensions["console"] = state
     guard = security.Guard(app, first_token=token, hosts=hosts)
+    formats.install(app)
     state.new_token = guard.new_token
 
     from . import actions, browse, editing, home

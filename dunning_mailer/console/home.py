@@ -11,10 +11,10 @@ WITHOUT_BUSINESS = frozenset({"home.businesses", "home.choose_business"})
 
 @bp.get("/")
 def needs():
-    from .queues import needs_you
+    from .queues import counts, needs_you
 
     items = needs_you(g.ledger, g.config, g.now)
-    return render_template("needs.html", title="צריך אותך", items=items)
+    return render_template("needs.html", title="צריך אותך", items=items, counts=counts(items))
 
 
 @bp.get("/locked")
