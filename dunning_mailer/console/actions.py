@@ -124,13 +124,13 @@ def resume():
 
 def _still_in_place(cid: str) -> list[str]:
     """What `resume` does not lift, as the CLI says after it: a promise, a plan, an approval."""
-    state = next((c for c in g.ledger.customer_states(_today()) if c.customer.id == cid), None)
     still = []
-    if state is not None and state.promise is not None:
-        still.append(f"הבטחה לשלם עד {formats.day_text(state.promise.due)} (התזכורות מחכות לה)")
-    if state is not None and state.payment_plan is not None:
+    promise = g.ledger.open_promises().get(cid)
+    if promise is not None:
+        still.append(f"הבטחה לשלם עד {formats.day_text(promise.due)} (התזכורות מחכות לה)")
+    if cid in g.ledger.active_payment_plans():
         still.append("הסדר תשלומים (הודעות קצרות במקום התזכורות)")
-    if state is not None and state.awaiting_approval:
+    if any(a["customer_id"] == cid for a in g.ledger.awaiting_approval()):
         still.append("מייל שמחכה לאישור")
     return still
 

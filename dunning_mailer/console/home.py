@@ -5,6 +5,8 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 
 bp = Blueprint("home", __name__)
 
+# The queue shows this many items at first (a whole day's work); "show all" shows the rest.
+PAGE = 200
 # Pages that work before a business is chosen (in an office).
 WITHOUT_BUSINESS = frozenset({"home.businesses", "home.choose_business"})
 
@@ -14,7 +16,8 @@ def needs():
     from .queues import counts, needs_you
 
     items = needs_you(g.ledger, g.config, g.now)
-    return render_template("needs.html", title="צריך אותך", items=items, counts=counts(items))
+    shown = items if request.args.get("show") == "all" else items[:PAGE]
+    return render_template("needs.html", title="צריך אותך", items=shown, total=len(items), counts=counts(items))
 
 
 @bp.get("/locked")

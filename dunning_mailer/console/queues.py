@@ -49,47 +49,42 @@ UNMATCHED_ACTIONS = ("label",)
 def needs_you(ledger, config, now: dt.datetime) -> list[Item]:
     """Every item waiting for a person: replies first (oldest first), then bank credits, payment
     claims, approvals, failed sending and bad addresses."""
-    today = now.astimezone(config.tz).date()
-    states = {c.customer.id: c for c in ledger.customer_states(today)}
-    names: dict[str, str] = {}
+    needs = ledger.needs_person_list()
+    review = {p["id"]: p for p in ledger.payments_to_review()}
+    awaiting = ledger.awaiting_approval()
+    flags = [f for f in ledger.open_flags() if f["flag"] in OWN_ITEM_FLAGS]
+    bad: dict[str, list[dict]] = {}
+    for b in ledger.bad_addresses():
+        bad.setdefault(b["customer_id"], []).append(b)
+    who = ({n["customer_id"] for n in needs} | {c for p in review.values() for c in p["candidates"]}
+           | {p["customer_id"] for p in review.values()} | {a["customer_id"] for a in awaiting}
+           | {f["customer_id"] for f in flags} | set(bad))
+    known = ledger.customer_summaries(who)
 
     def name(cid: str | None) -> str:
-        if not cid:
-            return ""
-        if cid in states:
-            return states[cid].customer.name
-        if cid not in names:
-            row = ledger.db.execute("SELECT name FROM customers WHERE id=?", (cid,)).fetchone()
-            names[cid] = row[0] if row else cid
-        return names[cid]
+        return known[cid]["name"] if cid in known else (cid or "")
 
     def invoices_of(cid: str | None) -> tuple[list, dict]:
-        state = states.get(cid or "")
-        if state is None:
+        if cid not in known:
             return [], {}
-        out, balance = [], {}
-        for s in state.invoices:
-            inv = s.invoice
-            out.append({"number": inv.number, "balance": str(inv.balance), "currency": inv.currency,
-                        "due_date": inv.due_date.isoformat(), "last_stage": s.sent[-1][0] if s.sent else None})
-            balance[inv.currency] = str(Decimal(balance.get(inv.currency, "0")) + inv.balance)
-        return out, balance
+        balance: dict[str, Decimal] = {}
+        for inv in known[cid]["invoices"]:
+            balance[inv["currency"]] = balance.get(inv["currency"], Decimal(0)) + Decimal(inv["balance"])
+        return known[cid]["invoices"], {c: str(v) for c, v in balance.items()}
 
     items: list[Item] = []
-    review = {p["id"]: p for p in ledger.payments_to_review()}
     credit_customers: set[str] = set()
-    for need in ledger.needs_person_list():
+    for need in needs:
         cid = need["customer_id"]
         if "reason_code" in need:  # a message a person has to read
             row = ledger.reply(need["reply_id"]) or {"detail": {}}
             reading = row["detail"] or {}
             code = need["reason_code"]
-            matched = bool(cid)
             invoices, balance = invoices_of(cid)
             items.append(Item(
                 kind="reply", customer_id=cid, name=name(cid) or (need.get("sender") or ""),
                 reason=formats.person_reason(code, need["reason"]), when=need["received_at"],
-                actions=REPLY_ACTIONS if matched else UNMATCHED_ACTIONS,
+                actions=REPLY_ACTIONS if cid else UNMATCHED_ACTIONS,
                 text=reading.get("text") or need.get("subject") or "", detail=need["reason"],
                 reply_id=need["reply_id"], invoices=invoices, balance=balance,
                 facts={"sender": need.get("sender") or "", "subject": need.get("subject") or "",
@@ -99,7 +94,7 @@ def needs_you(ledger, config, now: dt.datetime) -> list[Item]:
         elif cid in credit_customers:
             continue
         else:
-            held = [review[i] for i in review if cid in review[i]["candidates"] or review[i]["customer_id"] == cid]
+            held = [p for p in review.values() if cid in p["candidates"] or p["customer_id"] == cid]
             if held:  # one item per bank credit, however many customers it holds
                 for p in held:
                     if any(i.decision_id == p["id"] for i in items):
@@ -115,33 +110,29 @@ def needs_you(ledger, config, now: dt.datetime) -> list[Item]:
     for p in review.values():  # a credit no customer is held for (it names nobody we know)
         if not any(i.decision_id == p["id"] for i in items):
             items.append(_credit(p, name, invoices_of))
-    for a in ledger.awaiting_approval():
+    for a in awaiting:
         invoices, balance = invoices_of(a["customer_id"])
         items.append(Item(kind="approval", customer_id=a["customer_id"], name=name(a["customer_id"]),
                           reason=f"מייל בשלב \u201c{formats.stage(a['stage'])}\u201d מחכה לאישור שלך לפני שהוא יוצא",
                           when=a["created_at"], actions=("approve", "pause", "paid"), stage=a["stage"],
                           text=a["subject"] or "", invoices=invoices, balance=balance))
-    bad = {}
-    for b in ledger.bad_addresses():
-        bad.setdefault(b["customer_id"], []).append(b)
-    for f in ledger.open_flags():
-        if f["flag"] not in OWN_ITEM_FLAGS:
-            continue
+    for f in flags:
         cid = f["customer_id"]
         invoices, balance = invoices_of(cid)
+        working = known.get(cid, {}).get("emails", [])
         items.append(Item(kind="failed" if f["flag"] == "send_failed" else "bad_address", customer_id=cid,
-                          name=name(cid), reason=_flag_reason(f["flag"], states.get(cid)), when=f["since"],
+                          name=name(cid), reason=_flag_reason(f["flag"], working), when=f["since"],
                           detail=f["reason"] or "", actions=("resume", "pause", "paid"), invoices=invoices,
                           balance=balance, facts={"addresses": [b["email"] for b in bad.pop(cid, [])]}))
     for cid, addresses in bad.items():
-        if cid not in states:
-            continue  # nothing open: nobody will be written to
         invoices, balance = invoices_of(cid)
+        if not invoices:
+            continue  # nothing open: nobody will be written to
         emails = [b["email"] for b in addresses]
-        working = states[cid].customer.emails
+        working = known.get(cid, {}).get("emails", [])
         items.append(Item(
             kind="bad_address", customer_id=cid, name=name(cid),
-            reason=("כתובת שהשרת דחה: " + ", ".join(emails)
+            reason=("כתובת שהשרת דחה: " + ", ".join(formats.isolated(e) for e in emails)
                     + ("; המיילים ממשיכים לכתובות האחרות" if working else "; אין ללקוח כתובת אחרת שעובדת")),
             when=None, detail="; ".join(b["reason"] or "" for b in addresses), actions=("resume",),
             invoices=invoices, balance=balance, facts={"addresses": emails}))
@@ -164,10 +155,9 @@ def _credit(p: dict, name, invoices_of) -> Item:
                        "file": line.get("file"), "amount": line["amount"], "currency": line["currency"]})
 
 
-def _flag_reason(flag: str, state) -> str:
+def _flag_reason(flag: str, working) -> str:
     if flag == "send_failed":
         return "מייל ללקוח לא נשלח: השרת דחה אותו. כדאי לבדוק את הכתובת או להתקשר"
-    working = state.customer.emails if state is not None else ()
     return "אין ללקוח כתובת שעובדת: המיילים חזרו" + ("" if working else ", ולכן צריך להתקשר")
 
 
