@@ -208,3 +208,28 @@ def test_the_phone_layout(console_page, console_server):
     assert [nav.nth(i).inner_text() for i in range(nav.count())] == [
         "צריך אותך", "רשימת שיחות", "לקוחות", "מה יוצא הבא", "תבניות"]
     page.screenshot(path=str(screenshot(page, "phone").parent / "phone-top-375.png"))
+
+
+def test_it_works_while_the_worker_runs(console_page, console_server):
+    """The worker and the console share the ledger file: each page and action is a few short
+    transactions, so neither waits for the other's cycle to end."""
+    import subprocess
+    import sys
+
+    world, page = console_server.world, console_page
+    worker = subprocess.Popen([sys.executable, "-m", "dunning_mailer", "worker", "--config", str(world.config), "-v"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "worker" in worker.stderr.readline().lower()     # its start line: it is running
+        for _ in range(3):
+            assert page.reload().status == 200
+        card(page, world.cases["approval"], "approval").locator('form[action$="/act/approve"] button').click()
+        assert "אושר" in done_line(page)
+        card(page, world.cases["question"]).locator('form[action$="/act/resume"] button').click()
+        assert "שאלה" in done_line(page)
+        assert worker.poll() is None
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    doc = status(world)
+    assert doc["awaiting_approval"] == [] and customer_doc(world, world.cases["question"])["flags"] == []

@@ -28,9 +28,16 @@ def locked():
 
 @bp.get("/businesses")
 def businesses():
+    from ..model import DunningError
+
     state = current_app.extensions["console"]
-    return render_template("businesses.html", title="בחירת עסק", businesses=state.businesses(),
-                           chosen=session.get("business"))
+    found = []
+    for key in state.businesses():
+        try:
+            found.append({"key": key, "name": state.config_of(key).business.name, "problem": ""})
+        except DunningError as e:  # a broken config is named, and the others still work
+            found.append({"key": key, "name": "", "problem": str(e)})
+    return render_template("businesses.html", title="בחירת עסק", businesses=found, chosen=session.get("business"))
 
 
 @bp.post("/businesses")
