@@ -6,6 +6,7 @@ CLI calls (no second copy of any rule). Its rooms:
 - ``server``    serving it with waitress on 127.0.0.1
 - ``home``      the needs-you page and, in an office, the business picker
 - ``queues``    what needs a person, built from the ledger's own lists
+- ``formats``   money, dates, stages and readings as the pages show them (Jinja filters)
 - ``actions``   the one-click actions: each calls exactly what the CLI command calls
 - ``browse``    call list, customers and aging, a customer's timeline, what goes out next
 - ``editing``   the templates beside their live rendering

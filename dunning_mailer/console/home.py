@@ -31,6 +31,8 @@ def businesses():
     from ..model import DunningError
 
     state = current_app.extensions["console"]
+    if state.office is None:  # one business: nothing to choose
+        return redirect(url_for("home.needs"))
     found = []
     for key in state.businesses():
         try:

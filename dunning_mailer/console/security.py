@@ -118,7 +118,7 @@ def _hostname(host: str) -> str:
 
 def _locked(*, used: bool):
     g.locked = True
-    message = ("הקישור הזה כבר שימש פעם אחת. כדי להיכנס שוב, הפעילו מחדש את "
+    message = ("הקישור הזה כבר שימש פעם אחת, או שאינו תקף. כדי להיכנס שוב, הפעילו מחדש את "
                "dunning-mailer console והשתמשו בכתובת החדשה שהוא מדפיס." if used else
                "כדי להיכנס, פתחו את הכתובת ש-dunning-mailer console הדפיס בשורה הראשונה (עם ה-token).")
     return render_template("error.html", title="צריך להיכנס דרך הקישור", message=message), 401
