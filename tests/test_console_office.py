@@ -69,3 +69,32 @@ def test_an_office_console_works_per_business(tmp_path, browser):
         context.close()
         served.stop()
         shutil.rmtree(office, ignore_errors=True)
+
+
+def test_the_console_over_a_postgresql_ledger(tmp_path, postgres):
+    """The same pages and actions on an office whose ledgers are in PostgreSQL (Flask's own client:
+    the browser adds nothing here that the SQLite tests do not show)."""
+    import re
+
+    from dunning_mailer.console import create_app
+    from dunning_mailer.office import load_office
+
+    office = tmp_path / "office"
+    assert run_cli("office", "init", str(office), "--database", postgres).returncode == 0
+    folder = business(office, "gefen", "סטודיו גפן")
+    assert run_cli("run", "--office", str(office), "--now", at(DAY).isoformat()).returncode == 0
+    deliver(folder, sent(folder)[0], "הסחורה הגיעה שבורה, אני לא משלם על זה", "pg-dispute")
+    assert run_cli("run", "--office", str(office), "--now", at(DAY + dt.timedelta(days=1)).isoformat()).returncode == 0
+
+    app = create_app(None, office=load_office(office), token="first-token-0123456789",
+                     now=at(DAY + dt.timedelta(days=1)))
+    client = app.test_client()
+    page = client.get("/?token=first-token-0123456789", follow_redirects=True).get_data(as_text=True)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    page = client.post("/businesses", data={"business": "gefen", "csrf": csrf}, headers={"Origin": "http://localhost"},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "הלקוח חולק על החיוב" in page and "הסחורה הגיעה שבורה" in page
+    answer = client.post("/act/resume", data={"customer": "C1", "csrf": csrf}, headers={"Origin": "http://localhost"},
+                         follow_redirects=True)
+    assert answer.status_code == 200 and "מחלוקת" in answer.get_data(as_text=True)
+    assert office_status(office, "gefen")["customers"][0]["flags"] == []
