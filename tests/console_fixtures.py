@@ -17,7 +17,6 @@ import json
 import os
 import shutil
 import threading
-import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -26,7 +25,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from books import Row, write_xlsx
-from conftest import IN_CI, ROOT, free_port, run_cli, server_missing
+from conftest import ROOT, free_port, run_cli, server_missing
 
 TZ = ZoneInfo("Asia/Jerusalem")
 CHROMIUM = "/usr/bin/chromium"
@@ -270,4 +269,4 @@ def screenshot(page, name: str) -> Path:
 
 
 __all__ = ["BUILT", "NOW", "SCREENSHOTS", "ServedConsole", "World", "build_world", "cli_json", "screenshot",
-           "serve", "IN_CI", "time"]
+           "serve"]
