@@ -1,0 +1,191 @@
+"""Browsing pages: the call list (/calls), customers and aging (/customers, a customer's timeline and
+the exact emails sent), what goes out next (/next). They only read; the data comes from
+`overview`, through the functions `status`, `plan` and `history` use."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from email import policy
+from email.parser import BytesParser
+
+from flask import Blueprint, Response, abort, g, render_template, request
+from markupsafe import Markup, escape
+
+from ..render.formats import format_money
+from . import charts, overview
+
+bp = Blueprint("browse", __name__)
+
+LRI, PDI = "\u2066", "\u2069"
+
+# What an email's own HTML may do inside the console: nothing but show itself. No script, no
+# form, no fetch (remote images, fonts and tracking pixels stay out), no navigation of the page.
+EMAIL_CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src 'none'; "
+             "form-action 'none'; frame-ancestors 'self'; base-uri 'none'; sandbox")
+
+
+# ---- how values look: `1,234.00 ₪` and `01/12/2026`, numbers kept left to right in Hebrew ----
+
+@bp.app_template_filter("he_money")
+def he_money(value, currency: str = "ILS") -> Markup:
+    try:
+        text = format_money(Decimal(str(value)), currency or "ILS")
+    except (InvalidOperation, ValueError):
+        return Markup(escape(value))
+    return Markup('<bdi class="num" dir="ltr">%s</bdi>') % text
+
+
+@bp.app_template_filter("he_totals")
+def he_totals(balance: dict) -> Markup:
+    """One customer's balance per currency: `1,234.00 ₪ + 50.00 $`."""
+    if not balance:
+        return he_money(0)
+    return Markup(" + ").join(he_money(v, k) for k, v in balance.items())
+
+
+@bp.app_template_filter("he_day")
+def he_day(value) -> Markup:
+    day = value if isinstance(value, dt.date) else _parse_day(value)
+    if day is None:
+        return Markup("—") if not value else Markup(escape(value))
+    return Markup('<bdi class="num" dir="ltr">%s</bdi>') % f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+@bp.app_template_filter("he_when")
+def he_when(value) -> Markup:
+    """A moment in the business's time zone: `01/12/2026 10:00`."""
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return Markup(escape(value)) if value else Markup("—")
+    if not isinstance(value, dt.datetime):
+        return he_day(value)
+    if value.tzinfo is not None and g.get("config") is not None:
+        value = value.astimezone(g.config.tz)
+    return Markup('<bdi class="num" dir="ltr">%s</bdi>') % value.strftime("%d/%m/%Y %H:%M")
+
+
+@bp.app_template_filter("he_fact")
+def he_fact(value) -> Markup:
+    """One fact of a timeline event: a date or a time in the one format, anything else as text."""
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        return he_when(value) if "T" in value else he_day(value)
+    if isinstance(value, (list, tuple)):
+        return Markup(", ").join(he_fact(v) for v in value)
+    return Markup("<bdi>%s</bdi>") % value
+
+
+def _parse_day(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+# ---- the pages ----------------------------------------------------------------------------------
+
+@bp.get("/calls/")
+def calls():
+    snap = overview.read(g.config, g.ledger, g.now)
+    rows = overview.call_list(snap)
+    return render_template("browse_calls.html", title="רשימת שיחות", rows=rows, today=snap.today)
+
+
+@bp.get("/customers/")
+def customers():
+    snap = overview.read(g.config, g.ledger, g.now)
+    page = overview.customers_page(snap)
+    currencies = sorted({cur for b in page["buckets"] for cur in b["totals"]},
+                        key=lambda c: (c != g.config.business.currency, c))
+    svgs = [Markup(charts.aging_svg(page["buckets"], cur)) for cur in currencies] or \
+        [Markup(charts.aging_svg(page["buckets"], g.config.business.currency))]
+    return render_template("browse_customers.html", title="לקוחות וגיל החובות", page=page, charts=svgs)
+
+
+@bp.get("/customers/<path:customer_id>")
+def timeline(customer_id: str):
+    if not g.ledger.customer_exists(customer_id):
+        abort(404)
+    snap = overview.read(g.config, g.ledger, g.now)
+    page = overview.customers_page(snap)
+    customer = next((c for c in page["customers"] if c["customer_id"] == customer_id), None)
+    name = customer["name"] if customer else _customer_name(customer_id)
+    items = overview.timeline(g.ledger, customer_id)
+    return render_template("browse_timeline.html", title=f"ציר הזמן של {name}", name=name,
+                           customer_id=customer_id, customer=customer,
+                           items=[(i, overview.timeline_item(i)) for i in items])
+
+
+def _customer_name(customer_id: str) -> str:
+    names = g.ledger.open_invoice_customers()
+    return names.get(customer_id) or customer_id
+
+
+@bp.get("/customers/-/email")
+def email():
+    """One email we sent, as stored: its facts, its HTML part in a sandbox, its text part, its bytes."""
+    row = _sent_email()
+    parts = _parts(row["raw"]) if row["raw"] else {}
+    return render_template("browse_email.html", title=f"מייל שנשלח: {row['subject']}", row=row,
+                           text=parts.get("text"), has_html="html" in parts, stage_he=overview.stage_he,
+                           size=len(row["raw"] or b""))
+
+
+@bp.get("/customers/-/email.html")
+def email_html():
+    """The sent email's HTML part, for the sandboxed frame of /customers/-/email only."""
+    row = _sent_email()
+    html = _parts(row["raw"]).get("html") if row["raw"] else None
+    if html is None:
+        abort(404)
+    response = Response(html, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = EMAIL_CSP
+    response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    return response
+
+
+@bp.get("/customers/-/email.eml")
+def email_raw():
+    """The exact bytes that went out (the stored message), to open in a mail program."""
+    row = _sent_email()
+    if not row["raw"]:
+        abort(404)
+    response = Response(row["raw"], mimetype="message/rfc822")
+    label = "".join(ch for ch in row["message_id"] if ch.isalnum() or ch in ".-_")[:80] or "email"
+    response.headers["Content-Disposition"] = f'attachment; filename="{label}.eml"'
+    return response
+
+
+def _sent_email() -> dict:
+    message_id = request.args.get("mid", "")
+    row = g.ledger.sent_email(message_id) if message_id else None
+    if row is None:
+        abort(404)
+    return row
+
+
+def _parts(raw: bytes) -> dict[str, str]:
+    message = BytesParser(policy=policy.default).parsebytes(raw)
+    out = {}
+    for kind in ("html", "plain"):
+        part = message.get_body(preferencelist=(kind,))
+        if part is not None and part.get_content_subtype() == kind:
+            try:
+                out["text" if kind == "plain" else kind] = part.get_content()
+            except (LookupError, UnicodeDecodeError):
+                continue
+    return out
+
+
+@bp.get("/next/")
+def next_window():
+    snap = overview.read(g.config, g.ledger, g.now)
+    names = {c["customer_id"]: c["name"] for c in snap.customers}
+    window = overview.next_window(g.config, g.now, names)
+    calls = set(snap.plan.call_list)
+    return render_template("browse_next.html", title="מה יוצא בחלון השליחה הבא", window=window,
+                           calendar_he=overview.calendar_he, calls=calls,
+                           stage_he=overview.stage_he)

@@ -1,0 +1,294 @@
+"""What the console's browsing pages show, read through the same functions `status`, `plan` and
+`history` use: the call list, customers and aging, one customer's timeline, the next window.
+
+Plain data out (dicts of Decimal, date and str); the pages only lay it out. Nothing here decides
+anything the planner does not: who is on the call list, who is held and why, and what goes out
+next come from `cycle.make_plan` (and `cli.running.plan_doc`, the `plan` command's own document).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..cli.display import STAGES_HE
+from ..config import Config
+from ..digest import FLAG_WORDS
+from ..render.formats import format_money
+
+# Age of a debt, in days past its due date: the buckets of an aged-receivables report.
+BUCKETS = (("not_due", "טרם הגיע מועדן", None, 0), ("1_30", "1–30 ימים", 1, 30), ("31_60", "31–60 ימים", 31, 60),
+           ("61_90", "61–90 ימים", 61, 90), ("over_90", "מעל 90 ימים", 91, None))
+
+
+
+def stage_he(name: str | None) -> str:
+    return STAGES_HE.get(name or "", name or "—")
+
+
+def bucket_of(days_late: int) -> str:
+    for key, _, low, high in BUCKETS:
+        if (low is None or days_late >= low) and (high is None or days_late <= high):
+            return key
+    return BUCKETS[-1][0]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One reading of the ledger for one moment: `status`'s customers and the plan of that moment."""
+
+    today: dt.date
+    customers: list[dict]      # ledger.status, largest debt first, each with "call_list"
+    plan: object               # planner.Plan for `now`
+
+
+def read(config: Config, ledger, now: dt.datetime) -> Snapshot:
+    """The customers and the plan, as `status` reads them (one customer_states for both)."""
+    from ..cycle import make_plan
+
+    today = now.astimezone(config.tz).date()
+    states = ledger.customer_states(today)
+    customers = ledger.status(today, states)
+    the_plan = make_plan(config, ledger, now, states)
+    call = set(the_plan.call_list)
+    for c in customers:
+        c["call_list"] = c["customer_id"] in call
+    customers.sort(key=lambda c: (-_total(c["balance"]), c["customer_id"]))
+    return Snapshot(today, customers, the_plan)
+
+
+def _total(balance: dict) -> Decimal:
+    return sum((Decimal(v) for v in balance.values()), Decimal(0))
+
+
+def _oldest_due(c: dict) -> dt.date | None:
+    dues = [dt.date.fromisoformat(i["due_date"]) for i in c["invoices"]]
+    return min(dues) if dues else None
+
+
+def next_steps(snapshot: Snapshot) -> dict[str, str]:
+    """Per customer, the next thing the ladder does, in words: the email of this cycle, why it is
+    held, or the next stage and its day."""
+    p = snapshot.plan
+    steps: dict[str, str] = {}
+    for e in p.emails:
+        steps[e.customer.id] = (f"{stage_he(e.stage.name)} — יוצא בחלון השליחה הקרוב"
+                                if p.not_sending else f"{stage_he(e.stage.name)} — יוצא עכשיו")
+    for h in p.held:
+        steps.setdefault(h.customer_id, "ממתין: " + reason_he(h.reason))
+    for cid, stage, on in p.upcoming:
+        steps.setdefault(cid, f"{stage_he(stage)} — ב־{on:%d/%m/%Y}")
+    return steps
+
+
+def customers_page(snapshot: Snapshot) -> dict:
+    """Totals by age bucket (per currency), and every customer with open invoices, largest first,
+    each invoice with its age, the stages sent and the customer's next step."""
+    today = snapshot.today
+    totals: dict[str, dict[str, Decimal]] = {key: defaultdict(Decimal) for key, *_ in BUCKETS}
+    counts = dict.fromkeys(totals, 0)
+    steps = next_steps(snapshot)
+    rows = []
+    for c in snapshot.customers:
+        invoices = []
+        for i in c["invoices"]:
+            due = dt.date.fromisoformat(i["due_date"])
+            late = (today - due).days
+            key = bucket_of(late)
+            totals[key][i["currency"]] += Decimal(i["balance"])
+            counts[key] += 1
+            invoices.append({**i, "due": due, "days_late": late, "bucket": key,
+                             "stages_sent_he": [stage_he(s) for s in i["stages_sent"]]})
+        invoices.sort(key=lambda i: (i["due"], i["number"]))
+        rows.append({**c, "total": _total(c["balance"]), "open_invoices": invoices,
+                     "oldest_due": _oldest_due(c), "next_step": steps.get(c["customer_id"], "—"),
+                     "flags_he": [FLAG_WORDS.get(f, f) for f in c["flags"]]})
+    buckets = [{"key": key, "label": label, "totals": dict(totals[key]), "count": counts[key]}
+               for key, label, *_ in BUCKETS]
+    return {"today": today, "buckets": buckets, "customers": rows}
+
+
+def call_list(snapshot: Snapshot, last_contacts: dict[str, str] | None = None) -> list[dict]:
+    """The planner's call list (C12, C13), largest and oldest debt first (C14), with why each
+    customer is on it and when we last heard from or wrote to them."""
+    on_list = set(snapshot.plan.call_list)
+    why = {h.customer_id: reason_he(h.reason) for h in snapshot.plan.held}
+    rows = []
+    for c in snapshot.customers:
+        if c["customer_id"] not in on_list:
+            continue
+        last_email = c.get("last_email")
+        last_reply = (c.get("last_reply") or {}).get("at")
+        contacts = [("email", dt.date.fromisoformat(last_email)) if last_email else None,
+                    ("reply", _day(last_reply)) if last_reply else None]
+        contacts = [x for x in contacts if x and x[1]]
+        last = max(contacts, key=lambda x: x[1]) if contacts else None
+        oldest = _oldest_due(c)
+        rows.append({"customer_id": c["customer_id"], "name": c["name"], "emails": c["emails"],
+                     "balance": c["balance"], "total": _total(c["balance"]), "oldest_due": oldest,
+                     "days_late": (snapshot.today - oldest).days if oldest else None,
+                     "unanswered": c.get("unanswered_emails", 0),
+                     "last_contact": {"kind": last[0], "on": last[1]} if last else None,
+                     "last_email": dt.date.fromisoformat(last_email) if last_email else None,
+                     "last_reply": _day(last_reply) if last_reply else None,
+                     "why": why.get(c["customer_id"]) or _why_still_emailed(c)})
+    rows.sort(key=lambda r: (-r["total"], r["oldest_due"] or dt.date.max, r["customer_id"]))
+    return rows
+
+
+def _why_still_emailed(c: dict) -> str:
+    n = c.get("unanswered_emails") or 0
+    return f"{n} מיילים בלי מענה: עדיין מקבל מיילים, וכדאי גם להתקשר" if n else "—"
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def timeline(ledger, customer_id: str) -> list[dict]:
+    """One customer's history (the `history CUSTOMER` items) with the imports that touched their
+    invoices, oldest first."""
+    items = ledger.history(customer_id) + ledger.customer_imports(customer_id)
+    items.sort(key=lambda i: i["at"] or "")
+    return items
+
+
+def next_window(config: Config, now: dt.datetime, names: dict[str, str]) -> dict:
+    """The `plan` command's document for `now` (so the console and `plan` say the same), with the
+    window it describes: this one when sending is on, else the next one."""
+    from ..cli.running import plan_doc
+
+    doc = plan_doc(config, now)
+    window = doc["next_window"]
+    if window is None:
+        shown = {"opens": None, "emails": doc["emails"], "held": doc["held"]}
+    else:
+        shown = {"opens": dt.datetime.fromisoformat(window["opens"]), "emails": window["emails"],
+                 "held": window["held"]}
+    for h in shown["held"]:
+        h["name"] = names.get(h["customer_id"], "")
+        h["reason_he"] = reason_he(h["reason"])
+    for e in shown["emails"]:
+        e["stage_he"] = stage_he(e["stage"])
+    return {"doc": doc, "sending": doc["sending"], "not_sending_reason": doc["not_sending_reason"],
+            **shown}
+
+
+# The planner's reasons (planner.plan, calendar.why_not_sending_now) in the page's language; a
+# reason not listed here is shown as the planner wrote it.
+_DATE = r"(\d{4}-\d{2}-\d{2})"
+_REASONS = [
+    (r"no working email address$", lambda m: "אין כתובת מייל תקינה"),
+    (rf"last email on {_DATE}; next not before {_DATE}$",
+     lambda m: f"מייל אחרון נשלח ב־{_d(m[1])}; הבא לא לפני {_d(m[2])}"),
+    (r"not sending now: (.*)$", lambda m: f"לא שולחים עכשיו: {calendar_he(m[1])}"),
+    (r"flagged for a person: (.*) \(`resume` clears\)$",
+     lambda m: "מסומן לטיפול של אדם: " + ", ".join(FLAG_WORDS.get(f.strip(), f.strip()) for f in m[1].split(","))),
+    (r"an email is waiting for approval.*$", lambda m: "מייל ממתין לאישור שלכם"),
+    (rf"paused until {_DATE}: (.*)$", lambda m: f"מושהה עד {_d(m[1])}: {m[2]}"),
+    (r"paused until `resume`: (.*)$", lambda m: f"מושהה עד שתחדשו: {m[1]}"),
+    (rf"promised to pay by {_DATE}$", lambda m: f"הבטיח לשלם עד {_d(m[1])}"),
+    (rf"promise of {_DATE} missed; follow-up waits: (.*)$",
+     lambda m: f"ההבטחה ל־{_d(m[1])} לא קוימה; המעקב ממתין: {reason_he(m[2])}"),
+    (r"payment plan note waits: (.*)$", lambda m: f"תזכורת ההסדר ממתינה: {reason_he(m[1])}"),
+    (r"on a payment plan: the ladder is off$", lambda m: "בהסדר תשלומים: התזכורות הרגילות לא נשלחות"),
+    (r"on the call list: the (\w+) stage went out$",
+     lambda m: f"ברשימת השיחות: השלב „{stage_he(m[1])}” כבר נשלח"),
+]
+
+
+def _d(iso: str) -> str:
+    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y")
+
+
+def calendar_he(text: str) -> str:
+    m = re.match(r"outside the send window (.*)$", text)
+    if m:
+        return f"מחוץ לשעות השליחה ({m[1]})"
+    if text.startswith("not a workday"):
+        return "שבת" if "Shabbat" in text else "לא יום עבודה"
+    if text.startswith("holiday: "):
+        return "חג: " + text[len("holiday: "):]
+    return text
+
+
+def reason_he(reason: str) -> str:
+    for pattern, words in _REASONS:
+        m = re.match(pattern, reason)
+        if m:
+            return words(m)
+    return re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", lambda m: f"{m[3]}/{m[2]}/{m[1]}", reason)
+
+
+# ---- the timeline in words ------------------------------------------------------------------------
+
+EVENT_WORDS = {
+    "import": "קליטת קובץ", "email": "מייל שלנו", "reply": "הודעה שהתקבלה", "paid": "חשבונית נסגרה כשולמה",
+    "part_paid": "תשלום חלקי", "promise": "הבטחה לתשלום", "promise_kept": "ההבטחה קוימה",
+    "promise_missed": "ההבטחה לא קוימה", "promise_replaced": "הבטחה הוחלפה", "promise_corrected": "הבטחה תוקנה",
+    "payment_plan": "הסדר תשלומים", "approved": "מייל אושר לשליחה", "paused": "השהיה", "resumed": "חידוש",
+    "flagged": "סימון לטיפול של אדם", "labelled": "קריאה של אדם", "send_failed": "השליחה נכשלה",
+    "soft_bounce": "מסירה נדחתה זמנית", "email_cancelled": "מייל בוטל", "invoice_reopened": "חשבונית נפתחה שוב",
+    "address_bad": "כתובת לא תקינה", "payment_confirmed": "תשלום מהבנק אושר", "payment_rejected": "התאמה מהבנק נדחתה",
+    "bank_paid_still_listed": "הבנק שילם והקובץ עוד מציג", "payment_claim_confirmed": "התשלום שכתבו עליו נמצא",
+    "found_in_sent": "נמצא בתיקיית הנשלחים",
+}
+INTENT_WORDS = {"payment_claim": "כתבו ששילמו", "promise": "הבטחה לשלם", "dispute": "מחלוקת על החיוב",
+                "plan_request": "בקשה להסדר", "question": "שאלה", "none": "בלי בקשה"}
+REPLY_KINDS = {"human": "תשובה של אדם", "auto_reply": "מענה אוטומטי", "bounce": "החזרה (כשל מסירה)",
+               "other": "לא תשובה"}
+STATUS_WORDS = {"sent": "נשלח", "pending": "ממתין לשליחה", "sending": "בשליחה", "failed": "נכשל",
+                "cancelled": "בוטל", "awaiting_approval": "ממתין לאישור", "applied": "נקלט", "stale": "ישן, לא שינה דבר",
+                "duplicate": "כפול, לא שינה דבר", "braked": "נעצר (בלם בטיחות)", "rejected": "נדחה"}
+# The facts an event carries that its line shows itself, or that mean nothing to a person.
+_HIDDEN = {"at", "kind", "customer_id", "source", "origin"}
+FACT_WORDS = {"number": "חשבונית", "reason": "סיבה", "until": "עד", "due": "מועד", "amount": "סכום",
+              "stage": "שלב", "intent": "נקרא כ", "balance": "יתרה", "left": "נותר", "flag": "סימון",
+              "email": "כתובת", "error": "שגיאה", "instalments": "תשלומים", "first": "ראשון", "payment": "זיכוי",
+              "message_id": "מזהה", "reply_id": "הודעה", "closed": "נסגרו", "reopened": "נפתחו", "file": "קובץ",
+              "promise_date": "תאריך", "pauses_ended": "השהיות שהסתיימו", "flags_cleared": "סימונים שנוקו",
+              "paid_on": "שולם ב", "payer": "משלם"}
+
+
+def timeline_item(item: dict) -> dict:
+    """What one timeline item shows: its title, and its facts as (label, value) pairs."""
+    kind = item["kind"]
+    out = {"kind": kind, "at": item["at"], "title": EVENT_WORDS.get(kind, kind.replace("_", " ")), "facts": []}
+    if kind == "email":
+        out["title"] = f"{EVENT_WORDS['email']}: {stage_he(item['stage'])}"
+        out["status"] = STATUS_WORDS.get(item["status"], item["status"])
+    elif kind == "reply":
+        detail = item.get("detail") or {}
+        out["title"] = REPLY_KINDS.get(item["reply_kind"], item["reply_kind"])
+        out["intents"] = [INTENT_WORDS.get(i, i) for i in detail.get("intents") or []]
+        out["confidence"] = detail.get("confidence")
+        out["promise_date"] = detail.get("promise_date")
+        out["text"] = detail.get("text") or ""
+        label = item.get("label")
+        out["label"] = ({"intent": INTENT_WORDS.get(label["intent"], label["intent"]), "at": label["at"]}
+                        if label else None)
+    elif kind == "import":
+        out["status"] = STATUS_WORDS.get(item["status"], item["status"])
+    else:
+        for key, value in item.items():
+            if key in _HIDDEN or value in (None, "", [], {}):
+                continue
+            if key == "stage":
+                value = stage_he(value)
+            elif key == "intent":
+                value = INTENT_WORDS.get(value, value)
+            elif key == "flag":
+                value = FLAG_WORDS.get(value, value)
+            elif key in ("balance", "amount", "left"):
+                value = format_money(Decimal(str(value)), item.get("currency") or "ILS")
+            elif key == "currency":
+                continue
+            out["facts"].append((FACT_WORDS.get(key, key.replace("_", " ")), value))
+    return out
