@@ -13,7 +13,7 @@ from decimal import Decimal
 from email import policy
 from urllib.parse import quote
 
-from console_fixtures import NOW, TZ, cli_json, screenshot, serve
+from console_fixtures import SCREENSHOTS, TZ, cli_json, serve
 
 MONEY = re.compile(r"-?[\d,]+\.\d\d\s₪")
 
@@ -26,6 +26,20 @@ def _money(text: str) -> Decimal:
 
 def _total(balance: dict) -> Decimal:
     return sum((Decimal(v) for v in balance.values()), Decimal(0))
+
+
+def screenshot(page, name: str) -> None:
+    """The whole page at 1280 px and at 375 px in build/screenshots/ (beside the console's own). The
+    window is made as tall as the page first: a frame below the fold is not drawn in a full-page capture."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        height = page.evaluate("document.documentElement.scrollHeight")
+        page.set_viewport_size({"width": width, "height": min(height, 8000)})
+        page.wait_for_timeout(150)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"))
+    page.set_viewport_size(size)
 
 
 def _status(world) -> dict:
@@ -190,6 +204,7 @@ def test_editing_a_template_saves_the_file_and_changes_the_rendering(console_pag
     assert page.locator("textarea#text").input_value() == before
     frame = page.frame_locator("#preview-desktop")
     assert "בדיקה מהדף" not in frame.locator("body").inner_text()
+    assert page.frame_locator("#preview-phone").locator("table").count() > 0   # both frames drawn
     screenshot(page, "template-reminder")
     _no_overflow(page)
 

@@ -22,7 +22,7 @@ def aging_svg(buckets: list[dict], currency: str) -> str:
     title = f"יתרות פתוחות לפי גיל החוב ({currency})"
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
            f'aria-label="{escape(title)}" class="aging-chart" direction="rtl" '
-           f'style="width:100%;height:auto;max-width:640px;font-family:sans-serif">',
+           f'style="width:100%;height:auto;max-width:480px;font-family:sans-serif">',
            f"<title>{escape(title)}</title>"]
     for n, (b, value) in enumerate(zip(buckets, values)):
         y = 10 + n * ROW

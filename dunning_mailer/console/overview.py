@@ -15,12 +15,20 @@ from decimal import Decimal
 
 from ..cli.display import STAGES_HE
 from ..config import Config
-from ..digest import FLAG_WORDS
+from ..digest import FLAG_WORDS, PERSON_WORDS
 from ..render.formats import format_money
 
 # Age of a debt, in days past its due date: the buckets of an aged-receivables report.
-BUCKETS = (("not_due", "טרם הגיע מועדן", None, 0), ("1_30", "1–30 ימים", 1, 30), ("31_60", "31–60 ימים", 31, 60),
-           ("61_90", "61–90 ימים", 61, 90), ("over_90", "מעל 90 ימים", 91, None))
+# A range of numbers inside Hebrew is isolated left to right (LRI … PDI), or "1–30" reads "30–1".
+BUCKETS = (("not_due", "טרם הגיע מועדן", None, 0), ("1_30", "\u20661–30\u2069 ימים", 1, 30),
+           ("31_60", "\u206631–60\u2069 ימים", 31, 60), ("61_90", "\u206661–90\u2069 ימים", 61, 90),
+           ("over_90", "מעל \u206690\u2069 ימים", 91, None))
+FSI, PDI = "\u2068", "\u2069"
+
+
+def _free(text: str) -> str:
+    """Words that came with a reason (a person's note, a reply's subject) isolated in the sentence."""
+    return f"{FSI}{text}{PDI}"
 
 
 
@@ -192,8 +200,8 @@ _REASONS = [
     (r"flagged for a person: (.*) \(`resume` clears\)$",
      lambda m: "מסומן לטיפול של אדם: " + ", ".join(FLAG_WORDS.get(f.strip(), f.strip()) for f in m[1].split(","))),
     (r"an email is waiting for approval.*$", lambda m: "מייל ממתין לאישור שלכם"),
-    (rf"paused until {_DATE}: (.*)$", lambda m: f"מושהה עד {_d(m[1])}: {m[2]}"),
-    (r"paused until `resume`: (.*)$", lambda m: f"מושהה עד שתחדשו: {m[1]}"),
+    (rf"paused until {_DATE}: (.*)$", lambda m: f"מושהה עד {_d(m[1])}: {_free(m[2])}"),
+    (r"paused until `resume`: (.*)$", lambda m: f"מושהה עד שתחדשו: {_free(m[1])}"),
     (rf"promised to pay by {_DATE}$", lambda m: f"הבטיח לשלם עד {_d(m[1])}"),
     (rf"promise of {_DATE} missed; follow-up waits: (.*)$",
      lambda m: f"ההבטחה ל־{_d(m[1])} לא קוימה; המעקב ממתין: {reason_he(m[2])}"),
@@ -224,7 +232,7 @@ def reason_he(reason: str) -> str:
         m = re.match(pattern, reason)
         if m:
             return words(m)
-    return re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", lambda m: f"{m[3]}/{m[2]}/{m[1]}", reason)
+    return _free(re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", lambda m: f"{m[3]}/{m[2]}/{m[1]}", reason))
 
 
 # ---- the timeline in words ------------------------------------------------------------------------
@@ -271,6 +279,9 @@ def timeline_item(item: dict) -> dict:
         out["confidence"] = detail.get("confidence")
         out["promise_date"] = detail.get("promise_date")
         out["text"] = detail.get("text") or ""
+        waiting = item.get("needs_person")
+        out["needs_person"] = (PERSON_WORDS.get(detail.get("needs_person_kind") or "", _free(waiting))
+                               if waiting else None)
         label = item.get("label")
         out["label"] = ({"intent": INTENT_WORDS.get(label["intent"], label["intent"]), "at": label["at"]}
                         if label else None)
