@@ -278,3 +278,31 @@ def test_a_save_without_the_forms_check_changes_nothing(console_page, console_se
     r = page.context.browser.new_context().request.post(url, form={"text": changed}, max_redirects=0)
     assert r.status in (401, 403)
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_every_page_works_without_javascript(browser, console_server):
+    """Links, the folding customer cards and the template form are plain HTML: a browser with
+    scripts off reads every page and saves a template."""
+    world = console_server.world
+    context = browser.new_context(viewport={"width": 375, "height": 800}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(console_server.login_url("/calls/"))
+        assert page.locator("#calls .call").count() > 0
+        page.goto(console_server.url + "/customers/")
+        first = page.locator("#customers details.customer").first
+        first.locator("summary").click()
+        assert first.locator("tr[data-invoice]").first.is_visible()
+        first.locator("a", has_text="ציר הזמן").click()
+        assert page.locator("#timeline > li").count() > 0
+        page.goto(console_server.url + "/next/")
+        assert page.locator("#held > li").count() > 0
+        page.goto(console_server.url + "/templates/before_due")
+        path = _templates_folder(world) / "before_due.md"
+        text = path.read_text(encoding="utf-8").replace("# סיום\n", "# סיום\nשורה בלי סקריפט.\n\n", 1)
+        page.locator("textarea#text").fill(text)
+        page.locator("form#edit button[type=submit]").click()
+        assert path.read_text(encoding="utf-8") == text
+        assert "נשמר" in page.locator(".flash[role=status]").inner_text()
+    finally:
+        context.close()

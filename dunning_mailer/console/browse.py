@@ -97,31 +97,42 @@ def calls():
 @bp.get("/customers/")
 def customers():
     snap = overview.read(g.config, g.ledger, g.now)
-    page = overview.customers_page(snap)
+    number, pages = _page_number(len(snap.customers))
+    first = (number - 1) * PER_PAGE
+    page = overview.customers_page(snap, first, PER_PAGE)
     currencies = sorted({cur for b in page["buckets"] for cur in b["totals"]},
                         key=lambda c: (c != g.config.business.currency, c))
     svgs = [Markup(charts.aging_svg(page["buckets"], cur)) for cur in currencies] or \
         [Markup(charts.aging_svg(page["buckets"], g.config.business.currency))]
-    return render_template("browse_customers.html", title="לקוחות וגיל החובות", page=page, charts=svgs)
+    return render_template("browse_customers.html", title="לקוחות וגיל החובות", page=page, charts=svgs,
+                           shown=page["customers"], number=number, pages=pages, first=first)
+
+
+# A page of customers: a ledger of thousands opens at once, largest debts on the first page.
+PER_PAGE = 100
+
+
+def _page_number(count: int) -> tuple[int, int]:
+    pages = max(1, -(-count // PER_PAGE))
+    try:
+        number = int(request.args.get("page", "1"))
+    except ValueError:
+        number = 1
+    return min(max(number, 1), pages), pages
 
 
 @bp.get("/customers/<path:customer_id>")
 def timeline(customer_id: str):
     if not g.ledger.customer_exists(customer_id):
         abort(404)
-    snap = overview.read(g.config, g.ledger, g.now)
+    snap = overview.read(g.config, g.ledger, g.now, only=customer_id)
     page = overview.customers_page(snap)
-    customer = next((c for c in page["customers"] if c["customer_id"] == customer_id), None)
-    name = customer["name"] if customer else _customer_name(customer_id)
+    customer = page["customers"][0] if page["customers"] else None
+    name = customer["name"] if customer else g.ledger.customer_names().get(customer_id, customer_id)
     items = overview.timeline(g.ledger, customer_id)
     return render_template("browse_timeline.html", title=f"ציר הזמן של {name}", name=name,
                            customer_id=customer_id, customer=customer,
                            items=[(i, overview.timeline_item(i)) for i in items])
-
-
-def _customer_name(customer_id: str) -> str:
-    names = g.ledger.open_invoice_customers()
-    return names.get(customer_id) or customer_id
 
 
 @bp.get("/customers/-/email")
@@ -182,10 +193,12 @@ def _parts(raw: bytes) -> dict[str, str]:
 
 @bp.get("/next/")
 def next_window():
-    snap = overview.read(g.config, g.ledger, g.now)
-    names = {c["customer_id"]: c["name"] for c in snap.customers}
-    window = overview.next_window(g.config, g.now, names)
-    calls = set(snap.plan.call_list)
+    window = overview.next_window(g.config, g.now, g.ledger.customer_names())
     return render_template("browse_next.html", title="מה יוצא בחלון השליחה הבא", window=window,
-                           calendar_he=overview.calendar_he, calls=calls,
-                           stage_he=overview.stage_he)
+                           calendar_he=overview.calendar_he, calls=set(window["doc"]["call_list"]),
+                           stage_he=overview.stage_he, limit=NEXT_LIMIT)
+
+
+# The next window's lists on one page: a ledger of thousands shows the first ones (largest debts
+# first, the planner's order) and how many more there are; `plan --json` has them all.
+NEXT_LIMIT = 300

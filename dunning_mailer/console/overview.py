@@ -52,12 +52,15 @@ class Snapshot:
     plan: object               # planner.Plan for `now`
 
 
-def read(config: Config, ledger, now: dt.datetime) -> Snapshot:
-    """The customers and the plan, as `status` reads them (one customer_states for both)."""
+def read(config: Config, ledger, now: dt.datetime, only: str | None = None) -> Snapshot:
+    """The customers and the plan, as `status` reads them (one customer_states for both); `only`:
+    one customer's (the planner decides each customer on its own facts)."""
     from ..cycle import make_plan
 
     today = now.astimezone(config.tz).date()
     states = ledger.customer_states(today)
+    if only is not None:
+        states = [s for s in states if s.customer.id == only]
     customers = ledger.status(today, states)
     the_plan = make_plan(config, ledger, now, states)
     call = set(the_plan.call_list)
@@ -76,46 +79,56 @@ def _oldest_due(c: dict) -> dt.date | None:
     return min(dues) if dues else None
 
 
-def next_steps(snapshot: Snapshot) -> dict[str, str]:
-    """Per customer, the next thing the ladder does, in words: the email of this cycle, why it is
-    held, or the next stage and its day."""
+def next_steps(snapshot: Snapshot, ids: set[str] | None = None) -> dict[str, str]:
+    """Per customer (of `ids`, or all), the next thing the ladder does, in words: the email of this
+    cycle, why it is held, or the next stage and its day."""
     p = snapshot.plan
     steps: dict[str, str] = {}
     for e in p.emails:
-        steps[e.customer.id] = (f"{stage_he(e.stage.name)} — יוצא בחלון השליחה הקרוב"
-                                if p.not_sending else f"{stage_he(e.stage.name)} — יוצא עכשיו")
+        if ids is None or e.customer.id in ids:
+            steps[e.customer.id] = (f"{stage_he(e.stage.name)} — יוצא בחלון השליחה הקרוב"
+                                    if p.not_sending else f"{stage_he(e.stage.name)} — יוצא עכשיו")
     for h in p.held:
-        steps.setdefault(h.customer_id, "ממתין: " + reason_he(h.reason))
+        if ids is None or h.customer_id in ids:
+            steps.setdefault(h.customer_id, "ממתין: " + reason_he(h.reason))
     for cid, stage, on in p.upcoming:
-        steps.setdefault(cid, f"{stage_he(stage)} — ב־{on:%d/%m/%Y}")
+        if ids is None or cid in ids:
+            steps.setdefault(cid, f"{stage_he(stage)} — ב־{on:%d/%m/%Y}")
     return steps
 
 
-def customers_page(snapshot: Snapshot) -> dict:
-    """Totals by age bucket (per currency), and every customer with open invoices, largest first,
-    each invoice with its age, the stages sent and the customer's next step."""
+def customers_page(snapshot: Snapshot, start: int = 0, count: int | None = None) -> dict:
+    """Totals by age bucket (per currency) over every open invoice, and the customers from `start`
+    (`count` of them; all when None) in `status` order, largest debt first: each invoice with its age
+    and the stages sent, and the customer's next step."""
     today = snapshot.today
     totals: dict[str, dict[str, Decimal]] = {key: defaultdict(Decimal) for key, *_ in BUCKETS}
     counts = dict.fromkeys(totals, 0)
-    steps = next_steps(snapshot)
-    rows = []
+    ages: dict[str, int] = {}   # a due date's age, once per date: thousands of invoices share few dates
     for c in snapshot.customers:
-        invoices = []
         for i in c["invoices"]:
-            due = dt.date.fromisoformat(i["due_date"])
-            late = (today - due).days
+            late = ages.get(i["due_date"])
+            if late is None:
+                late = ages.setdefault(i["due_date"], (today - dt.date.fromisoformat(i["due_date"])).days)
             key = bucket_of(late)
             totals[key][i["currency"]] += Decimal(i["balance"])
             counts[key] += 1
-            invoices.append({**i, "due": due, "days_late": late, "bucket": key,
-                             "stages_sent_he": [stage_he(s) for s in i["stages_sent"]]})
+    chosen = snapshot.customers[start:None if count is None else start + count]
+    steps = next_steps(snapshot, {c["customer_id"] for c in chosen})
+    rows = []
+    for c in chosen:
+        invoices = []
+        for i in c["invoices"]:
+            late = ages[i["due_date"]]
+            invoices.append({**i, "due": dt.date.fromisoformat(i["due_date"]), "days_late": late,
+                             "bucket": bucket_of(late), "stages_sent_he": [stage_he(s) for s in i["stages_sent"]]})
         invoices.sort(key=lambda i: (i["due"], i["number"]))
         rows.append({**c, "total": _total(c["balance"]), "open_invoices": invoices,
                      "oldest_due": _oldest_due(c), "next_step": steps.get(c["customer_id"], "—"),
                      "flags_he": [FLAG_WORDS.get(f, f) for f in c["flags"]]})
     buckets = [{"key": key, "label": label, "totals": dict(totals[key]), "count": counts[key]}
                for key, label, *_ in BUCKETS]
-    return {"today": today, "buckets": buckets, "customers": rows}
+    return {"today": today, "buckets": buckets, "customers": rows, "count": len(snapshot.customers)}
 
 
 def call_list(snapshot: Snapshot, last_contacts: dict[str, str] | None = None) -> list[dict]:

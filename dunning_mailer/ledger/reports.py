@@ -99,6 +99,10 @@ class Reports:
                 "recipients": json.loads(r[4]), "subject": r[5], "status": r[6], "created_at": r[7],
                 "sent_at": r[8], "raw": bytes(raw) if raw is not None else None}
 
+    def customer_names(self) -> dict[str, str]:
+        """Every customer's name by id (the console names the customers a plan holds)."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, name FROM customers")}
+
     def customer_imports(self, customer_id: str) -> list[dict]:
         """The imports that opened, last listed or closed one of this customer's invoices, as
         `history` items (`history CUSTOMER` leaves imports out: most are about other customers)."""
