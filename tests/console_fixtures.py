@@ -68,14 +68,16 @@ CUSTOMERS = {
                     dt.date(2026, 11, 19), "760.00"),
     "quiet": ("C09", "מאפיית הבוקר", "bakery@boker.example", dt.date(2026, 11, 19), "1,430.00"),
     "promise": ("C10", "ר.ש. הובלות", "rs@hovalot.example", dt.date(2026, 11, 19), "6,120.00"),
+    "nothing": ("C11", "אופטיקה עין טובה", "eyes@ein-tova.example", dt.date(2026, 11, 19), "890.00"),
 }
 REFUSED = ("cohen@nowhere.example", "old@ganyarok.example")  # the SMTP server answers 550 for these
 REPLIES = {  # case -> what the customer wrote back
     "dispute": "הסחורה הגיעה שבורה, אני לא משלם על זה עד שתחליפו אותה.",
     "question": "שלום, על איזה פרויקט החשבונית הזאת? לא מצאתי אצלנו הזמנה כזאת. אפשר פירוט?",
     "plan_request": "היי, החודש קשה לנו. אפשר לחלק את הסכום לשלושה תשלומים?",
-    "unsure": "שלום, הוכנס לסבב. תודה",
+    "unsure": "הכסף בדרך",                    # read with little confidence: held for a person
     "promise": "אעביר את התשלום ביום ראשון.",
+    "nothing": "שלום, הוכנס לסבב. תודה",      # nothing to act on: held for a person
 }
 UNMATCHED_TEXT = "שלום, קיבלתי מכם מייל על חשבון פתוח, אבל אני לא בטוח שזה אלינו. <b>מי אתם?</b>"
 

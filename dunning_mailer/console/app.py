@@ -9,10 +9,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from flask import Flask, g, redirect, render_template, request, session, url_for
+from flask import Flask, flash, g, redirect, render_template, request, session, url_for
 
 from ..config import Config
-from . import security
+from ..model import DunningError
+from . import formats, security
 
 HERE = Path(__file__).resolve().parent
 
@@ -45,6 +46,7 @@ def create_app(config: Config | None, *, token: str, now: dt.datetime | None = N
     state = Console(config=config, office=office, fixed_now=now, ledger_factory=ledger_factory)
     app.extensions["console"] = state
     guard = security.Guard(app, first_token=token, hosts=hosts)
+    formats.install(app)
     state.new_token = guard.new_token
 
     from . import actions, browse, editing, home
@@ -76,8 +78,13 @@ def create_app(config: Config | None, *, token: str, now: dt.datetime | None = N
                     return None
                 return redirect(url_for("home.businesses"))
             else:
+                try:
+                    g.config = state.config_of(key)
+                except DunningError as e:  # its config is broken: say so, and let another be chosen
+                    session.pop("business", None)
+                    flash(f"לא אפשר לפתוח את {key}: {e}", "error")
+                    return redirect(url_for("home.businesses"))
                 g.business = key
-                g.config = state.config_of(key)
         g.now = state.now(g.config)
         g.ledger = ledger_factory(g.config)
         return None

@@ -5,16 +5,19 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 
 bp = Blueprint("home", __name__)
 
+# The queue shows this many items at first (a whole day's work); "show all" shows the rest.
+PAGE = 200
 # Pages that work before a business is chosen (in an office).
 WITHOUT_BUSINESS = frozenset({"home.businesses", "home.choose_business"})
 
 
 @bp.get("/")
 def needs():
-    from .queues import needs_you
+    from .queues import counts, needs_you
 
     items = needs_you(g.ledger, g.config, g.now)
-    return render_template("needs.html", title="צריך אותך", items=items)
+    shown = items if request.args.get("show") == "all" else items[:PAGE]
+    return render_template("needs.html", title="צריך אותך", items=shown, total=len(items), counts=counts(items))
 
 
 @bp.get("/locked")
@@ -25,9 +28,16 @@ def locked():
 
 @bp.get("/businesses")
 def businesses():
+    from ..model import DunningError
+
     state = current_app.extensions["console"]
-    return render_template("businesses.html", title="בחירת עסק", businesses=state.businesses(),
-                           chosen=session.get("business"))
+    found = []
+    for key in state.businesses():
+        try:
+            found.append({"key": key, "name": state.config_of(key).business.name, "problem": ""})
+        except DunningError as e:  # a broken config is named, and the others still work
+            found.append({"key": key, "name": "", "problem": str(e)})
+    return render_template("businesses.html", title="בחירת עסק", businesses=found, chosen=session.get("business"))
 
 
 @bp.post("/businesses")

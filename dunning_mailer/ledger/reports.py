@@ -53,6 +53,11 @@ class Reports:
             })
         return out
 
+    def needs_person_list(self) -> list[dict]:
+        """What `status --json` lists as "needs_person" (and the console's queue starts from): the
+        messages a person has to read, then the customers a payment question holds."""
+        return self.waiting_for_a_person() + self.needs_person_payments()
+
     def history(self, customer_id: str | None = None) -> list[dict]:
         where, args = ("WHERE customer_id=?", (customer_id,)) if customer_id else ("", ())
         items: list[dict] = []
