@@ -3,20 +3,15 @@ the exact emails sent), what goes out next (/next). They only read; the data com
 `overview`, through the functions `status`, `plan` and `history` use."""
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal, InvalidOperation
 from email import policy
 from email.parser import BytesParser
 
 from flask import Blueprint, Response, abort, g, render_template, request
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from ..render.formats import format_money
-from . import charts, overview
+from . import charts, formats, overview
 
 bp = Blueprint("browse", __name__)
-
-LRI, PDI = "\u2066", "\u2069"
 
 # What an email's own HTML may do inside the console: nothing but show itself. No script, no
 # form, no fetch (remote images, fonts and tracking pixels stay out), no navigation of the page.
@@ -24,65 +19,20 @@ EMAIL_CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font
              "form-action 'none'; frame-ancestors 'self'; base-uri 'none'; sandbox")
 
 
-# ---- how values look: `1,234.00 ₪` and `01/12/2026`, numbers kept left to right in Hebrew ----
+# ---- how values look: the console's own filters (formats), and a timeline fact ----------------
 
-@bp.app_template_filter("he_money")
-def he_money(value, currency: str = "ILS") -> Markup:
-    try:
-        text = format_money(Decimal(str(value)), currency or "ILS")
-    except (InvalidOperation, ValueError):
-        return Markup(escape(value))
-    return Markup('<bdi class="num" dir="ltr">%s</bdi>') % text
-
-
-@bp.app_template_filter("he_totals")
-def he_totals(balance: dict) -> Markup:
-    """One customer's balance per currency: `1,234.00 ₪ + 50.00 $`."""
-    if not balance:
-        return he_money(0)
-    return Markup(" + ").join(he_money(v, k) for k, v in balance.items())
-
-
-@bp.app_template_filter("he_day")
-def he_day(value) -> Markup:
-    day = value if isinstance(value, dt.date) else _parse_day(value)
-    if day is None:
-        return Markup("—") if not value else Markup(escape(value))
-    return Markup('<bdi class="num" dir="ltr">%s</bdi>') % f"{day.day:02d}/{day.month:02d}/{day.year}"
-
-
-@bp.app_template_filter("he_when")
-def he_when(value) -> Markup:
-    """A moment in the business's time zone: `01/12/2026 10:00`."""
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value)
-        except ValueError:
-            return Markup(escape(value)) if value else Markup("—")
-    if not isinstance(value, dt.datetime):
-        return he_day(value)
-    if value.tzinfo is not None and g.get("config") is not None:
-        value = value.astimezone(g.config.tz)
-    return Markup('<bdi class="num" dir="ltr">%s</bdi>') % value.strftime("%d/%m/%Y %H:%M")
-
-
-@bp.app_template_filter("he_fact")
-def he_fact(value) -> Markup:
+@bp.app_template_filter("fact")
+def fact(value) -> Markup:
     """One fact of a timeline event: a date or a time in the one format, anything else as text."""
     if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
-        return he_when(value) if "T" in value else he_day(value)
+        try:
+            tz = g.config.tz if g.get("config") is not None else None
+            return formats.when(value, tz) if "T" in value else formats.day(value, tz)
+        except ValueError:
+            pass
     if isinstance(value, (list, tuple)):
-        return Markup(", ").join(he_fact(v) for v in value)
+        return Markup(", ").join(fact(v) for v in value)
     return Markup("<bdi>%s</bdi>") % value
-
-
-def _parse_day(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 # ---- the pages ----------------------------------------------------------------------------------

@@ -13,10 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..cli.display import STAGES_HE
 from ..config import Config
 from ..digest import FLAG_WORDS, PERSON_WORDS
 from ..render.formats import format_money
+from .formats import INTENTS_HE, stage
 
 # Age of a debt, in days past its due date: the buckets of an aged-receivables report.
 # A range of numbers inside Hebrew is isolated left to right (LRI … PDI), or "1–30" reads "30–1".
@@ -33,7 +33,7 @@ def _free(text: str) -> str:
 
 
 def stage_he(name: str | None) -> str:
-    return STAGES_HE.get(name or "", name or "—")
+    return stage(name)
 
 
 def bucket_of(days_late: int) -> str:
@@ -261,8 +261,6 @@ EVENT_WORDS = {
     "bank_paid_still_listed": "הבנק שילם והקובץ עוד מציג", "payment_claim_confirmed": "התשלום שכתבו עליו נמצא",
     "found_in_sent": "נמצא בתיקיית הנשלחים",
 }
-INTENT_WORDS = {"payment_claim": "כתבו ששילמו", "promise": "הבטחה לשלם", "dispute": "מחלוקת על החיוב",
-                "plan_request": "בקשה להסדר", "question": "שאלה", "none": "בלי בקשה"}
 REPLY_KINDS = {"human": "תשובה של אדם", "auto_reply": "מענה אוטומטי", "bounce": "החזרה (כשל מסירה)",
                "other": "לא תשובה"}
 STATUS_WORDS = {"sent": "נשלח", "pending": "ממתין לשליחה", "sending": "בשליחה", "failed": "נכשל",
@@ -288,7 +286,7 @@ def timeline_item(item: dict) -> dict:
     elif kind == "reply":
         detail = item.get("detail") or {}
         out["title"] = REPLY_KINDS.get(item["reply_kind"], item["reply_kind"])
-        out["intents"] = [INTENT_WORDS.get(i, i) for i in detail.get("intents") or []]
+        out["intents"] = [INTENTS_HE.get(i, i) for i in detail.get("intents") or []]
         out["confidence"] = detail.get("confidence")
         out["promise_date"] = detail.get("promise_date")
         out["text"] = detail.get("text") or ""
@@ -296,7 +294,7 @@ def timeline_item(item: dict) -> dict:
         out["needs_person"] = (PERSON_WORDS.get(detail.get("needs_person_kind") or "", _free(waiting))
                                if waiting else None)
         label = item.get("label")
-        out["label"] = ({"intent": INTENT_WORDS.get(label["intent"], label["intent"]), "at": label["at"]}
+        out["label"] = ({"intent": INTENTS_HE.get(label["intent"], label["intent"]), "at": label["at"]}
                         if label else None)
     elif kind == "import":
         out["status"] = STATUS_WORDS.get(item["status"], item["status"])
@@ -307,7 +305,7 @@ def timeline_item(item: dict) -> dict:
             if key == "stage":
                 value = stage_he(value)
             elif key == "intent":
-                value = INTENT_WORDS.get(value, value)
+                value = INTENTS_HE.get(value, value)
             elif key == "flag":
                 value = FLAG_WORDS.get(value, value)
             elif key in ("balance", "amount", "left"):
