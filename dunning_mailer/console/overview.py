@@ -213,8 +213,8 @@ _REASONS = [
     (r"flagged for a person: (.*) \(`resume` clears\)$",
      lambda m: "מסומן לטיפול של אדם: " + ", ".join(FLAG_WORDS.get(f.strip(), f.strip()) for f in m[1].split(","))),
     (r"an email is waiting for approval.*$", lambda m: "מייל ממתין לאישור שלכם"),
-    (rf"paused until {_DATE}: (.*)$", lambda m: f"מושהה עד {_d(m[1])}: {_free(m[2])}"),
-    (r"paused until `resume`: (.*)$", lambda m: f"מושהה עד שתחדשו: {_free(m[1])}"),
+    (rf"paused until {_DATE}: (.*)$", lambda m: f"מושהה עד {_d(m[1])}: {note_he(m[2])}"),
+    (r"paused until `resume`: (.*)$", lambda m: f"מושהה עד שתחדשו: {note_he(m[1])}"),
     (rf"promised to pay by {_DATE}$", lambda m: f"הבטיח לשלם עד {_d(m[1])}"),
     (rf"promise of {_DATE} missed; follow-up waits: (.*)$",
      lambda m: f"ההבטחה ל־{_d(m[1])} לא קוימה; המעקב ממתין: {reason_he(m[2])}"),
@@ -223,6 +223,36 @@ _REASONS = [
     (r"on the call list: the (\w+) stage went out$",
      lambda m: f"ברשימת השיחות: השלב „{stage_he(m[1])}” כבר נשלח"),
 ]
+
+
+# Why the product paused or flagged a customer (cycle.inbox, ledger.outbox, ledger.payments), in
+# words; what came from outside (a subject, a server's answer) stays isolated as it was written.
+_NOTES = [
+    (r"(payment claim|promise|dispute|plan request|question) in a reply: (.*)$",
+     lambda m: f"{INTENTS_HE.get(m[1].replace(' ', '_'), m[1])} בתשובה: {_free(m[2])}"),
+    (rf"a reply on {_DATE} waits for a person to read it: (.*)$",
+     lambda m: f"תשובה מ־{_d(m[1])} מחכה שאדם יקרא אותה: {_free(m[2])}"),
+    (r"the customer says it was paid; waiting for the export or the bank to confirm$",
+     lambda m: "הלקוח כתב ששילם; ממתינים שהקובץ או הבנק יאשרו"),
+    (rf"the customer promised to pay, with no date, on {_DATE}: (.*)$",
+     lambda m: f"הלקוח הבטיח לשלם, בלי תאריך, ב־{_d(m[1])}: {_free(m[2])}"),
+    (rf"the customer replied on {_DATE}: (.*)$", lambda m: f"הלקוח ענה ב־{_d(m[1])}: {_free(m[2])}"),
+    (rf"out of office until {_DATE}$", lambda m: f"מחוץ למשרד עד {_d(m[1])}"),
+    (r"soft bounces (\d+) times \((.*)\)$", lambda m: f"המסירה נדחתה זמנית {m[1]} פעמים ({_free(m[2])})"),
+    (r"the (\w+) email could not be sent: (.*)$", lambda m: f"המייל „{stage_he(m[1])}” לא נשלח: {_free(m[2])}"),
+    (rf"a bank credit of ([\d.]+) (\w+) on {_DATE} may be their payment; .*?(\d+)`",
+     lambda m: f"זיכוי בבנק של {_free(format_money(Decimal(m[1]), m[2]))} מ־{_d(m[3])} אולי הוא התשלום שלהם; "
+               f"מחכה לאישור שלכם (זיכוי #{m[4]})"),
+]
+
+
+def note_he(text: str) -> str:
+    """A pause's or a flag's reason, as the product wrote it, in the page's language."""
+    for pattern, words in _NOTES:
+        m = re.match(pattern, text)
+        if m:
+            return words(m)
+    return _free(text)
 
 
 def _d(iso: str) -> str:
@@ -308,6 +338,8 @@ def timeline_item(item: dict) -> dict:
                 value = INTENTS_HE.get(value, value)
             elif key == "flag":
                 value = FLAG_WORDS.get(value, value)
+            elif key == "reason" and isinstance(value, str):
+                value = note_he(value)
             elif key in ("balance", "amount", "left"):
                 value = format_money(Decimal(str(value)), item.get("currency") or "ILS")
             elif key == "currency":
