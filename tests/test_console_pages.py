@@ -238,6 +238,7 @@ def test_a_template_with_errors_is_saved_only_when_confirmed(console_page, conso
     assert page.locator("#confirm").count() == 1
     assert "run" in page.locator("#run-refuses").inner_text()
     assert page.locator("#findings .finding.error").count() >= 1
+    assert "{סכום שלא קיים}" in page.locator("#findings .finding.error .line-text").first.inner_text()
     assert "{סכום שלא קיים}" in page.locator("textarea#text").input_value()   # the words are kept
     screenshot(page, "template-errors")
     page.locator("#confirm input[name=confirm]").check()

@@ -44,7 +44,7 @@ def _page(file, text: str, findings: list, *, unsaved: bool = False, status: int
     invoices = invoices if invoices in ("1", "2", "3") else "2"
     rendered = stagefiles.rendering(g.config, file, g.now.astimezone(g.config.tz).date(), int(invoices))
     return render_template("editing_stage.html", title=f"תבנית: {overview.stage_he(file.stage.name)}",
-                           file=file, text=text, findings=mine, other_errors=len(errors) - sum(
+                           file=file, text=text, findings=mine, lines=text.split("\n"), other_errors=len(errors) - sum(
                                x.severity == "error" for x in mine),
                            errors=errors, unsaved=unsaved, run_refuses=RUN_REFUSES,
                            invoices=invoices, rendered=None if isinstance(rendered, Exception) else rendered,
