@@ -307,3 +307,35 @@ def test_every_page_works_without_javascript(browser, console_server):
         assert "נשמר" in page.locator(".flash[role=status]").inner_text()
     finally:
         context.close()
+
+
+def test_what_customers_wrote_is_shown_as_text(browser, console_workdir):
+    """A customer's name from the export with markup in it is text on every page, never markup."""
+    from books import Row, write_xlsx
+    from conftest import run_cli
+
+    world = console_workdir
+    name = '<img src=x id=injected onerror="document.title=1">אבי & בניו'
+    (world.workdir / "drop" / "extra").mkdir()
+    write_xlsx(world.workdir / "drop" / "extra" / "open-2026-12-01.xlsx",
+               [Row("X1", name, "avi@sons.example", "2026-0999", dt.date(2026, 10, 1), Decimal("99999.00"),
+                    Decimal("99999.00"))])
+    evening = dt.datetime(2026, 12, 1, 20, 0, tzinfo=TZ)   # imports, sends nothing
+    r = run_cli("run", "--config", str(world.config), "--now", evening.isoformat())
+    assert r.returncode in (0, 1), r.stderr
+    served = serve(world)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(served.login_url("/customers/"))
+        for path in ("/customers/", "/customers/X1", "/next/", "/calls/"):
+            page.goto(served.url + path)
+            assert page.locator("#injected").count() == 0, path
+            assert page.title() != "1", path
+        page.goto(served.url + "/customers/")
+        first = page.locator("#customers details.customer").first
+        assert first.get_attribute("data-customer") == "X1"          # the largest debt
+        assert name in first.locator("summary").inner_text()
+    finally:
+        context.close()
+        served.stop()
