@@ -60,7 +60,8 @@ def test_customers_and_aging_match_status_largest_first(console_page, console_se
     page.goto(console_server.url + "/customers/")
     shown = page.locator("#customers details.customer")
     ids = [shown.nth(i).get_attribute("data-customer") for i in range(shown.count())]
-    expected = sorted(status["customers"], key=lambda c: (-_total(c["balance"]), c["customer_id"]))
+    expected = sorted(status["customers"], key=lambda c: (-_total(c["balance"]),
+                                                          min(i["due_date"] for i in c["invoices"]), c["customer_id"]))
     assert ids == [c["customer_id"] for c in expected]
     assert ids[0] == world.cases["plan_request"]           # 9,900 + 450: the largest debt first
     for i, c in enumerate(expected):
@@ -339,3 +340,21 @@ def test_what_customers_wrote_is_shown_as_text(browser, console_workdir):
     finally:
         context.close()
         served.stop()
+
+
+def test_a_file_changed_meanwhile_is_not_overwritten(console_page, console_server):
+    page, world = console_page, console_server.world
+    path = _templates_folder(world) / "checkin.md"
+    page.goto(console_server.url + "/templates/checkin")
+    mine = page.locator("textarea#text").input_value().replace("# סיום\n", "# סיום\nהנוסח שלי.\n\n", 1)
+    theirs = path.read_text(encoding="utf-8").replace("# סיום\n", "# סיום\nהנוסח של מישהו אחר.\n\n", 1)
+    path.write_text(theirs, encoding="utf-8")          # another editor saved meanwhile
+    page.locator("textarea#text").fill(mine)
+    page.locator("form#edit button[type=submit]").click()
+    page.wait_for_load_state()
+    assert path.read_text(encoding="utf-8") == theirs
+    assert page.locator("#changed").count() == 1
+    assert page.locator("textarea#text").input_value() == mine   # nothing typed is lost
+    page.locator("form#edit button[type=submit]").click()          # now knowingly in its place
+    page.wait_for_load_state()
+    assert path.read_text(encoding="utf-8") == mine

@@ -37,19 +37,19 @@ def _file(stage: str):
     return found
 
 
-def _page(file, text: str, findings: list, *, unsaved: bool = False, status: int = 200):
+def _page(file, text: str, findings: list, *, unsaved: bool = False, changed: bool = False, status: int = 200):
     mine = stagefiles.for_file(findings, file)
     errors = [x for x in findings if x.severity == "error"]
     invoices = request.args.get("invoices", "2")
     invoices = invoices if invoices in ("1", "2", "3") else "2"
     rendered = stagefiles.rendering(g.config, file, g.now.astimezone(g.config.tz).date(), int(invoices))
-    return render_template("editing_stage.html", title=f"תבנית: {overview.stage_he(file.stage.name)}",
-                           file=file, text=text, findings=mine, lines=text.split("\n"), other_errors=len(errors) - sum(
-                               x.severity == "error" for x in mine),
-                           errors=errors, unsaved=unsaved, run_refuses=RUN_REFUSES,
-                           invoices=invoices, rendered=None if isinstance(rendered, Exception) else rendered,
-                           broken=rendered if isinstance(rendered, Exception) else None,
-                           stage_he=overview.stage_he(file.stage.name)), status
+    broken = rendered if isinstance(rendered, Exception) else None
+    return render_template(
+        "editing_stage.html", title=f"תבנית: {overview.stage_he(file.stage.name)}", file=file, text=text,
+        lines=text.split("\n"), findings=mine, errors=errors,
+        other_errors=len(errors) - sum(x.severity == "error" for x in mine),
+        unsaved=unsaved, changed=changed, base=stagefiles.fingerprint(file), run_refuses=RUN_REFUSES,
+        invoices=invoices, rendered=None if broken else rendered, broken=broken), status
 
 
 @bp.get("/<stage>")
@@ -72,6 +72,11 @@ def save(stage: str):
     if file.kind != "wording":
         abort(409, "this stage is in the older three-file layout: `dunning-mailer templates migrate` converts it")
     text = stagefiles.normalized(request.form.get("text", ""))
+    if request.form.get("base") != stagefiles.fingerprint(file):
+        # Someone (another tab, an editor) changed the file since this page was opened: writing
+        # now would throw their change away. Nothing is written; the page shows both.
+        return _page(file, text, stagefiles.lint_with(g.config, file, text), unsaved=True, changed=True,
+                     status=409)
     findings = stagefiles.lint_with(g.config, file, text)
     errors = [x for x in findings if x.severity == "error"]
     if errors and request.form.get("confirm") != "yes":

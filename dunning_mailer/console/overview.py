@@ -31,7 +31,6 @@ def _free(text: str) -> str:
     return f"{FSI}{text}{PDI}"
 
 
-
 def stage_he(name: str | None) -> str:
     return stage(name)
 
@@ -50,6 +49,7 @@ class Snapshot:
     today: dt.date
     customers: list[dict]      # ledger.status, largest debt first, each with "call_list"
     plan: object               # planner.Plan for `now`
+    tz: dt.tzinfo | None = None
 
 
 def read(config: Config, ledger, now: dt.datetime, only: str | None = None) -> Snapshot:
@@ -66,8 +66,9 @@ def read(config: Config, ledger, now: dt.datetime, only: str | None = None) -> S
     call = set(the_plan.call_list)
     for c in customers:
         c["call_list"] = c["customer_id"] in call
-    customers.sort(key=lambda c: (-_total(c["balance"]), c["customer_id"]))
-    return Snapshot(today, customers, the_plan)
+    # Largest debts first, the older first among equals (C14).
+    customers.sort(key=lambda c: (-_total(c["balance"]), _oldest_due(c) or dt.date.max, c["customer_id"]))
+    return Snapshot(today, customers, the_plan, config.tz)
 
 
 def _total(balance: dict) -> Decimal:
@@ -91,9 +92,9 @@ def next_steps(snapshot: Snapshot, ids: set[str] | None = None) -> dict[str, str
     for h in p.held:
         if ids is None or h.customer_id in ids:
             steps.setdefault(h.customer_id, "ממתין: " + reason_he(h.reason))
-    for cid, stage, on in p.upcoming:
+    for cid, name, on in p.upcoming:
         if ids is None or cid in ids:
-            steps.setdefault(cid, f"{stage_he(stage)} — ב־{on:%d/%m/%Y}")
+            steps.setdefault(cid, f"{stage_he(name)} — ב־{on:%d/%m/%Y}")
     return steps
 
 
@@ -131,7 +132,7 @@ def customers_page(snapshot: Snapshot, start: int = 0, count: int | None = None)
     return {"today": today, "buckets": buckets, "customers": rows, "count": len(snapshot.customers)}
 
 
-def call_list(snapshot: Snapshot, last_contacts: dict[str, str] | None = None) -> list[dict]:
+def call_list(snapshot: Snapshot) -> list[dict]:
     """The planner's call list (C12, C13), largest and oldest debt first (C14), with why each
     customer is on it and when we last heard from or wrote to them."""
     on_list = set(snapshot.plan.call_list)
@@ -141,9 +142,10 @@ def call_list(snapshot: Snapshot, last_contacts: dict[str, str] | None = None) -
         if c["customer_id"] not in on_list:
             continue
         last_email = c.get("last_email")
-        last_reply = (c.get("last_reply") or {}).get("at")
+        reply = c.get("last_reply") or {}
+        last_reply = reply.get("at") if reply.get("kind") == "human" else None   # a bounce is no contact
         contacts = [("email", dt.date.fromisoformat(last_email)) if last_email else None,
-                    ("reply", _day(last_reply)) if last_reply else None]
+                    ("reply", _day(last_reply, snapshot.tz)) if last_reply else None]
         contacts = [x for x in contacts if x and x[1]]
         last = max(contacts, key=lambda x: x[1]) if contacts else None
         oldest = _oldest_due(c)
@@ -153,7 +155,7 @@ def call_list(snapshot: Snapshot, last_contacts: dict[str, str] | None = None) -
                      "unanswered": c.get("unanswered_emails", 0),
                      "last_contact": {"kind": last[0], "on": last[1]} if last else None,
                      "last_email": dt.date.fromisoformat(last_email) if last_email else None,
-                     "last_reply": _day(last_reply) if last_reply else None,
+                     "last_reply": _day(last_reply, snapshot.tz) if last_reply else None,
                      "why": why.get(c["customer_id"]) or _why_still_emailed(c)})
     rows.sort(key=lambda r: (-r["total"], r["oldest_due"] or dt.date.max, r["customer_id"]))
     return rows
@@ -164,13 +166,17 @@ def _why_still_emailed(c: dict) -> str:
     return f"{n} מיילים בלי מענה: עדיין מקבל מיילים, וכדאי גם להתקשר" if n else "—"
 
 
-def _day(value: str | None) -> dt.date | None:
+def _day(value: str | None, tz: dt.tzinfo | None = None) -> dt.date | None:
+    """The day of an ISO time in the business's time zone (a reply stored in UTC at 23:30 is the next day)."""
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value[:10])
+        moment = dt.datetime.fromisoformat(value)
     except ValueError:
         return None
+    if tz is not None and moment.tzinfo is not None:
+        moment = moment.astimezone(tz)
+    return moment.date()
 
 
 def timeline(ledger, customer_id: str) -> list[dict]:

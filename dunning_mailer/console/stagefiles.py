@@ -5,6 +5,7 @@ and the mark `templates check` leaves when a folder is clean."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import shutil
 import tempfile
@@ -79,6 +80,14 @@ def for_file(findings: list, file: StageFile) -> list:
     from .. import render
 
     return [f for f in findings if f.file in (file.name, render.PHRASES_FILE)]
+
+
+def fingerprint(file: StageFile) -> str:
+    """What the file holds now, in short: a save is refused when it changed after the page was opened."""
+    try:
+        return hashlib.sha256(file.path.read_bytes()).hexdigest()[:32]
+    except FileNotFoundError:
+        return "missing"
 
 
 def save(config: Config, file: StageFile, text: str) -> None:
