@@ -10,12 +10,20 @@ from pathlib import Path
 from typing import Callable
 
 from flask import Flask, flash, g, redirect, render_template, request, session, url_for
+from werkzeug.exceptions import HTTPException
 
 from ..config import Config
 from ..model import DunningError
 from . import formats, security
 
 HERE = Path(__file__).resolve().parent
+ERRORS = {
+    400: ("הבקשה לא מובנת", "הכתובת או הטופס לא שלמים, או שהכתובת שבה נפתח הדף אינה של הקונסולה."),
+    403: ("הפעולה לא בוצעה", "הטופס לא הגיע מדף הקונסולה עצמו, או שהוא כבר לא תקף (למשל אחרי הפעלה מחדש). "
+                             "טענו את הדף מחדש ונסו שוב. שום דבר לא השתנה."),
+    404: ("הדף לא נמצא", "אין דף בכתובת הזאת. אפשר לחזור לדף הראשי."),
+    405: ("אי אפשר כך", "שינוי נעשה רק בלחיצה על כפתור בדף. שום דבר לא השתנה."),
+}
 
 # The browsing pages own these beginnings of a path; the templates editor owns /templates.
 BROWSE_PREFIXES = ("/calls", "/customers", "/next")
@@ -100,10 +108,14 @@ def create_app(config: Config | None, *, token: str, now: dt.datetime | None = N
         return {"business_name": (g.config.business.name if g.get("config") is not None else ""),
                 "business_key": g.get("business"), "in_office": office is not None}
 
-    @app.errorhandler(404)
-    def _not_found(_e):
-        return render_template("error.html", title="הדף לא נמצא",
-                               message="אין דף בכתובת הזאת. אפשר לחזור לדף הראשי."), 404
+    @app.errorhandler(HTTPException)
+    def _refused(e: HTTPException):
+        title, message = ERRORS.get(e.code, ("הבקשה לא בוצעה", ""))
+        return render_template("error.html", title=title, message=message or e.description), e.code
+
+    @app.errorhandler(DunningError)
+    def _ledger_trouble(e: DunningError):  # the ledger cannot be opened, a broken config: named, once
+        return render_template("error.html", title="לא הצלחנו לקרוא את הספר", message=str(e)), 500
 
     return app
 

@@ -16,10 +16,6 @@ def make_server(app, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, thre
                          clear_untrusted_proxy_headers=True, expose_tracebacks=False)
 
 
-def bound_port(server) -> int:
-    return server.effective_port
-
-
 def address(host: str, port: int) -> str:
     """The address a person types: IPv6 in brackets, 0.0.0.0 / :: as this machine's name."""
     if host in ("0.0.0.0", "::", ""):
