@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from console_fixtures import SCREENSHOTS, TZ, cli_json, serve
 
+BOTH_LEDGERS = True  # the ledger reads the pages add run on SQLite and PostgreSQL (conftest.py)
 MONEY = re.compile(r"-?[\d,]+\.\d\d\s₪")
 
 
@@ -358,3 +359,30 @@ def test_a_file_changed_meanwhile_is_not_overwritten(console_page, console_serve
     page.locator("form#edit button[type=submit]").click()          # now knowingly in its place
     page.wait_for_load_state()
     assert path.read_text(encoding="utf-8") == mine
+
+
+def test_the_ledger_reads_the_pages_use_on_both_databases(tmp_path, ledger_backend):
+    """A sent email's exact bytes, a customer's imports and the customers' names, on SQLite and on
+    PostgreSQL: the same code, the same answers."""
+    from test_ledger import Place
+
+    now = dt.datetime(2026, 12, 1, 10, tzinfo=dt.timezone.utc)
+    raw = bytes(range(256)) * 4
+    with Place(tmp_path, ledger_backend).open() as ledger:
+        ledger.record_intent(customer_id="C1", stage="reminder", message_id="<m1@x>", recipients=("a@x.example",),
+                             subject="תזכורת", raw=raw, now=now, local_date=now.date(), transport="smtp",
+                             items=[("default", "101", "reminder", 100, "ILS")])
+        row = ledger.sent_email("<m1@x>")
+        assert row["raw"] == raw and row["customer_id"] == "C1" and row["recipients"] == ["a@x.example"]
+        assert ledger.sent_email("<nobody@x>") is None
+        ledger.db.execute("INSERT INTO customers(id, name) VALUES(?,?)", ("C1", "נגריית השרון"))
+        for n, file in ((1, "a.xlsx"), (2, "b.xlsx"), (3, "other.xlsx")):
+            ledger.db.execute("INSERT INTO imports(id, source, file_name, sha256, snapshot_at, imported_at, status)"
+                              " VALUES(?,?,?,?,?,?,?)", (n, "default", file, f"h{n}", now.isoformat(),
+                                                         (now + dt.timedelta(days=n)).isoformat(), "applied"))
+        ledger.db.execute("INSERT INTO invoices(source, number, customer_id, due_date, amount, balance, currency,"
+                          " status, first_import, last_import) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                          ("default", "101", "C1", "2026-11-19", "100", "100", "ILS", "open", 1, 2))
+        assert [i["file"] for i in ledger.customer_imports("C1")] == ["a.xlsx", "b.xlsx"]
+        assert ledger.customer_imports("C2") == []
+        assert ledger.customer_names() == {"C1": "נגריית השרון"}
