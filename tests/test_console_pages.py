@@ -386,3 +386,24 @@ def test_the_ledger_reads_the_pages_use_on_both_databases(tmp_path, ledger_backe
         assert [i["file"] for i in ledger.customer_imports("C1")] == ["a.xlsx", "b.xlsx"]
         assert ledger.customer_imports("C2") == []
         assert ledger.customer_names() == {"C1": "נגריית השרון"}
+
+
+def test_the_shared_phrases_are_edited_beside_a_stages_email(console_page, console_server):
+    page, world = console_page, console_server.world
+    path = _templates_folder(world) / "_phrases.md"
+    page.goto(console_server.url + "/templates/")
+    page.locator("#stages [data-stage='_phrases'] a").click()
+    page.wait_for_load_state()
+    before = path.read_text(encoding="utf-8")
+    assert page.locator("textarea#text").input_value() == before
+    shown = page.frame_locator("#preview-desktop").locator("body").inner_text()
+    greeting = re.search(r"^\[\[ברכה\]\]\n(.+)$", before, re.M)
+    assert greeting, "the shipped phrases open with a greeting"
+    changed = before.replace(greeting[0], "[[ברכה]]\nאהלן וסהלן {שם הלקוח},", 1)
+    assert changed != before
+    page.locator("textarea#text").fill(changed)
+    page.locator("form#edit button[type=submit]").click()
+    page.wait_for_load_state()
+    assert path.read_text(encoding="utf-8") == changed
+    after = page.frame_locator("#preview-desktop").locator("body").inner_text()
+    assert "אהלן וסהלן" in after and "אהלן וסהלן" not in shown

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
 
-from . import overview, stagefiles
+from . import stagefiles
 
 bp = Blueprint("editing", __name__)
 
@@ -17,12 +17,12 @@ RUN_REFUSES = ("כל עוד יש שגיאות בתבניות, dunning-mailer run
 
 @bp.get("/")
 def index():
-    files = stagefiles.stage_files(g.config)
+    files = stagefiles.stage_files(g.config) + [stagefiles.phrases_file(g.config)]
     findings = stagefiles.lint(g.config)
     rows = []
     for f in files:
         mine = [x for x in findings if x.file == f.name]
-        rows.append({"file": f, "stage_he": overview.stage_he(f.stage.name),
+        rows.append({"file": f, "stage_he": f.title,
                      "errors": sum(x.severity == "error" for x in mine),
                      "warnings": sum(x.severity != "error" for x in mine)})
     shared = [x for x in findings if x.file not in {f.name for f in files}]
@@ -45,7 +45,7 @@ def _page(file, text: str, findings: list, *, unsaved: bool = False, changed: bo
     rendered = stagefiles.rendering(g.config, file, g.now.astimezone(g.config.tz).date(), int(invoices))
     broken = rendered if isinstance(rendered, Exception) else None
     return render_template(
-        "editing_stage.html", title=f"תבנית: {overview.stage_he(file.stage.name)}", file=file, text=text,
+        "editing_stage.html", title=f"תבנית: {file.title}", file=file, text=text,
         lines=text.split("\n"), findings=mine, errors=errors,
         other_errors=len(errors) - sum(x.severity == "error" for x in mine),
         unsaved=unsaved, changed=changed, base=stagefiles.fingerprint(file), run_refuses=RUN_REFUSES,
@@ -62,7 +62,7 @@ def stage(stage: str):
 
 
 def _legacy(file):
-    return render_template("editing_legacy.html", title=f"תבנית: {overview.stage_he(file.stage.name)}",
+    return render_template("editing_legacy.html", title=f"תבנית: {file.title}",
                            file=file), 200
 
 
@@ -90,7 +90,7 @@ def save(stage: str):
         warnings = len(findings)
         flash(f"הקובץ {file.name} נשמר. בדיקת התבניות עברה" +
               (f", עם {warnings} הערות." if warnings else " בלי הערות."), "done")
-    return redirect(url_for("editing.stage", stage=file.stage.name), code=303)
+    return redirect(url_for("editing.stage", stage=file.key), code=303)
 
 
 @bp.get("/<stage>/preview.html")

@@ -21,10 +21,25 @@ class StageFile:
     stage: Stage
     path: Path
     kind: str          # "wording" (one .md), "legacy" (three Jinja files), "missing"
+    shared: bool = False   # `_phrases.md`, the phrases every stage uses (shown with `stage`'s email)
 
     @property
     def name(self) -> str:
         return self.path.name
+
+    @property
+    def key(self) -> str:
+        """Its name in the page's address."""
+        return PHRASES if self.shared else self.stage.name
+
+    @property
+    def title(self) -> str:
+        from .overview import stage_he
+
+        return "ביטויים משותפים לכל השלבים" if self.shared else stage_he(self.stage.name)
+
+
+PHRASES = "_phrases"
 
 
 def folder(config: Config) -> Path:
@@ -51,7 +66,21 @@ def stage_files(config: Config) -> list[StageFile]:
     return out
 
 
+def phrases_file(config: Config) -> StageFile:
+    """`_phrases.md`: the greeting, the sign-off, the layout's words and the phrases every stage
+    may use; its rendering is the first stage's email (a later stage when the ladder has one)."""
+    from .. import render
+
+    where = folder(config)
+    path = where / render.PHRASES_FILE
+    stages = [f for f in stage_files(config) if f.kind == "wording"]
+    shown = next((f.stage for f in stages if f.stage.days > 0), stages[0].stage if stages else config.stages[0])
+    return StageFile(shown, path, "wording" if path.is_file() else "missing", shared=True)
+
+
 def find(config: Config, name: str) -> StageFile | None:
+    if name == PHRASES:
+        return phrases_file(config)
     return next((f for f in stage_files(config) if f.stage.name == name), None)
 
 
@@ -79,7 +108,7 @@ def for_file(findings: list, file: StageFile) -> list:
     """The findings about this stage's file, and about the shared phrases it uses."""
     from .. import render
 
-    return [f for f in findings if f.file in (file.name, render.PHRASES_FILE)]
+    return [f for f in findings if f.file in (file.name, render.PHRASES_FILE)]  # the phrases' own, for it
 
 
 def fingerprint(file: StageFile) -> str:
