@@ -57,7 +57,7 @@ def send_digest(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan, 
     env = render.environment(config.paths.templates)
     parts = []
     for suffix in (".subject.txt", ".txt", ".html"):
-        parts.append(env.get_template(f"business/digest{suffix}").render(ctx))
+        parts.append(env.get_template(f"business/digest{suffix}").render(ctx, business=config.business.name))
     rendered = render.RenderedEmail(" ".join(parts[0].split()), parts[1], parts[2])
     message_id = new_message_id(config, local.date(), "digest")
     raw = render.build_message(rendered, business=config.business, recipients=(to,),
