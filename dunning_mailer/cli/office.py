@@ -185,7 +185,9 @@ def cmd_office_worker(args, office) -> int:
     from ..office.worker import OfficeWorker
     if args.business:
         office.config_path(args.business)
-    return OfficeWorker(office, only=args.business).run()
+    from .display import Display
+    return OfficeWorker(office, only=args.business,
+                        describe_mail=lambda config, r: Display(config.tz).mail(r)).run()
 
 
 def _any_config(office):
