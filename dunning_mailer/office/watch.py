@@ -71,6 +71,7 @@ class MailWatch(threading.Thread):
                     return
                 box.watch()
                 self.watching.set()
+                log.debug("%s: waiting for new mail in %s (IMAP IDLE)", self.key, self.config.mailbox.folder)
                 if self.last_failure:
                     log.info("%s: IMAP IDLE works again", self.key)
                     self.on_mail(self.key)  # what came while it was down is read now
