@@ -315,3 +315,37 @@ def test_status_and_plan_for_every_business_and_for_one(office, ledger_backend):
         assert r.returncode == 1, (command, r.stdout, r.stderr)
         out = r.stdout.splitlines()
         assert out[0].startswith("alef") and out[1].startswith("bet: cannot be read:"), (command, out)
+
+
+def test_each_business_gets_its_own_digest_across_the_office_or_for_one(office):
+    s = sink()
+    try:
+        folders = {k: add(office, k, smtp(s.port) + ALWAYS, display=f"עסק {k}") for k in ("alef", "bet", "gimel")}
+        for folder in folders.values():
+            write_xlsx(folder / "drop" / "open-2026-11-30.xlsx", many_customers(D.date(), 2))
+        assert run_cli("run", "--office", str(office), "--now", D.isoformat()).returncode == 0
+        # The next morning, in every business's inbox, mail from nobody it knows.
+        next_day = D + dt.timedelta(days=1)
+        for key, folder in folders.items():
+            (folder / "mail" / "new" / f"1.{key}.host").write_bytes(
+                (f"From: someone@elsewhere.example\r\nTo: billing@{key}.example\r\nSubject: question {key}\r\n"
+                 f"Message-ID: <q.{key}@elsewhere.example>\r\nDate: Wed, 02 Dec 2026 08:00:00 +0200\r\n"
+                 "Content-Type: text/plain; charset=utf-8\r\n\r\n").encode() + "יש לי שאלה על החשבון".encode())
+        r = run_cli("run", "--office", str(office), "--business", "bet", "--now", next_day.isoformat())
+        assert r.returncode == 0, r.stderr
+
+        def digests():
+            return {m["To"].addresses[0].addr_spec: m for m in s.parsed() if ".digest." in m["Message-ID"]}
+        assert list(digests()) == ["billing@bet.example"]  # one business: its digest alone
+        r = run_cli("run", "--office", str(office), "--now", next_day.isoformat())
+        assert r.returncode == 0, r.stderr
+        got = digests()
+        assert sorted(got) == ["billing@alef.example", "billing@bet.example", "billing@gimel.example"]
+        assert len([m for m in s.parsed() if ".digest." in m["Message-ID"]]) == 3  # bet's not again
+        for key, m in got.items():
+            name = key.split("@")[1].split(".")[0]
+            assert f"עסק {name}" in str(m["Subject"]) and m["From"].addresses[0].addr_spec == key
+            text = m.get_body(("plain",)).get_content()
+            assert f"question {name}" in text and all(f"question {o}" not in text for o in folders if o != name)
+    finally:
+        s.controller.stop()
