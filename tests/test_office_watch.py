@@ -94,15 +94,19 @@ def test_the_office_worker_reads_new_mail_at_once_and_takes_dropped_files_per_bu
         assert worker.wait_for(lambda: worker.count("bet: IMAP IDLE stopped") and worker.count("gimel: IMAP IDLE stopped"))
 
         # New mail: read at once (the schedule would not read it for 10 hours).
+        sent_at = time.monotonic()
         dovecot.deliver(message(time.time_ns(), sender="someone@else.example", subject="שאלה קטנה"))
         assert worker.wait_for(lambda: worker.count("alef: mail: someone@else.example"), 15), worker.lines
+        print(f"new mail read {time.monotonic() - sent_at:.2f} s after delivery")
         assert worker.count("bet: mail:") == 0 and worker.count("gimel: mail:") == 0
 
         # A dropped export: imported and sent within seconds, for that business alone.
         cycles = {k: worker.count(f"cycle of {k} ended") for k in ("alef", "bet", "gimel")}
         today = dt.date.today()
         write_xlsx(dalet / "drop" / f"open-{today.isoformat()}.xlsx", book(today - dt.timedelta(days=20)))
+        dropped_at = time.monotonic()
         assert worker.wait_for(lambda: list((dalet / "outbox").glob("*.eml")), 20), worker.lines
+        print(f"dropped export sent from {time.monotonic() - dropped_at:.2f} s after the drop")
         assert list((dalet / "drop" / "processed").iterdir())
         assert {k: worker.count(f"cycle of {k} ended") for k in ("bet", "gimel")} == \
             {k: cycles[k] for k in ("bet", "gimel")}
@@ -115,6 +119,7 @@ def test_the_office_worker_reads_new_mail_at_once_and_takes_dropped_files_per_bu
         if worker.proc.poll() is None:
             worker.proc.kill()
     assert worker.proc.returncode == 0, worker.lines
+    print(f"office worker stopped {elapsed:.2f} s after SIGTERM")
     assert elapsed < 3.0, f"stopped {elapsed:.2f} s after SIGTERM, IDLE watches and all"
     assert worker.count("stopped")
     assert "not-the-password" not in "\n".join(worker.lines)

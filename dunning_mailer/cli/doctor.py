@@ -208,7 +208,10 @@ def _config_checks(load_config) -> list[Finding]:
         config = load_config()
     except (ConfigError, DunningError) as e:
         return [Finding("config", False, str(e), "fix the config file (`config.example.toml` lists every key)")]
-    return checks(config)
+    try:
+        return checks(config)
+    except Exception as e:  # noqa: BLE001 - in an office, the next business is still checked
+        return [_broken("checks", e)]
 
 
 def cmd_doctor(args) -> int:
