@@ -144,3 +144,44 @@ def test_a_file_left_in_the_drop_folder_starts_no_cycle_again_and_again(tmp_path
     os.utime(export, (time.time() + 5, time.time() + 5))
     assert watch.changed("alef", config)      # changed: once more
     assert not watch.changed("alef", config)
+
+
+def test_the_watches_leave_the_worker_single_threaded_so_cycles_still_render_ahead(tmp_path, dovecot):
+    """The IDLE watches run in a child process: the worker keeps one thread, so prerender.py may
+    fork its rendering child for each cycle (it does not fork a process with other threads)."""
+    office = tmp_path / "office"
+    assert run_cli("office", "init", str(office)).returncode == 0
+    add(office, "alef", imap(dovecot))
+    script = ("import sys, threading, time\n"
+              "from dunning_mailer.office import load_office\n"
+              "from dunning_mailer.office.worker import OfficeWorker\n"
+              "from dunning_mailer.prerender import can_fork\n"
+              "w = OfficeWorker(load_office(sys.argv[1]))\n"
+              "w.reload()\n"
+              "time.sleep(0.5)\n"
+              "print(w.watcher.running, threading.active_count(), can_fork())\n"
+              "w.watcher.stop()\n")
+    r = subprocess.run([sys.executable, "-c", script, str(office)], capture_output=True, text=True, timeout=60,
+                       env={**os.environ, "DUNNING_MAILER_IMAP_PASSWORD_ALEF": dovecot.password})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["True", "1", "True"], r.stdout + r.stderr
+
+
+def test_the_watches_end_with_a_worker_killed_outright(tmp_path, dovecot):
+    office = tmp_path / "office"
+    assert run_cli("office", "init", str(office)).returncode == 0
+    add(office, "alef", imap(dovecot))
+    worker = OfficeWorkerProcess(office, {"DUNNING_MAILER_IMAP_PASSWORD_ALEF": dovecot.password})
+    try:
+        assert worker.wait_for(lambda: worker.count("alef: waiting for new mail in INBOX (IMAP IDLE)")), worker.lines
+        children = Path(f"/proc/{worker.proc.pid}/task/{worker.proc.pid}/children").read_text().split()
+        assert len(children) == 1, children
+        worker.proc.kill()
+        worker.proc.wait(10)
+        end = time.monotonic() + 5
+        while Path(f"/proc/{children[0]}").exists() and time.monotonic() < end:
+            time.sleep(0.05)
+        assert not Path(f"/proc/{children[0]}").exists(), "the watches outlived their worker"
+    finally:
+        if worker.proc.poll() is None:
+            worker.proc.kill()

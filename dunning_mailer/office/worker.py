@@ -8,8 +8,8 @@ wall-clock marks in its ledger tell every worker what is due:
   the lock next takes over, sending the recorded emails as the same bytes, after a look in the
   Sent folder when there is one);
 - the inbox alone every `worker.inbox_minutes`, and at once when its IMAP inbox says (IDLE) that
-  mail came: each business's inbox is watched on a connection of its own (office/watch.py), so
-  one business's failing mailbox holds up no other's;
+  mail came: each business's inbox is watched on a connection of its own, in a child process
+  (office/watch.py), so one business's failing mailbox holds up no other's;
 - a new or changed file in its drop folder starts a cycle within `worker.drop_seconds` (a file
   left there for a person does not start one again and again);
 - a business found busy is looked at again within seconds, to take over if its holder died, and
@@ -24,13 +24,12 @@ import datetime as dt
 import logging
 import random
 import signal
-import threading
 import time
 
 from ..model import DunningError
 from .cycles import FINISHED, INBOX_READ, STARTED, business_cycle, mark
 from .folders import Office
-from .watch import DropWatch, MailWatch
+from .watch import DropWatch, MailWatcher
 
 log = logging.getLogger(__name__)
 
@@ -51,17 +50,15 @@ class OfficeWorker:
         self.loaded_at = 0.0
         self.drops = DropWatch()
         self.watch_mail = watch_mail
-        self.watches: dict[str, MailWatch] = {}
+        self.watcher = MailWatcher(office, only)
         self.mail_came: set[str] = set()      # IDLE said so; read at the next look
         self.drop_came: set[str] = set()      # a new file; a full cycle at the next look
         self.busy_until: dict[str, float] = {}  # found busy: what woke us waits until then
-        self.lock = threading.Lock()
-        self.wake = threading.Event()
         self.describe_mail = describe_mail
 
     def stop(self, *_):
         self.stopping = True
-        self.wake.set()
+        self.watcher.interrupt()
 
     def reload(self) -> None:
         configs = {}
@@ -75,32 +72,16 @@ class OfficeWorker:
             configs[key] = config
         self.configs = configs
         self.loaded_at = self.clock()
-        if self.watch_mail:
-            self.rewatch()
+        # The IDLE watches' process, once a business reads IMAP (again, should it have ended).
+        if self.watch_mail and not self.watcher.running and self.imap_businesses():
+            self.watcher.start()
 
-    def rewatch(self) -> None:
-        """One IDLE watch per business whose mailbox is IMAP; a changed mailbox gets a new one."""
-        for key, watch in list(self.watches.items()):
-            config = self.configs.get(key)
-            if config is None or config.mailbox != watch.config.mailbox or not watch.is_alive():
-                watch.stop()
-                del self.watches[key]
-        for key, config in self.configs.items():
-            if key not in self.watches and config.mailbox.kind == "imap":
-                watch = MailWatch(key, config, self.mail_arrived)
-                self.watches[key] = watch
-                watch.start()
-                log.debug("%s: watching %s at %s (IMAP IDLE)", key, config.mailbox.folder, config.mailbox.host)
+    def imap_businesses(self) -> int:
+        return sum(c.mailbox.kind == "imap" for c in self.configs.values())
 
     def woken(self, key: str) -> bool:
         """Mail or a new file waits for this business's next look."""
         return key in self.drop_came or key in self.mail_came
-
-    def mail_arrived(self, key: str) -> None:
-        """From a watch's thread: the main loop reads that inbox at once."""
-        with self.lock:
-            self.mail_came.add(key)
-        self.wake.set()
 
     def due(self, key: str, config, drop_waiting: bool, mail_waiting: bool = False):
         """Under the business's lock: a full cycle (True), the inbox alone (False), or nothing."""
@@ -119,9 +100,8 @@ class OfficeWorker:
 
     def look(self, key: str, config) -> None:
         wall = self.clock()
-        with self.lock:
-            mail = key in self.mail_came
-            self.mail_came.discard(key)
+        mail = key in self.mail_came
+        self.mail_came.discard(key)
         drop = key in self.drop_came
         self.drop_came.discard(key)
         run = business_cycle(key, config, dt.datetime.now(config.tz), decide=self.due(key, config, drop, mail),
@@ -134,8 +114,7 @@ class OfficeWorker:
             if drop:
                 self.drop_came.add(key)
             if mail:
-                with self.lock:
-                    self.mail_came.add(key)
+                self.mail_came.add(key)
             self.next_look[key] = self.busy_until[key] = wall + TAKEOVER_SECONDS * self.rng.uniform(0.5, 1.5)
         elif run.report is not None:
             for line in run.report.errors:
@@ -157,7 +136,8 @@ class OfficeWorker:
                     self.reload()
                     if first:
                         log.info("office worker started: %s, %d business(es) (%d watched with IMAP IDLE)",
-                                 self.office.folder, len(self.configs), len(self.watches))
+                                 self.office.folder, len(self.configs),
+                                 self.imap_businesses() if self.watcher.running else 0)
                 keys = list(self.configs)
                 start = self.rng.randrange(len(keys)) if keys else 0  # workers begin at different businesses
                 for key in keys[start:] + keys[:start]:
@@ -172,10 +152,7 @@ class OfficeWorker:
                         self.look(key, config)
                 self.sleep()
         finally:
-            for watch in self.watches.values():
-                watch.stop()
-            for watch in self.watches.values():
-                watch.join(timeout=5)
+            self.watcher.stop()
         log.info("stopped")
         return 0
 
@@ -184,5 +161,4 @@ class OfficeWorker:
         wall = self.clock()
         soonest = min([*self.next_look.values(), *self.next_drop.values(), wall + 1.0,
                        *(self.busy_until.get(k, 0.0) for k in self.configs if self.woken(k))])
-        self.wake.wait(max(0.0, min(soonest - wall, 1.0)))
-        self.wake.clear()
+        self.mail_came |= self.watcher.wait(max(0.0, min(soonest - wall, 1.0)))
