@@ -320,6 +320,9 @@ def test_status_and_plan_for_every_business_and_for_one(office, ledger_backend):
 def test_each_business_gets_its_own_digest_across_the_office_or_for_one(office):
     s = sink()
     try:
+        (office / "office.toml").write_text((office / "office.toml").read_text(encoding="utf-8")
+                                            + '\n[digest]\nconsole_url = "https://console.office.example/{business}/"\n',
+                                            encoding="utf-8")
         folders = {k: add(office, k, smtp(s.port) + ALWAYS, display=f"עסק {k}") for k in ("alef", "bet", "gimel")}
         for folder in folders.values():
             write_xlsx(folder / "drop" / "open-2026-11-30.xlsx", many_customers(D.date(), 2))
@@ -347,5 +350,6 @@ def test_each_business_gets_its_own_digest_across_the_office_or_for_one(office):
             assert f"עסק {name}" in str(m["Subject"]) and m["From"].addresses[0].addr_spec == key
             text = m.get_body(("plain",)).get_content()
             assert f"question {name}" in text and all(f"question {o}" not in text for o in folders if o != name)
+            assert f"https://console.office.example/{name}/" in text  # office.toml's link, its own page
     finally:
         s.controller.stop()

@@ -174,11 +174,11 @@ def checks(config: Config) -> list[Finding]:
 
 
 def _digest(config: Config) -> Finding:
-    from ..cycle.digest import digest_recipient
+    from ..cycle.digest import console_link, digest_recipient
 
     to = digest_recipient(config)
     if to:
-        link = f", linking to {config.digest.console_url}" if config.digest.console_url else ""
+        link = f", linking to {console_link(config)}" if config.digest.console_url else ""
         return Finding("daily digest", True, f"to {to} after {config.digest.at:%H:%M} on sending days{link}")
     why = ("digest.enabled = false" if not config.digest.enabled
            else "the outbox transport sends nothing out; set digest.to to have it in the outbox")

@@ -29,6 +29,12 @@ def digest_recipient(config: Config) -> str | None:
     return config.business.reply_to or config.business.email
 
 
+def console_link(config: Config) -> str:
+    """`digest.console_url`, with `{business}` replaced by the business's folder name in an office
+    (one `office.toml` line then links every business's digest to its own page)."""
+    return config.digest.console_url.replace("{business}", config.key or "")
+
+
 def digest_message_key(message_id: str) -> str:
     """The ledger meta key that marks a Message-ID as one of our digests (the inbox skips it when
     the digest lands in the mailbox the product reads)."""
@@ -50,7 +56,7 @@ def send_digest(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan, 
     unmatched = [w for w in waiting if w.get("reason_code") == "unmatched"]
     ctx = digest.build(ledger.status(local.date()), the_plan, ledger.awaiting_approval(), unmatched,
                        local.date(), payments=ledger.payments_to_review(), waiting=waiting,
-                       console_url=config.digest.console_url)
+                       console_url=console_link(config))
     ledger.set_meta(key, "nothing to report" if ctx is None else "sending")
     if ctx is None:
         return
