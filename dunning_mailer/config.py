@@ -139,8 +139,10 @@ class Payments:
 
 @dataclass(frozen=True)
 class Digest:
-    to: str = ""                     # empty: no digest
+    to: str = ""                     # empty: the business's reply_to, else its email (SMTP only)
     at: dt.time = dt.time(9, 0)      # the first cycle after this local time sends it, once a day
+    enabled: bool = True             # false: no digest at all
+    console_url: str = ""            # the console's address, linked from the digest; empty: no link
 
 
 @dataclass(frozen=True)
@@ -516,14 +518,17 @@ def from_mapping(raw: dict, *, base: Path, path: Path | None = None) -> Config:
             problems.append(f"worker.{k}: must be 1 or more")
 
     dg = r.table(raw, "digest")
-    r.unknown(dg, "digest", {"to", "at"})
-    digest = Digest(to=r.take(dg, "digest", "to", str, ""))
+    r.unknown(dg, "digest", set(Digest.__dataclass_fields__))
+    digest = Digest(to=r.take(dg, "digest", "to", str, ""), enabled=r.take(dg, "digest", "enabled", bool, True),
+                    console_url=r.take(dg, "digest", "console_url", str, ""))
     if digest.to and not EMAIL_RE.match(digest.to):
         problems.append(f"digest.to: not an email address: {digest.to!r}")
+    if digest.console_url and not re.fullmatch(r"https?://[^\s\"'<>]+", digest.console_url):
+        problems.append(f"digest.console_url: expected an http:// or https:// address, got {digest.console_url!r}")
     at = r.take(dg, "digest", "at", str, None)
     if at is not None:
         try:
-            digest = Digest(digest.to, _time(at))
+            digest = replace(digest, at=_time(at))
         except ValueError:
             problems.append(f"digest.at: expected \"HH:MM\", got {at!r}")
 
