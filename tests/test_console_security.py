@@ -209,3 +209,21 @@ def test_the_cli_prints_its_address_first_and_listens_on_127_0_0_1_only(console_
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=15) == 0
+
+
+def test_two_consoles_on_one_machine_keep_their_own_sessions(browser, console_server):
+    """Cookies ignore the port: two consoles (two businesses) in one browser must not sign each
+    other out."""
+    from console_fixtures import serve
+
+    other = serve(console_server.world)
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        assert page.goto(console_server.login_url()).status == 200
+        assert page.goto(other.login_url()).status == 200
+        assert page.goto(console_server.url + "/").status == 200
+        assert page.goto(other.url + "/").status == 200
+        context.close()
+    finally:
+        other.stop()

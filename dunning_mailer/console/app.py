@@ -6,6 +6,7 @@ through the same ledger code the CLI uses) and `g.now` (the clock, or the fixed 
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from pathlib import Path
 from typing import Callable
 
@@ -47,7 +48,9 @@ def create_app(config: Config | None, *, token: str, now: dt.datetime | None = N
         raise ValueError("create_app needs a config or an office")
     app = Flask("dunning_mailer.console", root_path=str(HERE), template_folder="pages",
                 static_folder="static", static_url_path="/static")
-    app.config.update(SESSION_COOKIE_NAME="dunning_console", SESSION_COOKIE_HTTPONLY=True,
+    # Cookies do not tell ports apart: two consoles on 127.0.0.1 (two businesses, two ports) must
+    # not overwrite each other's session, so each running console has a cookie name of its own.
+    app.config.update(SESSION_COOKIE_NAME=f"dunning_console_{secrets.token_hex(4)}", SESSION_COOKIE_HTTPONLY=True,
                       SESSION_COOKIE_SAMESITE="Strict", SESSION_COOKIE_SECURE=False,
                       TEMPLATES_AUTO_RELOAD=False, MAX_CONTENT_LENGTH=2 * 1024 * 1024)
     app.jinja_env.autoescape = True

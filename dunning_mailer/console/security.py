@@ -102,7 +102,7 @@ class Guard:
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault(
             "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+            "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
             "frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'")
         if request.endpoint != "static":
             response.headers.setdefault("Cache-Control", "no-store")
