@@ -1,6 +1,6 @@
 """`make bench`: the whole cycle measured against its baselines, side by side, as ratios.
 
-    .venv/bin/python bench/run.py [--reps N] [--only import,plan,send,render,idle,inbox,bounces,classify]
+    .venv/bin/python bench/run.py [--reps N] [--only import,plan,send,render,idle,inbox,bounces,classify,console]
                                   [--no-write] [--import-timeout S]
 
 Every figure is measured in the same run as its baseline, interleaved, repeated
@@ -57,6 +57,7 @@ PLAN_TARGETS = {
     "bounce_accuracy": ("≥ 95%", lambda r: r >= 95.0),
     "render_vs_two_file": ("≤ 1× the two-file templates (issue 17)", lambda r: r <= 1.0),
     "classify_100k_vs_0": ("≤ 1.2× (issue 13: the same cost at 0 and 100k)", lambda r: r <= 1.2),
+    "console_page_s": ("< 1 s (issue 18)", lambda r: r < 1.0),
 }
 
 
@@ -763,6 +764,14 @@ def fig_render(reps: int) -> dict:
     return json.loads(p.out.strip().splitlines()[-1])
 
 
+def fig_console(reps: int) -> dict:
+    """The console's needs-you page over a 10k-customer ledger, over HTTP (console.py)."""
+    p = spawn([PY, str(BENCH / "console.py"), "--reps", str(max(3 * reps, 9)), "--json"], timeout=1800)
+    if p.rc != 0:
+        return {"error": p.err[-2000:]}
+    return json.loads(p.out.strip().splitlines()[-1])
+
+
 def fig_classify(reps: int) -> dict:
     """Reading one incoming message with 0, 10k and 100k open invoices: the numbers are indexed
     once per mailbox sync (as `MessageReader` does), each message costs token lookups only."""
@@ -920,6 +929,12 @@ def table(res: dict) -> list[tuple[str, str, str, str, str, str]]:
                      PLAN_TARGETS["classify_100k_vs_0"][0], verdict("classify_100k_vs_0", c["classify_100k_vs_0"])))
         rows.append(("  … indexing the 100k numbers, once per mailbox sync", f"{c['index_build_s']['100k'] * 1000:.0f} ms",
                      "", "", "(info)", ""))
+    con = res.get("console")
+    if con and "page_s" in con:
+        rows.append((f"console: needs-you page, {con['customers']:,} customers ({con['items']} items shown)",
+                     f"{con['page_s'] * 1000:.0f} ms", f"`status`'s reads {con['baseline_s'] * 1000:.0f} ms",
+                     f"{con['page_vs_reads']:.2f}×", PLAN_TARGETS["console_page_s"][0],
+                     verdict("console_page_s", con["page_s"])))
     return rows
 
 
@@ -957,7 +972,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reps", type=int, default=int(os.environ.get("BENCH_REPS", "3")))
     ap.add_argument("--mailmerge-reps", type=int, default=None)
-    ap.add_argument("--only", default="import,send,render,idle,inbox,bounces,classify")
+    ap.add_argument("--only", default="import,send,render,idle,inbox,bounces,classify,console")
     ap.add_argument("--import-timeout", type=float, default=float(os.environ.get("BENCH_IMPORT_TIMEOUT", "30")),
                     help="give up on the 100k reader after this many seconds (the ledger is then "
                          "filled from the generator's rows so later figures still run)")
@@ -1001,6 +1016,8 @@ def main(argv: list[str]) -> int:
         res["bounces"] = fig_bounces()
     if "classify" in only:
         res["classify"] = fig_classify(args.reps)
+    if "console" in only:
+        res["console"] = fig_console(args.reps)
     res["elapsed_s"] = time.perf_counter() - started
     rows = table(res)
     text = render_table(rows)

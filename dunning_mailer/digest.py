@@ -46,10 +46,12 @@ class DigestLine:
 
 
 def build(customers: list[dict], plan: Plan, awaiting: list[dict], unmatched: list[dict],
-          today: dt.date, payments: list[dict] = (), waiting: list[dict] = ()) -> dict | None:
+          today: dt.date, payments: list[dict] = (), waiting: list[dict] = (),
+          console_url: str = "") -> dict | None:
     """The digest's template context, or None when there is nothing a person needs to do.
-    ``payments``: bank credits to review; ``waiting``: the messages a person has to read
-    (`status` "needs_person")."""
+    ``unmatched``: replies matched to no customer; ``payments``: bank credits to review;
+    ``waiting``: the messages a person has to read (`status` "needs_person"); ``console_url``:
+    the console's address, linked from the digest ("" for none)."""
     by_id = {c["customer_id"]: c for c in customers}
 
     def line(cid: str, why: str) -> DigestLine:
@@ -74,10 +76,11 @@ def build(customers: list[dict], plan: Plan, awaiting: list[dict], unmatched: li
         ("ממתינים לאישור שלכם", approvals), ("תשלומים מהבנק שמחכים לבדיקה שלכם", credits))]
     sections = [(t, ls) for t, ls in sections if ls]
     names = {c["customer_id"]: c["name"] for c in customers}
-    to_read = [{"reply_id": w["reply_id"], "who": names.get(w["customer_id"]) or w["customer_id"] or w["sender"] or "",
+    to_read = [{"reply_id": w["reply_id"], "customer_id": w["customer_id"] or "",
+                "who": names.get(w["customer_id"]) or w["customer_id"] or w["sender"] or "",
                 "why": PERSON_WORDS.get(w.get("reason_code") or "", w["reason"]), "subject": w["subject"] or ""}
                for w in waiting if w.get("reason_code") != "unmatched"]   # those are listed as unmatched
     if not sections and not unmatched and not to_read:
         return None
     return {"today": today, "sections": sections, "unmatched": unmatched, "to_read": to_read,
-            "emails_today": len(plan.emails)}
+            "emails_today": len(plan.emails), "console_url": console_url}

@@ -16,6 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
+# The console's prepared ledger, its server and a real Chromium (tests/console_fixtures.py).
+pytest_plugins = ["console_fixtures"]
+
 
 def server_missing(what: str, how: str) -> None:
     """Skip loudly on a laptop; fail in CI, where every server must be there."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dunning_mailer"
 CORE = {"model", "calendar", "policy", "planner", "render", "replies", "matching", "shown", "payments"}
-EDGES = {"ledger", "sources", "transports", "mailboxes", "cycle", "cli", "worker", "config", "testing"}
+EDGES = {"ledger", "sources", "transports", "mailboxes", "cycle", "cli", "worker", "config", "testing", "console"}
 FORBIDDEN_MODULES = {"sqlite3", "smtplib", "imaplib", "imapclient", "socket", "subprocess", "keyring",
                      "openpyxl", "python_calamine", "os", "shutil", "time"}
 

@@ -224,3 +224,132 @@ def test_the_daily_limit_holds_across_workers(tmp_path, postgres):
         assert len(s.messages) == 7
     finally:
         s.controller.stop()
+
+
+# ---- doctor, status and plan: every business, or one ---------------------------------------
+
+NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+
+
+def test_doctor_checks_every_business_each_in_its_own_section(office, tmp_path):
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+    from smtp_sink import Sink
+
+    good = sink()
+    locked = Sink()
+    locked.port = free_port()
+    auth = Controller(locked, hostname="127.0.0.1", port=locked.port, auth_require_tls=False, auth_required=True,
+                      authenticator=lambda *a: AuthResult(success=isinstance(a[-1], LoginPassword)
+                                                          and a[-1].password == b"right-pw-1"))
+    auth.start()
+    try:
+        add(office, "alef", smtp(good.port))
+        add(office, "bet", smtp(locked.port, 'username = "billing@bet.example"\n'))
+        broken = add(office, "gimel")
+        (broken / "config.toml").write_text("[transport]\nkind = 'pigeon'\n", encoding="utf-8")
+        env = {**NO_KEYRING, "HOME": str(tmp_path)}
+        r = run_cli("doctor", "--office", str(office), env=env)
+        assert r.returncode == 1, r.stdout + r.stderr
+        sections = {}
+        for part in r.stdout.split("\n== ")[1:]:
+            name, _, text = part.partition(" ==\n")
+            sections[name] = text
+        assert list(sections) == ["alef", "bet", "gimel"], r.stdout
+        assert "ok   SMTP: connected" in sections["alef"] and "FIX" not in sections["alef"]
+        assert "FIX  SMTP: no password for billing@bet.example" in sections["bet"]
+        assert "DUNNING_MAILER_SMTP_PASSWORD_BET" in sections["bet"] and "--business bet" in sections["bet"]
+        assert "ok   ledger" in sections["bet"]  # its other checks still ran
+        assert "FIX  config" in sections["gimel"] and "transport.kind" in sections["gimel"]
+        assert "bet: 1 thing(s) to fix" in r.stderr and "gimel: 1 thing(s) to fix" in r.stderr
+        # Its own password: every business ready but the broken one; the JSON says the same.
+        env["DUNNING_MAILER_SMTP_PASSWORD_BET"] = "right-pw-1"
+        r = run_cli("doctor", "--office", str(office), "--json", env=env)
+        doc = json.loads(r.stdout)
+        assert r.returncode == 1 and doc["ok"] is False
+        assert {b["business"]: b["ok"] for b in doc["businesses"]} == {"alef": True, "bet": True, "gimel": False}
+        assert "right-pw-1" not in r.stdout + r.stderr
+        # One business: its section alone, and its exit status alone.
+        r = run_cli("doctor", "--office", str(office), "--business", "bet", env=env)
+        assert r.returncode == 0, r.stdout + r.stderr
+        assert "== bet ==" in r.stdout and "== alef ==" not in r.stdout and "Everything is ready." in r.stdout
+        r = run_cli("doctor", "--office", str(office), "--business", "gimel", "--json", env=env)
+        assert r.returncode == 1 and [b["business"] for b in json.loads(r.stdout)["businesses"]] == ["gimel"]
+        r = run_cli("doctor", "--office", str(office), "--business", "nosuch", env=env)
+        assert r.returncode == 2 and "nosuch" in r.stderr and "alef, bet, gimel" in r.stderr
+        # Its own config file, as a single business: the single business's shape.
+        r = run_cli("doctor", "--config", str(office / "alef" / "config.toml"), "--json", env=env)
+        assert r.returncode == 0 and set(json.loads(r.stdout)) == {"ok", "checks"}
+    finally:
+        good.controller.stop()
+        auth.stop()
+
+
+def test_status_and_plan_for_every_business_and_for_one(office, ledger_backend):
+    a = add(office, "alef", ALWAYS, display="אלף")
+    b = add(office, "bet", ALWAYS)
+    write_xlsx(a / "drop" / "open-2026-11-30.xlsx", many_customers(D.date(), 4))
+    write_xlsx(b / "drop" / "open-2026-11-30.xlsx", many_customers(D.date(), 6))
+    now = ["--now", (D - dt.timedelta(days=40)).isoformat()]  # before anything is due: all of it ahead
+    r = run_cli("run", "--office", str(office), *now)
+    assert r.returncode == 0, r.stderr
+    every = json.loads(run_cli("plan", "--office", str(office), *now, "--json").stdout)
+    one = json.loads(run_cli("plan", "--office", str(office), "--business", "bet", *now, "--json").stdout)
+    assert [x["business"] for x in every["businesses"]] == ["alef", "bet"]
+    assert {"now", "emails", "held"} <= set(one) and "businesses" not in one    # the contract's plan shape
+    assert one["upcoming"] == every["businesses"][1]["upcoming"] and len(one["upcoming"]) == 6
+    r = run_cli("status", "--office", str(office), *now, "--json")
+    assert r.returncode == 0, r.stderr
+    every = {x["business"]: x for x in json.loads(r.stdout)["businesses"]}
+    one = json.loads(run_cli("status", "--office", str(office), "--business", "alef", *now, "--json").stdout)
+    assert len(every["alef"]["customers"]) == len(one["customers"]) == 4 and len(every["bet"]["customers"]) == 6
+    assert {"customers", "needs_person"} <= set(one) and "businesses" not in one
+    lines = run_cli("status", "--office", str(office), *now).stdout.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("alef") and "needs a person 0" in lines[0]
+    if ledger_backend:
+        return
+    # One business's ledger damaged: the other is still shown, the damaged one named.
+    (b / "dunning.sqlite3").write_bytes(b"this is not a ledger at all" * 100)
+    for command in ("status", "plan"):
+        r = run_cli(command, "--office", str(office), *now)
+        assert r.returncode == 1, (command, r.stdout, r.stderr)
+        out = r.stdout.splitlines()
+        assert out[0].startswith("alef") and out[1].startswith("bet: cannot be read:"), (command, out)
+
+
+def test_each_business_gets_its_own_digest_across_the_office_or_for_one(office):
+    s = sink()
+    try:
+        (office / "office.toml").write_text((office / "office.toml").read_text(encoding="utf-8")
+                                            + '\n[digest]\nconsole_url = "https://console.office.example/{business}/"\n',
+                                            encoding="utf-8")
+        folders = {k: add(office, k, smtp(s.port) + ALWAYS, display=f"עסק {k}") for k in ("alef", "bet", "gimel")}
+        for folder in folders.values():
+            write_xlsx(folder / "drop" / "open-2026-11-30.xlsx", many_customers(D.date(), 2))
+        assert run_cli("run", "--office", str(office), "--now", D.isoformat()).returncode == 0
+        # The next morning, in every business's inbox, mail from nobody it knows.
+        next_day = D + dt.timedelta(days=1)
+        for key, folder in folders.items():
+            (folder / "mail" / "new" / f"1.{key}.host").write_bytes(
+                (f"From: someone@elsewhere.example\r\nTo: billing@{key}.example\r\nSubject: question {key}\r\n"
+                 f"Message-ID: <q.{key}@elsewhere.example>\r\nDate: Wed, 02 Dec 2026 08:00:00 +0200\r\n"
+                 "Content-Type: text/plain; charset=utf-8\r\n\r\n").encode() + "יש לי שאלה על החשבון".encode())
+        r = run_cli("run", "--office", str(office), "--business", "bet", "--now", next_day.isoformat())
+        assert r.returncode == 0, r.stderr
+
+        def digests():
+            return {m["To"].addresses[0].addr_spec: m for m in s.parsed() if ".digest." in m["Message-ID"]}
+        assert list(digests()) == ["billing@bet.example"]  # one business: its digest alone
+        r = run_cli("run", "--office", str(office), "--now", next_day.isoformat())
+        assert r.returncode == 0, r.stderr
+        got = digests()
+        assert sorted(got) == ["billing@alef.example", "billing@bet.example", "billing@gimel.example"]
+        assert len([m for m in s.parsed() if ".digest." in m["Message-ID"]]) == 3  # bet's not again
+        for key, m in got.items():
+            name = key.split("@")[1].split(".")[0]
+            assert f"עסק {name}" in str(m["Subject"]) and m["From"].addresses[0].addr_spec == key
+            text = m.get_body(("plain",)).get_content()
+            assert f"question {name}" in text and all(f"question {o}" not in text for o in folders if o != name)
+            assert f"https://console.office.example/{name}/" in text  # office.toml's link, its own page
+    finally:
+        s.controller.stop()

@@ -10,6 +10,7 @@
 - ``reading``   inspect, classify
 - ``people``    pause, resume, promise, payment plans, approve, paid
 - ``templates`` preview, templates check
+- ``console``   console: the web page over the ledger (dunning_mailer/console/)
 - ``office``    office init, add, list, and run, plan, status, worker across an office's businesses
 """
 from .main import build_parser, main

@@ -1,6 +1,11 @@
 """`doctor`: is this working folder ready? The config, the passwords, the SMTP login, the IMAP login and
 folders, the templates, the drop folder and the ledger, each said in plain words. Exit 1 when
-something needs fixing. The same login checks run after `set-password`."""
+something needs fixing. The same login checks run after `set-password`.
+
+In an office (`--office DIR`, $DUNNING_MAILER_OFFICE, or inside its folder) it checks every
+business, one section each, or one with `--business NAME`; whatever fails in one business —
+a config that does not load, a check that breaks — is said in its section and the others are
+still checked."""
 from __future__ import annotations
 
 import os
@@ -10,7 +15,7 @@ from pathlib import Path
 
 from ..config import Config, ConfigError, load
 from ..model import DunningError
-from .common import _config_path, _print_json
+from .common import UsageError, _config_path, _print_json
 
 
 @dataclass(frozen=True)
@@ -33,10 +38,11 @@ def smtp_login(config: Config, secret: str | None = None) -> Finding:
     t = config.transport
     where = f"{t.host}:{t.effective_port} ({t.security})"
     if t.username and not t.oauth2_token_command and secret is None:
-        secret = password("smtp", f"{t.username}@{t.host}")
+        secret = password("smtp", f"{t.username}@{t.host}", config.key)
         if secret is None:
             return Finding("SMTP", False, f"no password for {t.username} at {t.host}",
-                           "set DUNNING_MAILER_SMTP_PASSWORD, or run `dunning-mailer set-password smtp`")
+                           f"set {_password_env('smtp', config)}, or run `dunning-mailer set-password smtp"
+                           f"{_business_flag(config)}`")
     try:
         SmtpTransport(t, secret).check_login()
     except DunningError as e:
@@ -56,10 +62,11 @@ def imap_login(config: Config, secret: str | None = None) -> Finding:
         if m.oauth2_token_command:
             token = oauth2_token(m.oauth2_token_command, key="mailbox.oauth2_token_command")
         elif secret is None:
-            secret = password("imap", f"{m.username}@{m.host}")
+            secret = password("imap", f"{m.username}@{m.host}", config.key)
         if not (secret or token):
             return Finding("IMAP", False, f"no password for {m.username} at {m.host}",
-                           "set DUNNING_MAILER_IMAP_PASSWORD, or run `dunning-mailer set-password imap`")
+                           f"set {_password_env('imap', config)}, or run `dunning-mailer set-password imap"
+                           f"{_business_flag(config)}`")
         with ImapMailbox(m, secret, oauth2_token=token) as box:
             seen = box.check_folders()
     except DunningError as e:
@@ -67,6 +74,16 @@ def imap_login(config: Config, secret: str | None = None) -> Finding:
     sent = f"; Sent folder {seen['sent']}" if seen["sent"] else "; no Sent folder found (set mailbox.sent_folder)"
     return Finding("IMAP", True, f"logged in as {m.username} at {m.host}; {seen['folder']} has "
                                  f"{seen['messages']} message(s){sent}")
+
+
+def _password_env(name: str, config: Config) -> str:
+    from ..credentials import env_name
+    base = env_name(name)
+    return f"{base}_{config.key.upper().replace('-', '_')}" if config.key else base
+
+
+def _business_flag(config: Config) -> str:
+    return f" --business {config.key}" if config.key else ""
 
 
 def _folder(what: str, path: Path, *, create_hint: str = "") -> Finding:
@@ -139,27 +156,76 @@ def checks(config: Config) -> list[Finding]:
         found[0] = Finding("config", False, f"{config.path}: business.email is still the example address",
                            "set business.name and business.email")
     if config.transport.kind == "smtp":
-        found.append(smtp_login(config))
+        found.append(_guarded("SMTP", smtp_login, config))
     else:
         found.append(_folder("outbox", config.transport.outbox))
     if config.mailbox.kind == "imap":
-        found.append(imap_login(config))
+        found.append(_guarded("IMAP", imap_login, config))
     elif config.mailbox.kind == "maildir":
         found.append(_folder("Maildir", config.mailbox.maildir))
-    found += [_templates(config), *_drop(config), _ledger(config)]
+    found.append(_guarded("templates", _templates, config))
+    try:
+        found += _drop(config)
+    except Exception as e:  # noqa: BLE001 - one broken check never hides the others
+        found.append(_broken("drop folder", e))
+    found.append(_guarded("ledger", _ledger, config))
+    found.append(_digest(config))
     return found
 
 
-def cmd_doctor(args) -> int:
+def _digest(config: Config) -> Finding:
+    from ..cycle.digest import console_link, digest_recipient
+
+    to = digest_recipient(config)
+    if to:
+        link = f", linking to {console_link(config)}" if config.digest.console_url else ""
+        return Finding("daily digest", True, f"to {to} after {config.digest.at:%H:%M} on sending days{link}")
+    why = ("digest.enabled = false" if not config.digest.enabled
+           else "the outbox transport sends nothing out; set digest.to to have it in the outbox")
+    return Finding("daily digest", True, f"none: {why}")
+
+
+def _guarded(what: str, check, config: Config) -> Finding:
     try:
-        config = load(_config_path(args))
+        return check(config)
+    except Exception as e:  # noqa: BLE001 - one broken check never hides the others
+        return _broken(what, e)
+
+
+def _broken(what: str, e: Exception) -> Finding:
+    import logging
+    logging.getLogger(__name__).debug("the %s check failed", what, exc_info=True)
+    text = str(e) if isinstance(e, DunningError) else f"the check failed: unexpected {type(e).__name__}: {e}"
+    return Finding(what, False, text, "run with -vv for details")
+
+
+def _as_json(found: list[Finding]) -> list[dict]:
+    return [{"what": f.what, "ok": f.ok, "says": f.says, "fix": f.fix} for f in found]
+
+
+def _config_checks(load_config) -> list[Finding]:
+    try:
+        config = load_config()
     except (ConfigError, DunningError) as e:
-        found = [Finding("config", False, str(e), "fix the config file (`config.example.toml` lists every key)")]
-    else:
-        found = checks(config)
+        return [Finding("config", False, str(e), "fix the config file (`config.example.toml` lists every key)")]
+    try:
+        return checks(config)
+    except Exception as e:  # noqa: BLE001 - in an office, the next business is still checked
+        return [_broken("checks", e)]
+
+
+def cmd_doctor(args) -> int:
+    from ..office import find_office
+
+    folder = None if args.config and not args.office else \
+        find_office(args.office, os.environ.get("DUNNING_MAILER_OFFICE"), Path.cwd())
+    if folder is not None:
+        return _doctor_office(args, folder)
+    if args.business:
+        raise UsageError("no office here: give --office DIR (a folder with office.toml)")
+    found = _config_checks(lambda: load(_config_path(args)))
     if getattr(args, "json", False):
-        _print_json({"ok": all(f.ok for f in found),
-                     "checks": [{"what": f.what, "ok": f.ok, "says": f.says, "fix": f.fix} for f in found]})
+        _print_json({"ok": all(f.ok for f in found), "checks": _as_json(found)})
     else:
         for f in found:
             print(f.line())
@@ -167,3 +233,45 @@ def cmd_doctor(args) -> int:
         print("Everything is ready." if not bad else f"{len(bad)} thing(s) to fix.",
               file=sys.stdout if not bad else sys.stderr)
     return 0 if all(f.ok for f in found) else 1
+
+
+def _doctor_office(args, folder: Path) -> int:
+    """Every business of the office (or the one of --business), each its own section."""
+    from ..office import load_office
+
+    try:
+        office = load_office(folder)
+    except ConfigError as e:  # a broken office.toml: every business inherits it, nothing else to say
+        office, top = None, [Finding("office", False, str(e), f"fix {folder}/office.toml")]
+    else:
+        keys = [args.business] if args.business else office.keys()
+        if args.business:
+            office.config_path(args.business)   # an unknown name is bad usage (exit 2)
+        top = [Finding("office", True, f"{office.file}: {len(keys)} business(es)")] if keys else \
+            [Finding("office", False, f"{office.file}: no businesses yet", "dunning-mailer office add NAME")]
+    sections = []
+    for key in (keys if office is not None else []):
+        found = _config_checks(lambda: office.config(key))
+        sections.append((key, found))
+    ok = all(f.ok for f in top) and all(f.ok for _, found in sections for f in found)
+    if getattr(args, "json", False):
+        doc = {"office": office.name if office else folder.name,
+               "folder": str(office.folder if office else folder), "ok": ok,
+               "checks": _as_json(top),
+               "businesses": [{"business": key, "ok": all(f.ok for f in found), "checks": _as_json(found)}
+                              for key, found in sections]}
+        _print_json(doc)
+        return 0 if ok else 1
+    for f in top:
+        print(f.line())
+    for key, found in sections:
+        print(f"\n== {key} ==")
+        for f in found:
+            print(f.line())
+    summary = [f"{key}: {sum(not f.ok for f in found)} thing(s) to fix" for key, found in sections
+               if not all(f.ok for f in found)]
+    if ok:
+        print("Everything is ready." if len(sections) == 1 else f"All {len(sections)} businesses are ready.")
+    else:
+        print("; ".join(summary) or "The office needs fixing.", file=sys.stderr)
+    return 0 if ok else 1

@@ -16,6 +16,7 @@ from ..model import DunningError
 from ..office import OfficeError
 from ..shown import shown
 from .common import UsageError, _config_path, log
+from .console import cmd_console, cmd_office_console
 from .doctor import cmd_doctor
 from .office import (cmd_office_add, cmd_office_init, cmd_office_list, cmd_office_plan, cmd_office_run,
                      cmd_office_status, cmd_office_worker)
@@ -149,6 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_doctor, needs_config=False)
     s = sub.add_parser("worker", parents=[common], help="run cycles on a schedule")
     s.set_defaults(func=cmd_worker)
+    s = sub.add_parser("console", parents=[common, timed],
+                       help="the bookkeeper's web page: what needs you, customers, the call list, templates")
+    s.add_argument("--port", type=int, default=8765, help="the port (default 8765; 0: any free port)")
+    s.add_argument("--host", help="the address to listen on (default 127.0.0.1: this machine only)")
+    s.set_defaults(func=cmd_console)
     s = sub.add_parser("office", help="several businesses from one install")
     osub = s.add_subparsers(dest="office_command", metavar="init|add|list", required=True)
     o = osub.add_parser("init", parents=[common], help="create an office folder (office.toml)")
@@ -167,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Commands that work across all the businesses of an office (the others need --business).
 ACROSS_OFFICE = {"run": cmd_office_run, "plan": cmd_office_plan, "status": cmd_office_status,
-                 "worker": cmd_office_worker}
+                 "worker": cmd_office_worker, "console": cmd_office_console}
 
 
 def _office_dispatch(args):

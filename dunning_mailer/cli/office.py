@@ -136,15 +136,33 @@ def _per_business(args, office, document, line) -> int:
         try:
             docs.append({"business": key, "name": config.business.name,
                          **document(config, _now(args.now, config))})
-        except DunningError as e:
-            docs.append({"business": key, "error": str(e)})
+        except UsageError:
+            raise
+        except Exception as e:  # noqa: BLE001 - one business's damaged ledger never hides the others
+            docs.append({"business": key, "error": _failure(e, config)})
             failed = True
     if args.json:
         _print_json({"office": office.name, "businesses": docs})
     else:
         for d in docs:
-            say(f"{d['business']}: cannot be read: {d['error']}" if "error" in d else line(d))
+            say(f"{d['business']}: cannot be read: {' '.join(d['error'].split())}" if "error" in d else line(d))
     return 1 if failed else 0
+
+
+def _failure(e: Exception, config) -> str:
+    """One business's failure in one sentence (the traceback with -v)."""
+    import logging
+    import sqlite3
+
+    if isinstance(e, DunningError):
+        return str(e)
+    logging.getLogger(__name__).info("the ledger of %s failed", config.key, exc_info=True)
+    if isinstance(e, sqlite3.Error):
+        from ..ledger.connection import ledger_failure
+        return f"{config.paths.database}: {ledger_failure(e, config.paths.database)}"
+    if type(e).__module__.startswith("psycopg"):
+        return f"the PostgreSQL database failed: {' '.join(str(e).split())}"
+    return f"unexpected {type(e).__name__} (run with -v for details; please report it)"
 
 
 def _status_line(d: dict) -> str:
@@ -154,7 +172,8 @@ def _status_line(d: dict) -> str:
             totals[cur] = totals.get(cur, Decimal(0)) + Decimal(v)
     balance = ", ".join(f"{v} {k}" for k, v in sorted(totals.items())) or "nothing open"
     return (f"{d['business']} {d['name']}: {len(d['customers'])} customer(s) with open invoices, {balance}; "
-            f"call list {len(d['call_list'])}, awaiting approval {len(d['awaiting_approval'])}")
+            f"call list {len(d['call_list'])}, awaiting approval {len(d['awaiting_approval'])}, "
+            f"needs a person {len(d['needs_person'])}")
 
 
 def _plan_line(d: dict) -> str:
@@ -166,7 +185,9 @@ def cmd_office_worker(args, office) -> int:
     from ..office.worker import OfficeWorker
     if args.business:
         office.config_path(args.business)
-    return OfficeWorker(office, only=args.business).run()
+    from .display import Display
+    return OfficeWorker(office, only=args.business,
+                        describe_mail=lambda config, r: Display(config.tz).mail(r)).run()
 
 
 def _any_config(office):

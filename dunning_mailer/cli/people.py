@@ -61,20 +61,30 @@ def cmd_promise(args, config: Config) -> int:
 def _record_payment_plan(args, config: Config) -> int:
     if not args.instalments or not args.first:
         raise UsageError("plan CUSTOMER needs --instalments N and --first DATE")
-    if not 2 <= args.instalments <= 36:
+    if args.instalments not in PLAN_INSTALMENTS:
         raise UsageError("--instalments: expected 2 to 36")
     now = _now(args.now, config)
     first = _date_arg(args.first, "--first")
     with _ledger(config) as ledger:
         _customer(ledger, args.customer)
-        balance = ledger.open_balance(args.customer)
-        amount = _amount_arg(args.amount, "--amount") or (balance / args.instalments).quantize(Decimal("0.01"))
-        dates = [_add_months(first, i) for i in range(args.instalments)]
+        dates, amount = payment_plan_terms(ledger.open_balance(args.customer), args.instalments, first,
+                                           _amount_arg(args.amount, "--amount"))
         ledger.add_payment_plan(args.customer, dates=dates, amount=amount, now=now)
     if args.verbose:
         print(f"{args.customer}: {args.instalments} instalments of {amount} from {first:%d/%m/%Y}; "
               f"a short note goes out before each date instead of the ladder.")
     return 0
+
+
+PLAN_INSTALMENTS = range(2, 37)
+
+
+def payment_plan_terms(balance: Decimal, instalments: int, first: dt.date,
+                       amount: Decimal | None = None) -> tuple[list[dt.date], Decimal]:
+    """A payment plan's monthly dates from `first`, and the amount of each instalment (default:
+    the balance split evenly). `plan CUSTOMER` and the console's plan form both use it."""
+    amount = amount or (balance / instalments).quantize(Decimal("0.01"))
+    return [_add_months(first, i) for i in range(instalments)], amount
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:

@@ -58,15 +58,15 @@ def _status(config: Config, now) -> tuple[dict, list[dict]]:
         the_plan = make_plan(config, ledger, now, states)
         awaiting = ledger.awaiting_approval()
         unmatched = ledger.unmatched_replies()
-        to_review, needs_person = ledger.payments_to_review(), ledger.needs_person_payments()
-        waiting = ledger.waiting_for_a_person()
+        to_review, needs_person = ledger.payments_to_review(), ledger.needs_person_list()
     call = set(the_plan.call_list)
     for c in customers:
         c["call_list"] = c["customer_id"] in call
     customers.sort(key=lambda c: -sum(Decimal(v) for v in c["balance"].values()))
     doc = {"now": now.isoformat(), "customers": customers, "call_list": sorted(call),
            "awaiting_approval": awaiting, "unmatched_replies": unmatched}
-    doc["needs_person"] = waiting + needs_person
+    doc["needs_person"] = needs_person
+    waiting = [w for w in needs_person if "reason_code" in w]  # the messages (the rest: payments)
     doc["payments_to_review"] = [{"id": p["id"], "line": p["line"], "customers": p["candidates"],
                                   "proposal": p["invoices"], "confidence": p["confidence"], "reasons": p["reasons"]}
                                  for p in to_review]

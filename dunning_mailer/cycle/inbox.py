@@ -13,6 +13,7 @@ from ..mailboxes import Mailbox
 from ..matching import match_customer
 from ..shown import shown
 from .checkpoints import checkpoint
+from .digest import digest_message_key
 from .report import CycleReport
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,13 @@ def read_mailbox(config: Config, ledger: Ledger, mailbox: Mailbox, now: dt.datet
             verdict, customer_id, how = reader.read(incoming.raw, local_now)
         except Exception as e:  # noqa: BLE001 - one message we cannot read never stops the inbox
             _skip_unreadable(ledger, mailbox, incoming, report, e)
+            continue
+        if verdict.message_id and ledger.meta(digest_message_key(verdict.message_id)):
+            # Our own daily digest, delivered to the mailbox we read: not a customer's reply.
+            with ledger.transaction():
+                ledger.mark_seen(mailbox.name, incoming.key)
+                if incoming.uid is not None:
+                    ledger.set_mailbox_position(mailbox.name, incoming.folder, incoming.uidvalidity, incoming.uid)
             continue
         dedup = verdict.message_id or "sha256:" + hashlib.sha256(incoming.raw).hexdigest()
         with ledger.transaction():

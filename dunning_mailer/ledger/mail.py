@@ -101,6 +101,12 @@ class IncomingMail:
             self.log(now, "address_bad", cid, email=email.lower(), reason=reason)
         return rows
 
+    def bad_addresses(self) -> list[dict]:
+        """Addresses marked bad (a hard bounce, a 5xx), with why: `resume` makes them usable again."""
+        return [{"customer_id": r[0], "email": r[1], "reason": r[2]}
+                for r in self.db.execute("SELECT customer_id, email, bad_reason FROM contacts WHERE bad=1 "
+                                         "ORDER BY customer_id, email")]
+
     def contacts_by_email(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.db.execute("SELECT email, customer_id FROM contacts ORDER BY active")}
 

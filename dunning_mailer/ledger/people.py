@@ -137,6 +137,12 @@ class Exceptions:
             }
         return done
 
+    def open_flags(self) -> list[dict]:
+        """Every flag still set, with why and since when, oldest first (the console's queue)."""
+        return [{"customer_id": r[0], "flag": r[1], "since": r[2], "reason": r[3], "reply_id": r[4]}
+                for r in self.db.execute("SELECT customer_id, flag, since, reason, reply_id FROM customer_flags "
+                                         "WHERE cleared_at IS NULL ORDER BY id")]
+
     def active_flags(self) -> dict[str, tuple[str, ...]]:
         out: dict[str, list[str]] = defaultdict(list)
         for r in self.db.execute("SELECT customer_id, flag FROM customer_flags WHERE cleared_at IS NULL ORDER BY id"):

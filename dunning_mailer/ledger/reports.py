@@ -56,15 +56,16 @@ class Reports:
             })
         return out
 
+    def needs_person_list(self) -> list[dict]:
+        """What `status --json` lists as "needs_person" (and the console's queue starts from): the
+        messages a person has to read, then the customers a payment question holds."""
+        return self.waiting_for_a_person() + self.needs_person_payments()
+
     def history(self, customer_id: str | None = None) -> list[dict]:
         where, args = ("WHERE customer_id=?", (customer_id,)) if customer_id else ("", ())
         items: list[dict] = []
         if customer_id is None:
-            for r in self.db.execute("SELECT * FROM imports ORDER BY id"):
-                items.append({"at": r["imported_at"], "kind": "import", "file": r["file_name"],
-                              "source": r["source"], "status": r["status"], "importer": r["importer"],
-                              "snapshot": r["snapshot_at"], "invoices": r["invoices"], "opened": r["opened"],
-                              "updated": r["updated"], "closed": r["closed"], "report": r["report"] or None})
+            items += [_import_item(r) for r in self.db.execute("SELECT * FROM imports ORDER BY id")]
         lines: dict[int, list[dict]] = defaultdict(list)
         for x in self.db.execute(
                 "SELECT ri.reminder_id, ri.number, ri.stage, ri.balance, ri.currency FROM reminder_invoices ri "
@@ -92,3 +93,39 @@ class Reports:
                           **json.loads(r["detail"] or "{}")})
         items.sort(key=lambda i: i["at"] or "")
         return items
+
+    def sent_email(self, message_id: str) -> dict | None:
+        """One of our emails as recorded: its row and its exact bytes (None: not an email of ours)."""
+        r = self.db.execute(
+            "SELECT r.id, r.customer_id, r.stage, r.message_id, r.recipients, r.subject, r.status, r.created_at, "
+            "r.sent_at, b.raw FROM reminders r LEFT JOIN reminder_bodies b ON b.reminder_id = r.id "
+            "WHERE r.message_id=?", (message_id,)).fetchone()
+        if r is None:
+            return None
+        raw = r[9]
+        return {"id": r[0], "customer_id": r[1], "stage": r[2], "message_id": r[3],
+                "recipients": json.loads(r[4]), "subject": r[5], "status": r[6], "created_at": r[7],
+                "sent_at": r[8], "raw": bytes(raw) if raw is not None else None}
+
+    def customer_names(self) -> dict[str, str]:
+        """Every customer's name by id (the console names the customers a plan holds)."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, name FROM customers")}
+
+    def customer_imports(self, customer_id: str) -> list[dict]:
+        """The imports that opened, last listed or closed one of this customer's invoices, as
+        `history` items (`history CUSTOMER` leaves imports out: most are about other customers)."""
+        items = []
+        for r in self.db.execute(
+                "SELECT * FROM imports WHERE id IN (SELECT first_import FROM invoices WHERE customer_id=? "
+                "UNION SELECT last_import FROM invoices WHERE customer_id=?) ORDER BY id",
+                (customer_id, customer_id)):
+            items.append(_import_item(r))
+        return items
+
+
+def _import_item(r) -> dict:
+    """One row of `imports` as a `history` item."""
+    return {"at": r["imported_at"], "kind": "import", "file": r["file_name"], "source": r["source"],
+            "status": r["status"], "importer": r["importer"], "snapshot": r["snapshot_at"],
+            "invoices": r["invoices"], "opened": r["opened"], "updated": r["updated"], "closed": r["closed"],
+            "report": r["report"] or None}

@@ -6,6 +6,8 @@ business (its config.toml, templates, drop folder), and its office.toml the defa
 - ``cycles``  one business's guarded cycle as an office runs it, and `run` across businesses
 - ``worker``  the long-running office worker: any number of them, on one machine or several,
               share the businesses through the businesses' own cycle locks
+- ``watch``   what wakes a worker for one business: its IMAP inbox (IDLE, a thread each) and
+              its drop folder
 
 Each business keeps its own sending identity, calendar, limits and templates; whatever goes wrong
 in one (a bad file, a wrong password, a full mailbox, a broken config) is reported under its name
