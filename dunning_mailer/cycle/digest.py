@@ -12,6 +12,13 @@ from .sending import Sender, new_message_id
 
 
 
+def digest_due(config: Config, ledger: Ledger, now: dt.datetime) -> bool:
+    """Whether this cycle's digest goes out (inside the send window): once a day, from `digest.at`."""
+    local = now.astimezone(config.tz)
+    return bool(config.digest.to) and local.time() >= config.digest.at and not ledger.meta(
+        f"digest:{local.date().isoformat()}")
+
+
 def send_digest(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan, now: dt.datetime,
                 report: CycleReport) -> None:
     """Once a day, to the business: the call list, flags, promises due and approvals (C12–C17)."""
@@ -19,7 +26,7 @@ def send_digest(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan, 
 
     local = now.astimezone(config.tz)
     key = f"digest:{local.date().isoformat()}"
-    if not config.digest.to or the_plan.not_sending or local.time() < config.digest.at or ledger.meta(key):
+    if the_plan.not_sending or not digest_due(config, ledger, now):
         return
     ctx = digest.build(ledger.status(local.date()), the_plan, ledger.awaiting_approval(),
                        ledger.unmatched_replies(), local.date(), payments=ledger.payments_to_review(),
