@@ -30,6 +30,7 @@ from .base import SourceError
 from .columns import Header, header_key
 from .questions import held_rows_question
 from .rows import RowError, _Extraction, _marker_text, is_total_row
+from .statuses import is_closed_status, status_columns
 from .tabular import Row
 
 _OPENING = ("יתרת פתיחה", "יתרה פתיחה", "opening balance", "beginning balance", "balance forward")
@@ -285,7 +286,7 @@ def extract_balances(
             if own is None or own["id"] == ended:
                 continue
         skip = 0
-        if parse.is_closed_status(work.cell(cells, "status"), closed):
+        if any(is_closed_status(cells[c] if c < len(cells) else "", closed) for c in status_columns(header)):
             continue
         customer = own or carried
         if own:

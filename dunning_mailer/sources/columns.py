@@ -181,6 +181,7 @@ class Header:
     buckets: tuple[int, ...] = ()  # aging-bucket columns, left to right
     bucket_texts: tuple[str, ...] = ()
     top: int | None = None  # the upper row of a two-row header
+    statuses: tuple[int, ...] = ()  # status columns beside index["status"] (Odoo's two)
 
     @property
     def score(self) -> int:
@@ -221,9 +222,12 @@ def match_header(
             used.add(column)
     texts = {field: clean_text(cells[column]) for field, column in index.items()}
     used = set(index.values()) | taken
+    statuses = tuple(c for c, cell in enumerate(cells) if c not in used and "status" in index
+                     and (field_for_header(cell) or ("",))[0] == "status")
+    used |= set(statuses)
     buckets = tuple(c for c, cell in enumerate(cells) if c not in used and is_bucket_header(cell))
     return Header(row=row, index=index, texts=texts, hebrew=_is_hebrew(cells), buckets=buckets,
-                  bucket_texts=tuple(clean_text(cells[c]) for c in buckets))
+                  bucket_texts=tuple(clean_text(cells[c]) for c in buckets), statuses=statuses)
 
 
 def missing_required(index: Mapping[str, int]) -> list[str]:
@@ -340,7 +344,7 @@ def find_header(
                     candidates.append(Header(
                         row=number, index=double.index, texts=double.texts,
                         hebrew=double.hebrew, buckets=double.buckets,
-                        bucket_texts=double.bucket_texts, top=above[0],
+                        bucket_texts=double.bucket_texts, top=above[0], statuses=double.statuses,
                     ))
         for header in candidates:
             if overrides and not overrides.keys() <= header.index.keys():

@@ -9,10 +9,13 @@ from typing import Iterable, Mapping, Sequence
 from ..model import ImportResult
 from . import cells as parse
 from .base import SUPPORTED_SUFFIXES, SourceError, looks_incomplete
-from .columns import (HEADER_SCAN_ROWS, KINDS, Header, detect_kind, find_header, missing_for_balances,
+from .columns import (HEADER_SCAN_ROWS, KINDS, Header, detect_kind, find_header, header_key,
+                      missing_for_balances,
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
-from .questions import cell_questions, column_questions, profile_lines, status_questions
+from .questions import (cell_questions, column_name, column_questions, is_harmless, profile_lines,
+                        status_questions)
+from .statuses import status_columns, status_word, with_status_columns
 from .rows import group_headings as groups
 from .tabular import Row, sheets
 
@@ -128,7 +131,8 @@ def _with_positions(rows: Sequence[Row], header: Header | None, positions: Mappi
         texts[field] = parse.clean_text(cells[column]) if column < len(cells) and \
             not parse.is_blank(cells[column]) else f"column {column_letters(column)}"
     return replace(header, index=index, texts=texts,
-                   buckets=tuple(c for c in header.buckets if c not in positions.values()))
+                   buckets=tuple(c for c in header.buckets if c not in positions.values()),
+                   statuses=tuple(c for c in header.statuses if c not in positions.values()))
 
 
 def header_cells(rows: Sequence[Row], header: Header) -> list[object]:
@@ -186,8 +190,9 @@ def extract_rows(
     header = _with_positions(rows, find_header(rows, named or None, header_row), positions, header_row)
     if header is None or not header.index:
         raise _header_problem(path, header, named or None, header_row)
+    header = _with_statuses(path, rows, header, ignore_columns)
     chosen = kind or detect_kind(header)
-    closed = frozenset(w.strip().lower() for w in closed_statuses)
+    closed = frozenset(status_word(w) for w in closed_statuses)
     # Imported here: both build on this module's row helpers.
     if chosen == "balances":
         from .balances import extract_balances
@@ -219,33 +224,58 @@ def extract_rows(
                                   closed=closed)
         if headings:
             result = replace(result, columns={**result.columns, "customer_name": "(group headings)"})
-    return review(path, rows, header, result, ignore_columns, open_statuses, closed_statuses)
+    return review(path, rows, header, result, ignore_columns, open_statuses, closed_statuses,
+                  date_order)
+
+
+def _with_statuses(path: Path, rows: Sequence[Row], header: Header,
+                   ignore_columns: Sequence[str]) -> Header:
+    """The header with every column whose values are statuses counted (statuses.py)."""
+    cells = header_cells(rows, header)
+    body = [c for n, c in rows if n > header.row][:2000]
+    width = max(len(cells), max(map(len, body), default=0))
+    ignored = {header_key(t) for t in ignore_columns}
+    skip = [c for c in range(width)
+            if is_harmless(cells[c] if c < len(cells) else "")
+            or header_key(cells[c] if c < len(cells) else "") in ignored
+            or header_key(f"column {column_letters(c)}") in ignored]
+    columns = [[row[c] if c < len(row) else "" for row in body] for c in range(width)]
+    return with_status_columns(header, cells, columns, skip)
 
 
 def review(path: Path, rows: Sequence[Row], header: Header, result: ImportResult,
            ignore_columns: Sequence[str] = (), open_statuses: Sequence[str] = (),
-           closed_statuses: Sequence[str] = ()) -> ImportResult:
+           closed_statuses: Sequence[str] = (), date_order: str | None = None) -> ImportResult:
     """The result with its unused columns and the questions the file leaves open."""
     cells = header_cells(rows, header)
-    used = set(header.index.values()) | set(header.buckets)
+    used = set(header.index.values()) | set(header.buckets) | set(header.statuses)
     body = [c for n, c in rows if n > header.row]
     width = max(len(cells), max(map(len, body), default=0))
     unused_positions = [c for c in range(width) if c not in used]
-    columns = {c: [row[c] if c < len(row) else "" for row in body] for c in unused_positions}
+    # The used columns too: the evidence weighs unused columns against them.
+    wanted = set(unused_positions) | {c for f, c in header.index.items()
+                                      if f in ("amount", "balance", "paid", "due_date")} | set(header.buckets)
+    columns = {c: [row[c] if c < len(row) else "" for row in body] for c in wanted}
     if result.columns.get("customer_name") == "(group headings)":
         used |= {c for c in unused_positions if not parse.clean_text(cells[c] if c < len(cells) else "")}
     unused, questions = column_questions(
-        path, header, cells, [columns.get(c, ()) for c in range(width)], used, ignore_columns)
+        path, header, cells, [columns.get(c, ()) for c in range(width)], used, ignore_columns,
+        date_order)
     if result.kind == "contacts":
         questions = ()  # a contacts file changes no debt
     unreadable = getattr(rows, "unreadable", None)
     if unreadable:
         questions += cell_questions(path, unreadable, header, cells, used)
     if "status" in header.index and result.kind != "contacts":
-        column = header.index["status"]
-        statuses = {row[column] for row in body if column < len(row)}
-        questions += status_questions(path, header, statuses, open_statuses, closed_statuses)
-    return replace(result, unused_columns=unused, questions=result.questions + questions)
+        for column in status_columns(header):
+            statuses = {row[column] for row in body if column < len(row)}
+            questions += status_questions(path, column_name(cells, column), statuses,
+                                          open_statuses, closed_statuses)
+    columns_read = dict(result.columns)
+    if header.statuses and "status" in columns_read:
+        columns_read["status"] = " + ".join(column_name(cells, c) for c in status_columns(header))
+    return replace(result, unused_columns=unused, questions=result.questions + questions,
+                   columns=columns_read)
 
 
 class GenericImporter:

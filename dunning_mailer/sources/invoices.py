@@ -22,6 +22,7 @@ from .cells import ColumnReader, Refusal
 from .columns import Header, header_key
 from .questions import held_rows_question
 from .rows import RowError, blank_rows, group_headings, total_rows
+from .statuses import CLOSED, PARTIAL, row_meaning, status_columns, status_meaning
 from .tabular import Row
 
 _DIGITS = frozenset("0123456789")
@@ -175,6 +176,18 @@ class _Fields:
             return RowError(f"column {self.header.texts[name]!r}: {refusal.error}")
         return refusal.error
 
+def row_statuses(header: Header, columns: Sequence[Sequence[object]], height: int,
+                 closed: frozenset) -> list[str | None]:
+    """Per row: what its statuses say together (statuses.row_meaning), every status column read."""
+    readings = [ColumnReader(status_meaning, closed).read(columns[c])
+                for c in status_columns(header) if c < len(columns)]
+    if not readings:
+        return [None] * height
+    if len(readings) == 1:
+        return readings[0]
+    return [row_meaning(meanings) for meanings in zip(*readings)]
+
+
 def _invoice(fields: _Fields, number: str, customer: dict, amount_cell, balance_cell, paid_cell,
              currency, issue, due, language, terms, warn) -> Invoice | None:
     """The open invoice a data row states from its fields' readings, or None when it is
@@ -308,8 +321,8 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
     ends_block = blank_rows(columns, height) | totals
     number_header = header_key(header.texts["number"])
     numbers = [_read_number(cell, number_header) for cell in fields.cells("number")]
-    closed_words = closed
-    closed = fields.read("status", ColumnReader(parse.is_closed_status, closed_words))  # None: blank
+    closed = row_statuses(header, columns, height, closed)
+    knows_balance = "balance" in header.index or "paid" in header.index
     customers = _customers(fields)
     group = group_headings(body, header) if headings else {}
     held: list[tuple[int, str]] = []
@@ -347,7 +360,12 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
                 warnings.append(f"{where} row {row}: {number.text!r} is not a document number; "
                                 "row skipped")
                 continue
-        if closed_status:
+        if closed_status == CLOSED:
+            continue
+        if closed_status == PARTIAL and not knows_balance:
+            # The status says part is paid and the file says not how much: the full amount
+            # would be a wrong number in a reminder.
+            held.append((row, "its status says partly paid, and the file has no balance or paid column"))
             continue
         customer = own_customer or carried
         if own_customer:

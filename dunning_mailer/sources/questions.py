@@ -18,6 +18,8 @@ from typing import Iterable, Sequence
 from . import cells as parse
 from .columns import SYNONYMS, Header, field_for_header, header_key, second_choice
 from .containers import CellError, column_letters
+from .evidence import settled_dates, settled_money
+from .statuses import is_known_status, status_word
 
 # Columns exports carry that a reminder never needs: tax and line-item money, exchange rates,
 # day counts, bookkeeping timestamps. Listed in `unused_columns`, never a question.
@@ -159,11 +161,13 @@ def _reference(header_cells: Sequence[object], column: int) -> str:
 
 def column_questions(path: Path, header: Header, header_cells: Sequence[object],
                      columns: Sequence[Sequence[object]], used: set[int],
-                     ignored: Iterable[str] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(the unused columns' names, the questions some of them raise)."""
+                     ignored: Iterable[str] = (), date_order: str | None = None,
+                     ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the unused columns' names, the questions some of them raise). A column the file's own
+    arithmetic explains (evidence.py) is listed, not asked about."""
     ignore = {header_key(text) for text in ignored}
     width = max(len(header_cells), len(columns))
-    unused, questions = [], []
+    unused, pending = [], []
     for column in range(width):
         if column in used:
             continue
@@ -175,7 +179,7 @@ def column_questions(path: Path, header: Header, header_cells: Sequence[object],
         unused.append(name)
         key = header_key(text)
         letter = f"column {column_letters(column)}"
-        if key in _HARMLESS or key in ignore or letter.lower() in ignore or header_key(letter) in ignore:
+        if is_harmless(text) or key in ignore or letter.lower() in ignore or header_key(letter) in ignore:
             continue
         if field_for_header(text) or second_choice(text):
             continue  # a known name whose field a better-ranked column holds ("Amount Due" by "Total")
@@ -185,6 +189,17 @@ def column_questions(path: Path, header: Header, header_cells: Sequence[object],
         field = _suggest(text, looks)
         if looks == "an identifier" and field in header.index:
             continue  # a second identifier (Zoho's "Invoice ID" beside "Invoice Number")
+        pending.append((column, text, name, letter, looks, field))
+    settled = settled_money(header, columns, [c for c, *_, looks, _f in pending if looks == "money"])
+    order = _date_order(header, columns, [c for c, *_, looks, _f in pending if looks == "a date"],
+                        date_order)
+    if order:
+        settled.update(settled_dates(header, columns, [c for c, *_, looks, _f in pending
+                                                       if looks == "a date"], order))
+    questions = []
+    for column, text, name, letter, looks, field in pending:
+        if column in settled:
+            continue
         ref = _reference(header_cells, column)
         where = f"{name!r} ({letter})" if text else letter + " (no header)"
         questions.append(
@@ -193,6 +208,21 @@ def column_questions(path: Path, header: Header, header_cells: Sequence[object],
             + profile_lines(path, f"columns.{field} = {ref}    # if it is the {field.replace('_', ' ')}",
                             f"# or, if it does not matter:  ignore_columns = [{ref}]"))
     return tuple(unused), tuple(questions)
+
+
+def _date_order(header: Header, columns: Sequence[Sequence[object]], candidates: Sequence[int],
+                given: str | None) -> str | None:
+    """The day/month order of the dates the evidence compares, or None when undecidable."""
+    if given or not candidates:
+        return given
+    due = header.index.get("due_date")
+    pairs = [pair for c in [*candidates, due] if c is not None and c < len(columns)
+             for pair in map(parse.slash_date_parts, set(columns[c])) if pair]
+    try:
+        order = parse.decide_date_order(pairs)
+    except ValueError:
+        return None
+    return order or ("DMY" if header.hebrew or not pairs else None)
 
 
 def cell_questions(path: Path, unreadable: dict[tuple[int, int], str], header: Header,
@@ -210,18 +240,23 @@ def cell_questions(path: Path, unreadable: dict[tuple[int, int], str], header: H
             "when the file is opened and saved in Excel or LibreOffice), then drop the file again.",)
 
 
-def status_questions(path: Path, header: Header, cells: Sequence[object],
+def is_harmless(header_text: object) -> bool:
+    """Whether a header names a column a reminder never needs (tax, line items, timestamps…)."""
+    return header_key(header_text) in _HARMLESS
+
+
+def status_questions(path: Path, name: str, cells: Sequence[object],
                      open_words: Iterable[str], closed_words: Iterable[str]) -> tuple[str, ...]:
-    """Statuses the reader does not know: owed or not?"""
-    known = {w.lower() for w in [*open_words, *closed_words]}
-    header_text = header_key(header.texts.get("status", ""))
+    """Statuses the reader does not know in the status column `name`: owed or not?"""
+    known = {status_word(w) for w in [*open_words, *closed_words]}
+    header_text = header_key(name)
     unknown = sorted({parse.clean_text(c) for c in set(cells)
-                      if not parse.is_known_status(c) and parse.clean_text(c).lower() not in known
+                      if not is_known_status(c) and status_word(c) not in known
                       and header_key(c) != header_text and not parse.is_blank(c)})
     if not unknown:
         return ()
     listed = ", ".join(toml_string(w) for w in unknown[:8])
-    return (f"column {header.texts['status']!r} has statuses the reader does not know ({listed}): "
+    return (f"column {name!r} has statuses the reader does not know ({listed}): "
             "is a document with that status owed? Say so in config.toml, then drop the file again:\n"
             + profile_lines(path, f"open_statuses = [{listed}]    # owed: remind",
                             f"# or, if not owed (draft, cancelled…):  closed_statuses = [{listed}]"),)
