@@ -114,6 +114,10 @@ def _what_it_looks_like(header_text: str, cells: Iterable[object]) -> str | None
             return "a date"
     if not header_text:
         return None
+    if sample and sum(isinstance(c, str) and not re.search(r"\d", c) for c in sample) * 2 > len(sample):
+        # Words, not numbers: a money or date header over text ("אמצעי תשלום": "העברה").
+        return "an identifier" if _ID_WORDS.search(header_text) and _ID_OWNERS.search(header_text) \
+            else None
     if _DATE_WORDS.search(header_text):
         return "a date"
     if _MONEY_WORDS.search(header_text):
@@ -240,9 +244,34 @@ def cell_questions(path: Path, unreadable: dict[tuple[int, int], str], header: H
             "when the file is opened and saved in Excel or LibreOffice), then drop the file again.",)
 
 
+# Informational columns, by the words in their header: tax parts (never a total "incl. VAT"),
+# references, notes, people, addresses, projects, orders, rates, and the dates of things other
+# than payment falling due.
+_INFORMATIONAL = re.compile(
+    r"^(?!.*(?:incl|including|inclusive|gross|with|כולל|ברוטו)).*"
+    r"(?:\b(?:tax|taxes|vat|gst|hst|withholding)\b|מעמ|מס במקור|ניכוי)"
+    r"|\b(?:notes?|memo|description|comments?|remarks?|reference|references|ref\.?|your ref|our ref|"
+    r"sales ?person|sales ?rep(?:resentative)?|agent|owner|phone|mobile|tel|fax|address(?: ?line ?\d)?|"
+    r"street|city|state/province|province|region|zip|postcode|postal code|country|project|job|"
+    r"po|p\.o\.|purchase order|order (?:no|number|#|id)|branch|department|division|class|location|tags?|category|"
+    r"cost cent(?:er|re)|exchange rate|currency rate|fx rate|rate|activities|activity|journal|"
+    r"company|source document|origin|payment reference|payment method|payment link|pdf|url|link)\b"
+    r"|^(?:הערות?|פרטים|תיאור|תאור|טלפון|נייד|פקס|כתובת|עיר|מיקוד|ארץ|פרויקט|הזמנה|סניף|מחלקה|"
+    r"סוכן|איש מכירות|קטגוריה|ענף|שער|שער יציג|אמצעי תשלום|אופן תשלום|מספר הקצאה|קישור)"
+    r"|\b(?:paid|payment|void(?:ed)?|created|sent|updated|modified|finali[sz]ed|closed|accounting|"
+    r"posting|delivery|ship(?:ping|ped)?|order|last|expected|planned|period|value|entry|"
+    r"uncollectible|marked)\b.*\b(?:date|at|on)\b"
+    r"|^תאריך (?:תשלום|קבלה|עדכון|יצירה|שליחה|ערך|רישום|הזמנה|אספקה|משלוח|סגירה|ביטול|הדפסה)",
+    re.I)
+
+
 def is_harmless(header_text: object) -> bool:
-    """Whether a header names a column a reminder never needs (tax, line items, timestamps…)."""
-    return header_key(header_text) in _HARMLESS
+    """Whether a header names a column a reminder never needs (tax, line items, timestamps,
+    references, notes, people, addresses…)."""
+    if header_key(header_text) in _HARMLESS:
+        return True
+    text = re.sub("[\"'׳״]", "", parse.clean_text(header_text)).strip().lower()
+    return bool(text) and field_for_header(header_text) is None and bool(_INFORMATIONAL.search(text))
 
 
 def status_questions(path: Path, name: str, cells: Sequence[object],
