@@ -78,6 +78,7 @@ _CURRENCY_WORDS = {
     "€": "EUR", "eur": "EUR", "euro": "EUR", "אירו": "EUR", "יורו": "EUR",
     "£": "GBP", "gbp": "GBP", "ליש\"ט": "GBP",
 }
+CURRENCY_WORDS = _CURRENCY_WORDS  # the names and signs a currency cell may hold
 _CURRENCY_IN_AMOUNT = re.compile(r"₪|\$|€|£|ש[\"״]?ח|\bNIS\b|\bILS\b|\bUSD\b|\bEUR\b|\bGBP\b", re.I)
 
 

@@ -134,3 +134,37 @@ def settled_dates(header: Header, columns: Sequence[Sequence[object]], candidate
         if len(pairs) >= _MIN_ROWS and all(x <= d for d, x in pairs):
             found[column] = "is never later than the due date"
     return found
+
+
+def _numeric(cells: Sequence[object]) -> bool:
+    filled = [c for c in cells if not parse.is_blank(c)]
+    if not filled:
+        return False
+    numbers = sum(1 for c in filled if not isinstance(c, bool) and _money(c) is not None
+                  and not isinstance(c, (dt.date, dt.datetime)))
+    return numbers * 5 >= len(filled) * 4
+
+
+def could_be_money(header: Header, columns: Sequence[Sequence[object]], column: int) -> bool:
+    """Whether an unnamed or unknown column of plain numbers could be the money the reading
+    lacks: the amount where only a balance is known (never less than it, more on some row), or
+    the balance where only the amount is (never more than it, less on some row). Either would
+    put a wrong number in a reminder, so such a column is a question."""
+    if column >= len(columns) or not _numeric(columns[column]):
+        return False
+    known = {f: header.index[f] for f in ("amount", "balance", "paid") if f in header.index}
+    if "amount" in known and "balance" in known:
+        return False
+    readings = money_columns(columns, [column, *known.values()])
+    x = readings.get(column)
+    if x is None:
+        return False
+    if "balance" in known and "amount" not in known and known["balance"] in readings:
+        b = readings[known["balance"]]
+        rows = _rows(readings, [column, known["balance"]])
+        return _holds(rows, lambda i: x[i] >= b[i]) and any(x[i] > b[i] for i in rows)
+    if "amount" in known and known["amount"] in readings:
+        a = readings[known["amount"]]
+        rows = _rows(readings, [column, known["amount"]])
+        return _holds(rows, lambda i: x[i] <= a[i]) and any(x[i] < a[i] for i in rows)
+    return False

@@ -14,7 +14,7 @@ from .columns import (HEADER_SCAN_ROWS, KINDS, Header, detect_kind, find_header,
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
 from .questions import (cell_questions, column_name, column_questions, is_harmless, profile_lines,
-                        status_questions)
+                        status_questions, toml_string)
 from .statuses import status_columns, status_word, with_status_columns
 from .rows import group_headings as groups
 from .tabular import Row, sheets
@@ -202,6 +202,9 @@ def extract_rows(
                              path, rows, header)
         result = extract_balances(path, rows, header, importer=importer, date_order=date_order,
                                   default_currency=default_currency, closed=closed)
+        if kind is None and {"due_date", "issue_date"} & header.index.keys() and "debit" not in header.index \
+                and "credit" not in header.index:
+            result = replace(result, questions=result.questions + (_numberless_question(path, rows, header),))
     elif chosen == "contacts":
         from .contacts import extract_contacts
 
@@ -226,6 +229,31 @@ def extract_rows(
             result = replace(result, columns={**result.columns, "customer_name": "(group headings)"})
     return review(path, rows, header, result, ignore_columns, open_statuses, closed_statuses,
                   date_order)
+
+
+def _numberless_question(path: Path, rows: Sequence[Row], header: Header) -> str:
+    """Rows with their own due dates and no document number: invoices whose number column has a
+    name the reader does not know, or balances? Only the file's owner can say."""
+    cells = header_cells(rows, header)
+    body = [c for n, c in rows if n > header.row][:500]
+    used = set(header.index.values()) | set(header.buckets) | set(header.statuses)
+    best = None
+    for column in range(len(cells)):
+        values = [parse.clean_text(r[column]) for r in body if column < len(r) and not parse.is_blank(r[column])]
+        if column in used or len(values) < 2 or not all(re.search(r"\d", v) for v in values):
+            continue
+        if len(set(values)) == len(values) and not is_harmless(cells[column]):
+            best = column
+            break
+    ref = f"column {column_letters(best)}" if best is not None else "column ?"
+    if best is not None and not parse.is_blank(cells[best]):
+        ref = parse.clean_text(cells[best])
+    dated = "due_date" if "due_date" in header.texts else "issue_date"
+    return (f"column {header.texts[dated]!r} gives each row its own date, but no column is "
+            "a document number, so the rows would be added up per customer as balances. Say which "
+            "it is in config.toml, then drop the file again:\n"
+            + profile_lines(path, f"columns.number = {toml_string(ref)}    # if that is the document number",
+                            '# or, if the file is customer balances:  kind = "balances"'))
 
 
 def _with_statuses(path: Path, rows: Sequence[Row], header: Header,

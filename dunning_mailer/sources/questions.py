@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 from . import cells as parse
 from .columns import SYNONYMS, Header, field_for_header, header_key, second_choice
 from .containers import CellError, column_letters
-from .evidence import settled_dates, settled_money
+from .evidence import could_be_money, settled_dates, settled_money
 from .statuses import is_known_status, status_word
 
 # Columns exports carry that a reminder never needs: tax and line-item money, exchange rates,
@@ -45,7 +45,7 @@ _HARMLESS = {header_key(h) for h in (
     "ימי פיגור", "ימים", "ימי אשראי", "ימים בפיגור", "ניכוי במקור", "סכום ניכוי במקור",
     "תאריך תשלום", "תאריך קבלה", "תאריך עדכון", "תאריך יצירה", "תאריך שליחה", "תאריך ערך",
     "תאריך רישום", 'ע.מ./ח.פ.', "ח.פ.", "ח.פ", "ע.מ.", "ע.מ", "מספר עוסק", "עוסק מורשה", "ת.ז.",
-    "מספר הזמנה", "מס' הזמנה", 'סה"כ בפיגור', "יתרה בפיגור", "יתרה מצטברת לקוח",
+    "מספר הזמנה", "מס' הזמנה", "Turnover", "Turnover YTD", "מחזור", "מחזור שנתי", 'סה"כ בפיגור', "יתרה בפיגור", "יתרה מצטברת לקוח",
 )}
 
 _MONEY_WORDS = re.compile(r"amount|balance|total|sum\b|owed|outstanding|due|paid|remaining|"
@@ -97,14 +97,28 @@ def _looks_like_date(cell: object) -> bool:
     return True
 
 
+_ISO_CODES = frozenset("ILS USD EUR GBP CAD AUD NZD CHF JPY CNY SEK NOK DKK PLN CZK HUF RON ZAR INR MXN "
+                       "BRL SGD HKD RUB TRY AED JOD EGP".split())
+
+
+def _looks_like_currency(cell: object) -> bool:
+    if not isinstance(cell, str):
+        return False
+    text = parse.clean_text(cell)
+    return text.upper() in _ISO_CODES or text.lower() in parse.CURRENCY_WORDS or text in parse.CURRENCY_WORDS
+
+
 def _what_it_looks_like(header_text: str, cells: Iterable[object]) -> str | None:
-    """"money", "a date", "an identifier", or None for a column that reads as neither."""
+    """"money", "a date", "a currency", "an identifier", or None for a column that reads as
+    neither."""
     sample = []
     for cell in cells:
         if not parse.is_blank(cell):
             sample.append(cell)
             if len(sample) >= _SAMPLE:
                 break
+    if len(sample) >= 2 and sum(map(_looks_like_currency, sample)) * 5 >= len(sample) * 4:
+        return "a currency"
     if sample:
         money = sum(map(_looks_like_money, sample))
         if money >= 2 and money * 2 >= len(sample):
@@ -127,12 +141,15 @@ def _what_it_looks_like(header_text: str, cells: Iterable[object]) -> str | None
     return None
 
 
-_FIELD_FOR = {"money": "amount", "a date": "due_date", "an identifier": "customer_id"}
+_FIELD_FOR = {"money": "amount", "a date": "due_date", "an identifier": "customer_id",
+              "a currency": "currency"}
 _KEYS = {header_key(name): field for field, names in SYNONYMS.items() for name in names}
 
 
 def _suggest(header_text: str, looks: str) -> str:
     """The field a column might be: the closest known header, else by what its values are."""
+    if looks == "a currency":
+        return "currency"
     if looks == "an identifier":
         return "number" if re.search(r"invoice|document|doc\b|bill|חשבונית|מסמך|אסמכת", header_text, re.I) \
             else "customer_id"
@@ -188,11 +205,15 @@ def column_questions(path: Path, header: Header, header_cells: Sequence[object],
         if field_for_header(text) or second_choice(text):
             continue  # a known name whose field a better-ranked column holds ("Amount Due" by "Total")
         looks = _what_it_looks_like(text, cells)
+        if looks is None and could_be_money(header, columns, column):
+            looks = "money"  # plain numbers beside the money the reading has (evidence.py)
         if looks is None:
             continue
         field = _suggest(text, looks)
         if looks == "an identifier" and field in header.index:
             continue  # a second identifier (Zoho's "Invoice ID" beside "Invoice Number")
+        if looks == "a currency" and "currency" in header.index:
+            continue  # a second currency (the company's own beside the invoice's)
         pending.append((column, text, name, letter, looks, field))
     settled = settled_money(header, columns, [c for c, *_, looks, _f in pending if looks == "money"])
     order = _date_order(header, columns, [c for c, *_, looks, _f in pending if looks == "a date"],

@@ -24,6 +24,8 @@ _TOTAL_PHRASE = re.compile(
     r"|totals? (unpaid|overdue|outstanding|due|receivables?|ar|a/r|open|balance|amount)( .*)?"
     # A printed page's footer: "עמוד 1 מתוך 3", "דף 2 מ-3", "Page 1 of 3".
     r"|(עמוד|דף) \d+ (מתוך|מ-?) ?\d+|page \d+ (of|/) ?\d+"
+    # A share-of-total line under an aging summary: "Percentage of total", "% of total".
+    r"|(percentage|percent|%) of total.*|אחוז(ים)? מ(ה)?סהכ.*"
 )
 
 
@@ -31,7 +33,7 @@ _FREE_TEXT_FIELDS = ("customer_name", "customer_id", "emails")
 
 
 # Every marker above starts with one of these (after invisible marks, quotes and case).
-_MARKER_STARTS = frozenset("stgסיעדp")
+_MARKER_STARTS = frozenset("stgסיעדpא%")
 
 
 _LEADING_NOISE = " \"'׳״\u00a0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
