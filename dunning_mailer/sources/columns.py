@@ -175,7 +175,17 @@ def field_for_header(text: object) -> tuple[str, int] | None:
         for line in reversed(lines):
             if found := _LOOKUP.get(header_key(line)) or _LOOKUP.get(_bare_key(line)):
                 break
+    if found is None and isinstance(text, str) and (entity := _ENTITY.match(clean_text(text))):
+        # "Invoice Balance", "invoice.paid_to_date" (Invoice Ninja): the document's own field.
+        inner = _LOOKUP.get(header_key(text[entity.end():]))
+        if inner and inner[0] in _DOCUMENT_FIELDS:
+            found = inner
     return found
+
+
+_ENTITY = re.compile(r"(?:invoice|inv|document|doc)(?:\.|_|\s+)", re.I)
+_DOCUMENT_FIELDS = frozenset({"amount", "balance", "paid", "status", "due_date", "issue_date",
+                              "currency", "terms"})
 
 
 def second_choice(text: object) -> str | None:

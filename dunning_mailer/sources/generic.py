@@ -175,6 +175,7 @@ def extract_rows(
     ignore_columns: Sequence[str] = (),
     open_statuses: Sequence[str] = (),
     closed_statuses: Sequence[str] = (),
+    currency_given: bool = False,
 ) -> ImportResult:
     """What a file's rows hold; row problems become warnings, doubts become questions.
 
@@ -191,6 +192,8 @@ def extract_rows(
     if header is None or not header.index:
         raise _header_problem(path, header, named or None, header_row)
     header = _with_statuses(path, rows, header, ignore_columns)
+    if kind in (None, "balances"):
+        header = _with_unnamed_customer(rows, header)
     chosen = kind or detect_kind(header)
     closed = frozenset(status_word(w) for w in closed_statuses)
     # Imported here: both build on this module's row helpers.
@@ -227,8 +230,53 @@ def extract_rows(
                                   closed=closed)
         if headings:
             result = replace(result, columns={**result.columns, "customer_name": "(group headings)"})
-    return review(path, rows, header, result, ignore_columns, open_statuses, closed_statuses,
-                  date_order)
+    result = review(path, rows, header, result, ignore_columns, open_statuses, closed_statuses,
+                    date_order)
+    if currency_given:
+        return result  # a profile says which currency its files' bare amounts are in
+    return replace(result, questions=result.questions + _currency_questions(path, header, result,
+                                                                            default_currency))
+
+
+def _currency_questions(path: Path, header: Header, result: ImportResult,
+                        default_currency: str) -> tuple[str, ...]:
+    """Amounts written with a currency sign beside amounts without one, and no currency column:
+    are the bare ones in the default currency, or in the one the others write?"""
+    if "currency" in header.index or result.kind not in ("invoices", "balances"):
+        return ()
+    found = {i.currency for i in result.invoices}
+    if default_currency not in found or len(found) < 2:
+        return ()
+    others = sorted(found - {default_currency})
+    listed = ", ".join(others)
+    return (f"some amounts are written in {listed} and others without a currency, which were read "
+            f"as {default_currency} (the default). Say which currency those are in config.toml, "
+            "then drop the file again:\n"
+            + profile_lines(path, f"currency = {toml_string(others[0])}    # the amounts without a sign",
+                            f"# or, if they are in {default_currency}:  currency = "
+                            f"{toml_string(default_currency)}"),)
+
+
+def _with_unnamed_customer(rows: Sequence[Row], header: Header) -> Header:
+    """An aging summary whose customer column has no header (QuickBooks' "A/R Aging Summary"
+    leaves its first header cell empty): when the header has aging columns and no customer,
+    number or date, and exactly one unnamed column holds words on the rows, that column is the
+    customer's name."""
+    index = header.index
+    if ({"customer_name", "customer_id", "number", "due_date", "issue_date", "debit", "credit"}
+            & index.keys()) or not header.buckets:
+        return header
+    cells = header_cells(rows, header)
+    body = [c for n, c in rows if n > header.row][:500]
+    width = max(map(len, body), default=0)
+    taken = set(index.values()) | set(header.buckets) | set(header.statuses)
+    named = [c for c in range(width) if c not in taken and (c >= len(cells) or parse.is_blank(cells[c]))
+             and sum(1 for r in body if c < len(r) and re.search(r"[^\W\d_]", parse.clean_text(r[c])))
+             * 2 > sum(1 for r in body if any(not parse.is_blank(x) for x in r))]
+    if len(named) != 1:
+        return header
+    return replace(header, index={**index, "customer_name": named[0]},
+                   texts={**header.texts, "customer_name": f"column {column_letters(named[0])}"})
 
 
 def _numberless_question(path: Path, rows: Sequence[Row], header: Header) -> str:

@@ -167,4 +167,5 @@ class ProfileImporter:
             ignore_columns=self.profile.ignore_columns,
             open_statuses=self.profile.open_statuses,
             closed_statuses=self.profile.closed_statuses,
+            currency_given=self.profile.currency is not None,
         )
