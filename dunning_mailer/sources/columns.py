@@ -199,7 +199,7 @@ def second_choice(text: object) -> str | None:
 _DAYS_WORDS = (r"(?:\s*(?:days?|ימים|יום|ימי פיגור|months?|חודשים|חודש))?"
                r"(?:\s*(?:past due|overdue|expired|late|בפיגור|באיחור))?")
 _BUCKET = re.compile(
-    r"(?:current|future|not (?:yet )?(?:due|overdue|expired)|שוטף|לא בפיגור|טרם (?:הגיע )?מועד(?: הפירעון)?"
+    r"(?:current|future|at date|not (?:yet )?(?:due|overdue|expired)|שוטף|לא בפיגור|טרם (?:הגיע )?מועד(?: הפירעון)?"
     r"|טרם לפירעון|לא הגיע מועד(?: הפירעון)?)"
     rf"|(?:from\s*)?\d{{1,3}}\s*(?:[-–]|to|עד)\s*\d{{1,3}}{_DAYS_WORDS}"
     rf"|(?:over|above|more than|older than|>\s*|מעל(?: ל)?-?\s*|יותר מ-?\s*)\s*\d{{1,3}}{_DAYS_WORDS}"

@@ -205,7 +205,7 @@ def extract_rows(
                              path, rows, header)
         result = extract_balances(path, rows, header, importer=importer, date_order=date_order,
                                   default_currency=default_currency, closed=closed)
-        if kind is None and {"due_date", "issue_date"} & header.index.keys() and "debit" not in header.index \
+        if kind is None and _dated(rows, header) and "debit" not in header.index \
                 and "credit" not in header.index:
             result = replace(result, questions=result.questions + (_numberless_question(path, rows, header),))
     elif chosen == "contacts":
@@ -257,17 +257,25 @@ def _currency_questions(path: Path, header: Header, result: ImportResult,
                             f"{toml_string(default_currency)}"),)
 
 
+def _dated(rows: Sequence[Row], header: Header) -> list[str]:
+    """The date fields whose columns hold a date on some row (an aging summary may head empty
+    "Invoice Date"/"Due Date" columns)."""
+    body = [c for n, c in rows if n > header.row][:500]
+    return [f for f in ("due_date", "issue_date") if f in header.index
+            and any(header.index[f] < len(r) and not parse.is_blank(r[header.index[f]]) for r in body)]
+
+
 def _with_unnamed_customer(rows: Sequence[Row], header: Header) -> Header:
     """An aging summary whose customer column has no header (QuickBooks' "A/R Aging Summary"
     leaves its first header cell empty): when the header has aging columns and no customer,
     number or date, and exactly one unnamed column holds words on the rows, that column is the
     customer's name."""
     index = header.index
-    if ({"customer_name", "customer_id", "number", "due_date", "issue_date", "debit", "credit"}
-            & index.keys()) or not header.buckets:
+    if ({"customer_name", "customer_id", "number", "debit", "credit"} & index.keys()) \
+            or _dated(rows, header) or not header.buckets:
         return header
-    cells = header_cells(rows, header)
     body = [c for n, c in rows if n > header.row][:500]
+    cells = header_cells(rows, header)
     width = max(map(len, body), default=0)
     taken = set(index.values()) | set(header.buckets) | set(header.statuses)
     named = [c for c in range(width) if c not in taken and (c >= len(cells) or parse.is_blank(cells[c]))

@@ -21,7 +21,8 @@ _TOTAL_MARKERS = ("סהכ", "total", "subtotal", "grand total", "יתרת פתי
 # there only these whole phrases count.
 _TOTAL_PHRASE = re.compile(
     r"סהכ.*|(sub|grand )?totals?( for .*|:.*| \(.*\))?|יתרת (פתיחה|סגירה).*"
-    r"|totals? (unpaid|overdue|outstanding|due|receivables?|ar|a/r|open|balance|amount)( .*)?"
+    r"|totals? (aged |accounts |trade )?(unpaid|overdue|outstanding|due|receivables?|ar|a/r|open|balance|amount"
+    r"|debtors|customers)( .*)?"
     # A printed page's footer: "עמוד 1 מתוך 3", "דף 2 מ-3", "Page 1 of 3".
     r"|(עמוד|דף) \d+ (מתוך|מ-?) ?\d+|page \d+ (of|/) ?\d+"
     # A share-of-total line under an aging summary: "Percentage of total", "% of total".

@@ -49,7 +49,8 @@ CLOSED, PARTIAL, OPEN = "closed", "partial", "open"
 
 def status_word(value: object) -> str:
     """A status cell as the word lists hold it: lower case, `_` as a space (`in_payment`)."""
-    return re.sub(r"\s+", " ", clean_text(value).lower().replace("_", " ")).strip()
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", clean_text(value))  # "PartiallyPaid"
+    return re.sub(r"\s+", " ", text.lower().replace("_", " ")).strip()
 
 
 def status_meaning(value: object, closed: frozenset = frozenset(),
