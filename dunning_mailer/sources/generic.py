@@ -191,6 +191,7 @@ def extract_rows(
     header = _with_positions(rows, find_header(rows, named or None, header_row), positions, header_row)
     if header is None or not header.index:
         raise _header_problem(path, header, named or None, header_row)
+    header = _with_typed_headers(rows, header)
     header = _with_statuses(path, rows, header, ignore_columns)
     if kind in (None, "balances"):
         header = _with_unnamed_customer(rows, header)
@@ -255,6 +256,30 @@ def _currency_questions(path: Path, header: Header, result: ImportResult,
             + profile_lines(path, f"currency = {toml_string(others[0])}    # the amounts without a sign",
                             f"# or, if they are in {default_currency}:  currency = "
                             f"{toml_string(default_currency)}"),)
+
+
+# Headers whose field only their values tell: Xero's "Due" is money, a list's "Due" a date.
+_BY_VALUES = {"due": {"money": "balance", "a date": "due_date"},
+              "לתשלום": {"money": "balance", "a date": "due_date"}}
+
+
+def _with_typed_headers(rows: Sequence[Row], header: Header) -> Header:
+    """The header with each column of _BY_VALUES read as the field its values show, when that
+    field has no column yet."""
+    from .questions import values_look_like
+
+    cells = header_cells(rows, header)
+    used = set(header.index.values()) | set(header.buckets)
+    body = [c for n, c in rows if n > header.row][:500]
+    index, texts = dict(header.index), dict(header.texts)
+    for column, cell in enumerate(cells):
+        fields = _BY_VALUES.get(header_key(cell))
+        if column in used or not fields:
+            continue
+        field = fields.get(values_look_like([r[column] if column < len(r) else "" for r in body]) or "")
+        if field and field not in index:
+            index[field], texts[field] = column, parse.clean_text(cell)
+    return replace(header, index=index, texts=texts) if index != header.index else header
 
 
 def _dated(rows: Sequence[Row], header: Header) -> list[str]:

@@ -108,6 +108,18 @@ def _looks_like_currency(cell: object) -> bool:
     return text.upper() in _ISO_CODES or text.lower() in parse.CURRENCY_WORDS or text in parse.CURRENCY_WORDS
 
 
+def values_look_like(cells: Iterable[object]) -> str | None:
+    """"money" or "a date" when most of a column's filled cells are, else None."""
+    sample = [c for c in cells if not parse.is_blank(c)][:_SAMPLE]
+    if len(sample) < 2:
+        return None
+    if sum(map(_looks_like_money, sample)) * 5 >= len(sample) * 4:
+        return "money"
+    if sum(map(_looks_like_date, sample)) * 5 >= len(sample) * 4:
+        return "a date"
+    return None
+
+
 def _what_it_looks_like(header_text: str, cells: Iterable[object]) -> str | None:
     """"money", "a date", "a currency", "an identifier", or None for a column that reads as
     neither."""
