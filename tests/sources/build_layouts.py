@@ -204,9 +204,125 @@ def unknown_currency_column():
     MEANING["currency_column_unknown_name.csv"] = HELD
 
 
+def more_systems():
+    # Morning (Green Invoice) documents report as CSV: the customer's tax id, the description,
+    # the VAT split and the total incl. VAT; "סטטוס" פתוח/סגור; a currency per document.
+    write_csv("morning_documents_report.csv", [
+        ["מספר מסמך", "סוג מסמך", "תאריך", "שם הלקוח", "מספר עוסק", "תיאור", 'סכום לפני מע"מ', 'מע"מ',
+         'סה"כ כולל מע"מ', "מטבע", "סטטוס", "תאריך תשלום אחרון"],
+        ["20001", "חשבונית מס", "01/11/2026", 'אלפא בע"מ', "514000000", "פיתוח", "1,000.00", "170.00", "1,170.00", "ILS", "פתוח", "01/12/2026"],
+        ["20002", "חשבונית מס", "02/11/2026", "בטא", "514000001", "ייעוץ", "500.00", "85.00", "585.00", "ILS", "סגור", "02/12/2026"],
+        ["20003", "חשבונית עסקה", "03/11/2026", "גמא", "", "", "200.00", "34.00", "234.00", "USD", "פתוח", "03/12/2026"],
+    ], encoding="utf-8-sig")
+    MEANING["morning_documents_report.csv"] = [
+        ("20001", 'אלפא בע"מ', "1170.00", "2026-12-01", "ILS"), ("20003", "גמא", "234.00", "2026-12-03", "USD")]
+    # EZcount open documents with the customer's phone and tax id, paid and balance.
+    write_csv("ezcount_documents_paid.csv", [
+        ["מס' מסמך", "סוג", "תאריך הפקה", "לקוח", "ח.פ/ע.מ", "טלפון", 'סה"כ', "שולם", "יתרה", "מועד תשלום", "סטטוס"],
+        ["1001", "חשבונית מס", "01/11/2026", "דלתא", "", "050-1234567", "1,170.00", "0.00", "1,170.00", "01/12/2026", "פתוח"],
+        ["1002", "חשבונית מס", "02/11/2026", "אפסילון", "", "", "585.00", "585.00", "0.00", "02/12/2026", "שולם"],
+    ], encoding="utf-8-sig")
+    MEANING["ezcount_documents_paid.csv"] = [("1001", "דלתא", "1170.00", "2026-12-01", "ILS")]
+    # SAP Business One in Hebrew: customer receivables aging by document.
+    write_csv("sap_b1_aging_hebrew.csv", [
+        ["קוד לקוח/ספק", "שם לקוח/ספק", "מס' מסמך", "סוג מסמך", "תאריך רישום", "תאריך פירעון", 'סה"כ מסמך',
+         "יתרה לתשלום", "0-30", "31-60", "61-90", "90+"],
+        ["C100", "זיו", "501", "חשבונית", "01/10/2026", "31/10/2026", "1,000.00", "1,000.00", "1,000.00", "", "", ""],
+        ["C101", "רון", "502", "חשבונית", "01/09/2026", "30/09/2026", "800.00", "300.00", "", "300.00", "", ""],
+    ], encoding="utf-8-sig")
+    MEANING["sap_b1_aging_hebrew.csv"] = [
+        ("501", "C100", "1000.00", "2026-10-31", "ILS"), ("502", "C101", "300.00", "2026-09-30", "ILS")]
+    # Wave invoices list export: Total, Amount Due, statuses Unpaid/Partial/Paid/Draft.
+    write_csv("wave_invoices.csv", [
+        ["Invoice Number", "Customer", "Invoice Date", "Due Date", "Currency", "Total", "Amount Due", "Status", "Memo"],
+        ["1", "Acme", "2026-11-01", "2026-12-01", "CAD", "100.00", "100.00", "Unpaid", "x"],
+        ["2", "Beta", "2026-10-01", "2026-10-31", "CAD", "200.00", "50.00", "Partial", ""],
+        ["3", "Gamma", "2026-10-02", "2026-11-01", "CAD", "300.00", "0.00", "Paid", ""],
+        ["4", "Delta", "2026-11-20", "2026-12-20", "CAD", "40.00", "40.00", "Draft", ""],
+    ])
+    MEANING["wave_invoices.csv"] = [("1", "Acme", "100.00", "2026-12-01", "CAD"), ("2", "Beta", "50.00", "2026-10-31", "CAD")]
+    # FreshBooks "Accounts Aging" report.
+    write_csv("freshbooks_accounts_aging.csv", [
+        ["Accounts Aging"], ["As of November 30, 2026"], [],
+        ["Client", "Current", "1-30 Days", "31-60 Days", "61-90 Days", "91+ Days", "Total Outstanding"],
+        ["Acme", "100.00", "", "", "", "", "100.00"], ["Beta", "", "50.00", "", "", "20.00", "70.00"],
+        ["Total", "100.00", "50.00", "", "", "20.00", "170.00"],
+    ])
+    MEANING["freshbooks_accounts_aging.csv"] = [
+        (None, "Acme", "100.00", "2026-11-30", "ILS"), (None, "Beta", "70.00", "2026-11-30", "ILS")]
+    # QuickBooks Online "Invoice List" (new report engine): lower-case headers, "Customer full
+    # name", a status, "$" only on the total line.
+    write_csv("quickbooks_invoice_list.csv", [
+        ["Invoice List"], ["Craig's Design and Landscaping Services"], ["November 2026"], [],
+        ["Date", "No.", "Customer full name", "Memo/Description", "Due date", "Amount", "Open balance", "Status"],
+        ["11/02/2026", "1035", "Amy's Bird Sanctuary", "", "12/02/2026", "1,284.50", "1,284.50", "Open"],
+        ["10/15/2026", "1021", "Amy's Bird Sanctuary", "", "11/14/2026", "459.00", "239.00", "Partial"],
+        ["10/01/2026", "1010", "Cool Cars", "", "10/31/2026", "500.00", "0.00", "Paid"],
+        ["", "", "", "", "", "", "", ""], ["TOTAL", "", "", "", "", "$2,243.50", "$1,523.50", ""],
+    ])
+    MEANING["quickbooks_invoice_list.csv"] = [
+        ("1035", "Amy's Bird Sanctuary", "1284.50", "2026-12-02", "USD"),
+        ("1021", "Amy's Bird Sanctuary", "239.00", "2026-11-14", "USD")]
+    # QuickBooks Online "A/R Aging Summary": the customer column has no header, "$" on the first
+    # row and the totals only: in which currency are the others? Held until a profile says.
+    write_csv("quickbooks_ar_aging_summary.csv", [
+        ["Craig's Design and Landscaping Services"], ["A/R Aging Summary"], ["As of November 30, 2026"], [],
+        ["", "Current", "1 - 30", "31 - 60", "61 - 90", "91 and over", "Total"],
+        ["Amy's Bird Sanctuary", "239.00", "", "", "", "", "$239.00"],
+        ["Cool Cars", "", "694.00", "", "", "1,675.52", "2,369.52"],
+        ["TOTAL", "$239.00", "$694.00", "$0.00", "$0.00", "$1,675.52", "$2,608.52"],
+        [], [], ["Monday, Dec 01, 2026 09:14:02 AM GMT-08:00"],
+    ])
+    MEANING["quickbooks_ar_aging_summary.csv"] = HELD
+    # Zoho Books invoice export with its many optional columns (salesperson, notes, discounts,
+    # adjustment, shipping, item tax, last and expected payment dates) and CamelCase statuses.
+    header = ["Invoice Date", "Invoice ID", "Invoice Number", "Invoice Status", "Customer ID", "Customer Name",
+              "Due Date", "Currency Code", "Exchange Rate", "Balance", "Total", "SubTotal", "Payment Terms",
+              "Payment Terms Label", "Sales person", "Notes", "Entity Discount Amount", "Adjustment",
+              "Shipping Charge", "Item Name", "Quantity", "Item Price", "Item Total", "Item Tax Amount",
+              "Last Payment Date", "Expected Payment Date"]
+    write_csv("zoho_books_invoices_all_columns.csv", [header,
+        ["2026-10-01", "4600001", "INV-1", "Overdue", "4601", "Zylker", "2026-10-31", "USD", "1", "500", "500", "500",
+         "30", "Net 30", "Ann", "", "0", "0", "0", "Design", "1", "500", "500", "0", "", ""],
+        ["2026-10-05", "4600002", "INV-2", "PartiallyPaid", "4602", "Bowman", "2026-11-04", "USD", "1", "150", "400",
+         "400", "30", "Net 30", "", "", "0", "0", "0", "Support", "1", "400", "400", "0", "2026-10-20", ""],
+        ["2026-10-06", "4600003", "INV-3", "Paid", "4602", "Bowman", "2026-11-05", "USD", "1", "0", "100", "100",
+         "30", "Net 30", "", "", "0", "0", "0", "Support", "1", "100", "100", "0", "2026-10-21", ""],
+    ])
+    MEANING["zoho_books_invoices_all_columns.csv"] = [
+        ("INV-1", "4601", "500.00", "2026-10-31", "USD"), ("INV-2", "4602", "150.00", "2026-11-04", "USD")]
+    # Odoo "Aged Receivable" report: partner names under an empty header cell, empty date
+    # columns, "At Date" for what is not due yet, "Total Aged Receivable" at the foot.
+    write_csv("odoo_aged_receivable.csv", [
+        ["Aged Receivable"], ["As of 11/30/2026"], [],
+        ["", "Invoice Date", "Due Date", "At Date", "1-30", "31-60", "61-90", "91-120", "Older", "Total"],
+        ["Azure Interior", "", "", "100.00", "", "", "", "", "", "100.00"],
+        ["Deco Addict", "", "", "", "200.00", "", "", "", "", "200.00"],
+        ["Total Aged Receivable", "", "", "100.00", "200.00", "", "", "", "", "300.00"],
+    ])
+    MEANING["odoo_aged_receivable.csv"] = [
+        (None, "Azure Interior", "100.00", "2026-11-30", "ILS"), (None, "Deco Addict", "200.00", "2026-11-30", "ILS")]
+    # Xero "Aged Receivables Detail" with Total / Paid / Credited / Due columns under each contact.
+    write_csv("xero_aged_receivables_detail_due.csv", [
+        ["Aged Receivables Detail"], ["Demo Company"], ["As at 30 November 2026"], [],
+        ["Date", "Invoice Number", "Reference", "Due Date", "Total", "Paid", "Credited", "Due"],
+        ["Acme Ltd"],
+        ["01 Oct 2026", "INV-1", "", "31 Oct 2026", "500.00", "100.00", "0.00", "400.00"],
+        ["15 Nov 2026", "INV-2", "", "15 Dec 2026", "80.00", "0.00", "0.00", "80.00"],
+        ["Total Acme Ltd", "", "", "", "580.00", "100.00", "0.00", "480.00"],
+        ["Beta"],
+        ["01 Sep 2026", "INV-3", "x", "30 Sep 2026", "120.00", "0.00", "20.00", "100.00"],
+        ["Total Beta", "", "", "", "120.00", "0.00", "20.00", "100.00"], [],
+        ["Total", "", "", "", "700.00", "100.00", "20.00", "580.00"],
+    ])
+    MEANING["xero_aged_receivables_detail_due.csv"] = [
+        ("INV-1", "Acme Ltd", "400.00", "2026-10-31", "ILS"), ("INV-2", "Acme Ltd", "80.00", "2026-12-15", "ILS"),
+        ("INV-3", "Beta", "100.00", "2026-09-30", "ILS")]
+
+
 if __name__ == "__main__":
     for build in (odoo, hebrew_two_statuses, xero_summary, zoho_aging_details, stripe_full, sage_50,
-                  israeli_with_information, unknown_currency_column):
+                  israeli_with_information, unknown_currency_column, more_systems):
         build()
     import json
     from pathlib import Path
