@@ -129,3 +129,19 @@ def test_a_sign_on_some_amounts_and_none_on_others_is_a_question(tmp_path: Path)
         read_invoices(path)
     result = read_invoices(path, profiles=_suggested(held.value.message))  # currency = "USD"
     assert {i.currency for i in result.invoices} == {"USD"}
+
+
+def test_a_file_without_due_dates_is_refused_with_the_lines_and_read_with_a_profiles_terms(tmp_path: Path):
+    from dunning_mailer.sources import profile_from_mapping
+
+    path = _csv(tmp_path, "aging.csv", "Date,Transaction#,Customer Name,Amount,Balance Due\n"
+                                       "2026-10-01,INV-1,Zylker,100.00,100.00\n2026-10-15,INV-2,Bowman,80.00,30.00\n")
+    with pytest.raises(SourceError) as refused:
+        read_invoices(path)
+    assert 'terms = "Net 30"' in refused.value.message
+    profile = profile_from_mapping("aging", {"match_filename": "aging.csv", "terms": "Net 30"})
+    result = read_invoices(path, profiles=[profile])
+    assert [(i.number, i.due_date.isoformat()) for i in result.invoices] == [
+        ("INV-1", "2026-10-31"), ("INV-2", "2026-11-14")]
+    with pytest.raises(ValueError, match="'terms' must be payment terms"):
+        profile_from_mapping("x", {"terms": "whenever"})

@@ -280,14 +280,16 @@ def match_header(
                   bucket_texts=tuple(clean_text(cells[c]) for c in buckets), statuses=statuses)
 
 
-def missing_required(index: Mapping[str, int]) -> list[str]:
-    """The required fields (or alternatives) an invoices header lacks, as readable phrases."""
+def missing_required(index: Mapping[str, int], default_terms: bool = False) -> list[str]:
+    """The required fields (or alternatives) an invoices header lacks, as readable phrases
+    (`default_terms`: a profile gives payment terms, so an issue date is enough)."""
     missing = []
     if "number" not in index:
         missing.append("number")
     if "customer_name" not in index and "customer_id" not in index:
         missing.append("customer_name (or customer_id)")
-    if "due_date" not in index and not {"issue_date", "terms"} <= index.keys():
+    if "due_date" not in index and not ({"issue_date", "terms"} <= index.keys()
+                                        or (default_terms and "issue_date" in index)):
         missing.append("due_date (or issue_date + terms)")
     if "amount" not in index and "balance" not in index:
         missing.append("amount or balance")

@@ -21,7 +21,8 @@ from .tabular import Row, sheets
 
 
 def _header_problem(path: Path, header: Header | None,
-                    overrides: Mapping[str, str] | None, header_row: int | None) -> SourceError:
+                    overrides: Mapping[str, str] | None, header_row: int | None,
+                    rows: Sequence[Row] = ()) -> SourceError:
     if header is None and overrides:
         wanted = ", ".join(f"{f} = {t!r}" for f, t in overrides.items())
         scope = f"row {header_row}" if header_row else f"the first {HEADER_SCAN_ROWS} rows"
@@ -53,11 +54,48 @@ def _header_problem(path: Path, header: Header | None,
             "contacts when it has a customer and emails (kind = \"balances\" or "
             "\"contacts\" in the profile forces one)"
         )
+    lines = _missing_lines(rows, header, missing) if rows else []
+    say = (". Say which columns they are in config.toml, then drop the file again:\n"
+           + profile_lines(path, *lines)) if lines else ""
     return SourceError(
         f"the header on row {header.row} lacks {', '.join(missing)} (found {found}); "
-        f"name those columns in [importer.columns] of an [[importer]] profile{hint}",
+        f"name those columns in [importer.columns] of an [[importer]] profile{hint}{say}",
         where=str(path),
     )
+
+
+_LINE_FOR = {"number": ("number", "an identifier"), "due_date (or issue_date + terms)": ("due_date", "a date"),
+             "amount or balance": ("balance", "money")}
+
+
+def _missing_lines(rows: Sequence[Row], header: Header, missing: Sequence[str]) -> list[str]:
+    """The profile lines that would name each missing field: the unused column whose values
+    look like it where there is one, else a line to fill in."""
+    from .questions import values_look_like
+
+    cells = header_cells(rows, header)
+    body = [c for n, c in rows if n > header.row][:500]
+    used = set(header.index.values()) | set(header.buckets) | set(header.statuses)
+    lines = []
+    for phrase in missing:
+        if phrase not in _LINE_FOR:
+            continue
+        field, looks = _LINE_FOR[phrase]
+        found = None
+        for column, cell in enumerate(cells):
+            if column in used or parse.is_blank(cell) or is_harmless(cell):
+                continue
+            values = [r[column] if column < len(r) else "" for r in body]
+            if looks in ("money", "a date") and values_look_like(values) == looks:
+                found = parse.clean_text(cell)
+                break
+        if found:
+            lines.append(f"columns.{field} = {toml_string(found)}    # if that is the {field.replace('_', ' ')}")
+        else:
+            lines.append(f'# columns.{field} = "…"    # the header of the {field.replace("_", " ")} column')
+        if field == "due_date" and "issue_date" in header.index:
+            lines.append('# or, if every invoice falls due a set time after its date:  terms = "Net 30"')
+    return lines
 
 
 def _headerless_hint(path: Path, rows: Sequence[Row], header: Header | None) -> str:
@@ -176,6 +214,7 @@ def extract_rows(
     open_statuses: Sequence[str] = (),
     closed_statuses: Sequence[str] = (),
     currency_given: bool = False,
+    default_terms: str | None = None,
 ) -> ImportResult:
     """What a file's rows hold; row problems become warnings, doubts become questions.
 
@@ -220,15 +259,17 @@ def extract_rows(
         if group_headings is None and _lacks_only_customer(header):
             body = [(n, c) for n, c in rows if n > header.row]
             headings = bool(groups(body, header))
-        if missing_required(header.index) and not (headings and _lacks_only_customer(header)):
+        missing = missing_required(header.index, bool(default_terms))
+        if missing and not (headings and missing == ["customer_name (or customer_id)"]):
             if kind:
-                raise _kind_problem(path, header, chosen, missing_required(header.index), True)
-            raise _with_hint(_header_problem(path, header, named or None, header_row), path, rows, header)
+                raise _kind_problem(path, header, chosen, missing, True)
+            raise _with_hint(_header_problem(path, header, named or None, header_row, rows),
+                             path, rows, header)
         from .invoices import extract_invoices
 
         result = extract_invoices(path, rows, header, importer=importer, date_order=date_order,
                                   default_currency=default_currency, headings=headings,
-                                  closed=closed)
+                                  closed=closed, default_terms=default_terms)
         if headings:
             result = replace(result, columns={**result.columns, "customer_name": "(group headings)"})
     result = review(path, rows, header, result, ignore_columns, open_statuses, closed_statuses,

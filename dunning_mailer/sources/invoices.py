@@ -226,7 +226,7 @@ def _invoice(fields: _Fields, number: str, customer: dict, amount_cell, balance_
             try:
                 due = parse.due_from_terms(issue, terms)
             except ValueError as error:
-                raise RowError(f"column {fields.header.texts['terms']!r}: {error}") from None
+                raise RowError(f"column {fields.header.texts.get('terms', 'terms')!r}: {error}") from None
         elif balance < 0:
             due = issue  # a credit note never falls due; its date is enough
     if due is None:
@@ -305,7 +305,7 @@ def _totals_currency(header: Header, columns: Sequence[Sequence[object]], totals
 
 def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importer: str,
                      date_order: str | None, default_currency: str, headings: bool = False,
-                     closed: frozenset = frozenset()) -> ImportResult:
+                     closed: frozenset = frozenset(), default_terms: str | None = None) -> ImportResult:
     """The open invoices under an invoices header; row problems become warnings, and a row with a
     document number that cannot be read holds the file (its invoice would look paid).
 
@@ -318,6 +318,8 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
     totals = total_rows(columns, header)
     default_currency = _totals_currency(header, columns, totals) or default_currency
     fields = _Fields(header, columns, height, order, default_currency)
+    if default_terms:  # a profile's terms for the rows whose own cell says none
+        fields.terms = [default_terms if parse.is_blank(t) else t for t in fields.terms]
     ends_block = blank_rows(columns, height) | totals
     number_header = header_key(header.texts["number"])
     numbers = [_read_number(cell, number_header) for cell in fields.cells("number")]
