@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from dunning_mailer.sources import cells as parse
 from dunning_mailer.sources.base import SourceError
 from dunning_mailer.sources.columns import detect_kind, find_header, missing_required
-from dunning_mailer.sources.generic import _with_statuses, extract_rows, header_cells
+from dunning_mailer.sources.by_values import with_statuses
+from dunning_mailer.sources.generic import extract_rows, header_cells
 from dunning_mailer.sources.questions import column_name
 from dunning_mailer.sources.statuses import status_columns
 from row_reader import read_invoice_rows
@@ -107,7 +108,7 @@ def same_as_row_by_row(rows, order) -> None:
     if (header is None or not header.index or detect_kind(header) != "invoices"
             or missing_required(header.index)):
         return
-    header = _with_statuses(path, rows, header, ())  # status columns known by their values too
+    header = with_statuses(path, rows, header, ())  # status columns known by their values too
     if detect_kind(header) != "invoices":
         return
     expected = reading(lambda: read_invoice_rows(path, rows, header, importer="generic",

@@ -11,6 +11,7 @@ from typing import Sequence
 
 from . import cells as parse
 from .columns import Header
+from .tabular import Row
 
 
 # In number, date and amount columns any of these openings marks a total.
@@ -195,3 +196,18 @@ def group_headings(body: Sequence[tuple[int, Sequence[object]]], header: Header)
             continue
         found[position] = {"name": text, "id": text, "emails": ()}
     return found
+
+
+def header_cells(rows: Sequence[Row], header: Header) -> list[object]:
+    """The header's cells as the reader saw them (the lower row of two, the upper where empty)."""
+    upper: Sequence[object] = ()
+    lower: Sequence[object] = ()
+    for number, cells in rows:
+        if number == header.top:
+            upper = cells
+        if number == header.row:
+            lower = cells
+            break
+    width = max(len(upper), len(lower))
+    return [lower[c] if c < len(lower) and not parse.is_blank(lower[c])
+            else (upper[c] if c < len(upper) else "") for c in range(width)]
