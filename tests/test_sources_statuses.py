@@ -145,3 +145,20 @@ def test_a_file_without_due_dates_is_refused_with_the_lines_and_read_with_a_prof
         ("INV-1", "2026-10-31"), ("INV-2", "2026-11-14")]
     with pytest.raises(ValueError, match="'terms' must be payment terms"):
         profile_from_mapping("x", {"terms": "whenever"})
+
+
+@pytest.mark.parametrize("word, meaning", [
+    ("Overdue 12 days", OPEN), ("Due in 5 days", OPEN), ("Paid 11/02/2026", CLOSED),
+    ("Partially paid, due in 3 days", PARTIAL), ("בפיגור 30 יום", OPEN), ("שולם ב-3/11", CLOSED),
+    ("Voided on 01/10/2026", CLOSED), ("Dueling", None), ("Paid?", None),
+])
+def test_a_status_word_with_its_details(word: str, meaning):
+    assert status_meaning(word) == meaning
+
+
+def test_a_column_that_is_the_amount_minus_what_was_paid_is_the_balance_not_a_question(tmp_path: Path):
+    path = _csv(tmp_path, "x.csv", "מספר מסמך,שם לקוח,תאריך פירעון,סכום,שולם,סכום לתשלום\n"
+                                   "1,שמש,01/12/2026,100.00,0.00,100.00\n2,ירח,02/12/2026,80.00,30.00,50.00\n")
+    result = read_invoices(path)
+    assert [i.balance for i in result.invoices] == [Decimal("100.00"), Decimal("50.00")]
+    assert "סכום לתשלום" in result.unused_columns

@@ -84,6 +84,12 @@ def settled_money(header: Header, columns: Sequence[Sequence[object]],
                 break
         if column in found:
             continue
+        if "amount" in known and "paid" in known and "balance" not in known:
+            a, p = known["amount"], known["paid"]
+            rows = _rows(readings, [column, a, p])
+            if _holds(rows, lambda i: readings[a][i] - readings[p][i] == readings[column][i]):
+                found[column] = "is the balance: the amount minus what was paid on every row"
+                continue
         if "amount" in known and "balance" in known:
             a, b = known["amount"], known["balance"]
             rows = _rows(readings, [column, a, b])

@@ -66,7 +66,20 @@ def status_meaning(value: object, closed: frozenset = frozenset(),
         return PARTIAL
     if word in opened or word in OPEN_STATUSES:
         return OPEN
+    for pattern, meaning in _PHRASES:  # "Overdue 12 days", "Paid 02/11/2026", "בפיגור 30 יום"
+        if pattern.match(word):
+            return meaning
     return None
+
+
+# A status word followed by its details: the word decides. Partial first ("partially paid…").
+_PHRASES = (
+    (re.compile(r"(?:partially paid|partly paid|part paid|partial|שולם חלקית|שולמה חלקית)\b"), PARTIAL),
+    (re.compile(r"(?:paid|voided|void|deposited|closed|cancell?ed|written off|שולם|שולמה|בוטל|בוטלה|"
+                r"מבוטל|מבוטלת|סגור|סגורה)(?:\s|$|[-–:,(])"), CLOSED),
+    (re.compile(r"(?:overdue|due|late|open|sent|viewed|unpaid|not paid|בפיגור|באיחור|פתוח|פתוחה|"
+                r"לא שולם|לא שולמה)(?:\s|$|[-–:,(])"), OPEN),
+)
 
 
 def is_closed_status(value: object, closed: frozenset = frozenset()) -> bool:
@@ -75,8 +88,7 @@ def is_closed_status(value: object, closed: frozenset = frozenset()) -> bool:
 
 
 def is_known_status(value: object) -> bool:
-    word = status_word(value)
-    return not word or word in CLOSED_STATUSES or word in OPEN_STATUSES or word in PARTIAL_STATUSES
+    return not status_word(value) or status_meaning(value) is not None
 
 
 def row_meaning(meanings: Iterable[str | None]) -> str | None:
