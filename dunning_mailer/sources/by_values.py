@@ -18,8 +18,7 @@ from .tabular import Row
 
 
 # Headers whose field only their values tell: Xero's "Due" is money, a list's "Due" a date.
-_BY_VALUES = {"due": {"money": "balance", "a date": "due_date"},
-              "לתשלום": {"money": "balance", "a date": "due_date"}}
+_BY_VALUES = {"due": {"money": "balance", "a date": "due_date"}}
 
 
 def with_typed_headers(rows: Sequence[Row], header: Header) -> Header:
