@@ -162,3 +162,19 @@ def test_a_column_that_is_the_amount_minus_what_was_paid_is_the_balance_not_a_qu
     result = read_invoices(path)
     assert [i.balance for i in result.invoices] == [Decimal("100.00"), Decimal("50.00")]
     assert "סכום לתשלום" in result.unused_columns
+
+
+def test_a_balance_above_the_amount_less_what_was_paid_is_a_question(tmp_path: Path):
+    # Stripe's "Amount Due" without "Amount Remaining": the amount asked, not what is still open.
+    path = _csv(tmp_path, "stripe.csv", "Number,Customer Name,Due Date (UTC),Total,Amount Paid,Amount Due\n"
+                                        "A-1,Alpha,2026-12-01,480.00,200.00,480.00\nB-1,Beta,2026-12-02,90.00,0.00,90.00\n")
+    with pytest.raises(SourceError) as held:
+        read_invoices(path)
+    assert "on row(s) 2, 'Amount Due' is more than 'Total' less 'Amount Paid'" in held.value.message
+    from dunning_mailer.sources import profile_from_mapping
+
+    # "Amount Due" as the amount: the balance is then the amount less what was paid.
+    fixed = profile_from_mapping("s", {"match_filename": "stripe.csv", "columns": {"amount": "Amount Due"},
+                                       "ignore_columns": ["Total"]})
+    assert [i.balance for i in read_invoices(path, profiles=[fixed]).invoices] == [
+        Decimal("280.00"), Decimal("90.00")]

@@ -20,7 +20,7 @@ from . import cells as parse
 from .base import SourceError
 from .cells import ColumnReader, Refusal
 from .columns import Header, header_key
-from .questions import held_rows_question
+from .questions import held_rows_question, overstated_question
 from .rows import RowError, blank_rows, group_headings, total_rows
 from .statuses import CLOSED, PARTIAL, row_meaning, status_columns, status_meaning
 from .tabular import Row
@@ -328,6 +328,7 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
     customers = _customers(fields)
     group = group_headings(body, header) if headings else {}
     held: list[tuple[int, str]] = []
+    overstated: list[int] = []  # rows whose balance is more than the amount less what was paid
 
     warnings: list[str] = []
     invoices: dict[tuple[str, str], tuple[int, Invoice]] = {}
@@ -390,6 +391,8 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
             continue
         if invoice is None:
             continue
+        if _overstated(amount, balance, paid):
+            overstated.append(row)
         key = (invoice.number, invoice.customer_id)
         if key in invoices:
             first_row, first = invoices[key]
@@ -417,5 +420,15 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
         header_row=header.row,
         columns=dict(header.texts),
         warnings=tuple(warnings),
-        questions=(held_rows_question(held),) if held else (),
+        questions=((held_rows_question(held),) if held else ())
+        + ((overstated_question(path, header, overstated),) if overstated else ()),
     )
+
+
+def _overstated(amount_cell, balance_cell, paid_cell) -> bool:
+    """Whether a row's own balance is more than its amount less what was paid: a running
+    balance, or an "Amount Due" that is the amount asked and not what is still open."""
+    if not amount_cell or not balance_cell or amount_cell[0] <= 0:
+        return False
+    paid = paid_cell[0] if paid_cell else 0
+    return balance_cell[0] > amount_cell[0] - paid

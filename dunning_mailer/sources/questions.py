@@ -336,3 +336,19 @@ def held_rows_question(rows: Sequence[tuple[int, str]], has: str = "a document n
     return (f"{rows_are} {has} but could not be read ({listed}{more}). Their "
             f"{things} would look paid, so nothing from this file was applied. Fix those rows, "
             "then drop the file again.")
+
+
+def overstated_question(path: Path, header: Header, rows: Sequence[int]) -> str:
+    """Rows whose balance is more than their amount less what was paid."""
+    texts = header.texts
+    less = f" less {texts['paid']!r}" if "paid" in texts else ""
+    numbers = ", ".join(str(r) for r in rows[:20]) + (" …" if len(rows) > 20 else "")
+    return (f"on row(s) {numbers}, {texts['balance']!r} is more than {texts['amount']!r}{less}: a "
+            "reminder would ask for more than the invoice, perhaps money already paid (a running "
+            "balance, or the amount asked rather than what is still open). Say which column is "
+            "what is still owed in config.toml, then drop the file again:\n"
+            + profile_lines(path, '# columns.balance = "…"    # the header of what is still owed',
+                            f"# or, if {texts['balance']!r} is the amount asked (what is owed is "
+                            "then it less what was paid), these two lines:",
+                            f"# columns.amount = {toml_string(texts['balance'])}",
+                            f"# ignore_columns = [{toml_string(texts['amount'])}]"))

@@ -128,6 +128,16 @@ def stripe_full():
         ("GAMMA-0003", "cus_C", "350.00", "2026-11-04", "EUR"),
     ]
 
+    # The same export with "Amount Remaining" left out of the chosen columns: "Amount Due" is what
+    # the invoice asks, not what is still open, so a partly paid row would be overstated. Held.
+    write_csv("stripe_invoices_without_remaining.csv", [
+        ["id", "Number", "Customer", "Customer Name", "Amount Due", "Amount Paid", "Currency", "Due Date (UTC)",
+         "Status", "Total"],
+        ["in_2A", "ALPHA-0002", "cus_A", "Alpha Ltd", "480.00", "200.00", "usd", "2026-12-01 10:00", "open", "480.00"],
+        ["in_2B", "BETA-0002", "cus_B", "Beta GmbH", "90.00", "0.00", "usd", "2026-12-02 10:00", "open", "90.00"],
+    ])
+    MEANING["stripe_invoices_without_remaining.csv"] = HELD
+
 
 def sage_50():
     # Sage 50 "Aged Debtors Analysis": A/C, Name, Credit Limit, Turnover, Balance, Future,
