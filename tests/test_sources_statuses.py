@@ -178,3 +178,9 @@ def test_a_balance_above_the_amount_less_what_was_paid_is_a_question(tmp_path: P
                                        "ignore_columns": ["Total"]})
     assert [i.balance for i in read_invoices(path, profiles=[fixed]).invoices] == [
         Decimal("280.00"), Decimal("90.00")]
+
+
+def test_the_total_with_vat_is_the_amount_before_a_plain_total(tmp_path: Path):
+    path = _csv(tmp_path, "x.csv", "Invoice No,Customer,Due Date,Total,Total incl. VAT\n"
+                                   "1,A,21/12/2026,100.00,117.00\n2,B,22/12/2026,200.00,234.00\n")
+    assert [i.balance for i in read_invoices(path).invoices] == [Decimal("117.00"), Decimal("234.00")]

@@ -69,14 +69,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "תאריך תשלום אחרון", "מועד לתשלום", "לתשלום בתאריך", "פירעון", "ת.פרעון", "תאריך לפירעון",
     ),
     "amount": (
-        'סכום כולל מע"מ', 'סה"כ כולל מע"מ', 'סה"כ מסמך', "סכום חשבונית", "סכום מסמך", "סכום",
-        'סה"כ', "סכום ברוטו", 'סה"כ לתשלום', "Total", "Amount", "Invoice Amount", "Invoice Total",
-        "Total Amount", "Original Amount", "Document Total", "Doc. Total", "Gross Amount",
-        "Total (incl. VAT)", "Total incl. VAT", "Total Including Tax", "Grand Total",
-        "Total incl. tax", "Total Including VAT", "Total Amount Incl. VAT", "Gross", "Gross Total",
-        "Invoice Value", "Document Amount", "Doc Total", "Orig. Amount", "Amount Incl. Tax",
-        "סכום כולל", 'סה"כ חשבונית', "סכום החשבונית", 'סה"כ כולל', "סכום המסמך", 'סה"כ ברוטו',
-        'סה"כ כולל מעמ',
+        # What the customer was asked for, VAT included, before any plain "Total" or "סכום".
+        'סכום כולל מע"מ', 'סה"כ כולל מע"מ', 'סה"כ כולל מעמ', "סכום כולל", 'סה"כ כולל',
+        "Total (incl. VAT)", "Total incl. VAT", "Total Including Tax", "Total incl. tax",
+        "Total Including VAT", "Total Amount Incl. VAT", "Amount Incl. Tax", "Gross Amount", "Gross Total",
+        "Gross", "סכום ברוטו", 'סה"כ ברוטו', "Grand Total",
+        'סה"כ מסמך', "סכום חשבונית", "סכום מסמך", 'סה"כ חשבונית', "סכום החשבונית", "סכום המסמך", "סכום",
+        'סה"כ', 'סה"כ לתשלום', "Total", "Amount", "Invoice Amount", "Invoice Total", "Total Amount",
+        "Original Amount", "Document Total", "Doc. Total", "Doc Total", "Invoice Value", "Document Amount",
+        "Orig. Amount",
     ),
     "paid": (
         "סכום ששולם", "שולם", "Amount Paid", "InvoiceAmountPaid", "Paid", "Paid Amount",
