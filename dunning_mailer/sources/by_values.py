@@ -84,3 +84,41 @@ def with_statuses(path: Path, rows: Sequence[Row], header: Header,
             or header_key(f"column {column_letters(c)}") in ignored]
     columns = [[row[c] if c < len(row) else "" for row in body] for c in range(width)]
     return with_status_columns(header, cells, columns, skip)
+
+
+def with_unnamed_account(rows: Sequence[Row], header: Header) -> Header:
+    """A ledger card whose account columns have no header (Hashavshevet's כרטסת): when the header
+    has debit/credit and no customer, and exactly one unnamed column holds words, only on the
+    account rows (no date or reference on them), that column is the account's name; an unnamed
+    column of numbers beside it, on the same rows, its number."""
+    index = header.index
+    if not {"debit", "credit"} & index.keys() or {"customer_name", "customer_id"} & index.keys():
+        return header
+    cells = header_cells(rows, header)
+    body = [c for n, c in rows if n > header.row][:2000]
+    width = max(map(len, body), default=0)
+    taken = set(index.values()) | set(header.buckets) | set(header.statuses)
+
+    def unnamed(c: int) -> bool:
+        return c not in taken and (c >= len(cells) or parse.is_blank(cells[c]))
+
+    def filled(row, c: int) -> bool:
+        return c < len(row) and not parse.is_blank(row[c])
+
+    movement = [index[f] for f in ("issue_date", "number") if f in index]
+    worded = [c for c in range(width) if unnamed(c) and any(
+        filled(r, c) and re.search(r"[^\W\d_]", parse.clean_text(r[c])) for r in body)]
+    if len(worded) != 1 or not movement:
+        return header
+    name = worded[0]
+    account_rows = [r for r in body if filled(r, name)]
+    if any(filled(r, c) for r in account_rows for c in movement):
+        return header  # words beside a movement's date: not an account heading
+    found = {"customer_name": name}
+    numbers = [c for c in (name - 1, name + 1) if c >= 0 and unnamed(c) and all(
+        filled(r, c) and re.fullmatch(r"\d+", parse.clean_text(r[c])) for r in account_rows)
+        and not any(filled(r, c) for r in body if not filled(r, name))]
+    if len(numbers) == 1:
+        found["customer_id"] = numbers[0]
+    return replace(header, index={**index, **found},
+                   texts={**header.texts, **{f: f"column {column_letters(c)}" for f, c in found.items()}})

@@ -9,7 +9,8 @@ from typing import Iterable, Mapping, Sequence
 from ..model import ImportResult
 from . import cells as parse
 from .base import SUPPORTED_SUFFIXES, looks_incomplete
-from .by_values import dated_fields, with_statuses, with_typed_headers, with_unnamed_customer
+from .by_values import (dated_fields, with_statuses, with_typed_headers, with_unnamed_account,
+                        with_unnamed_customer)
 from .columns import (KINDS, Header, detect_kind, find_header, missing_for_balances,
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
@@ -93,7 +94,7 @@ def extract_rows(
     header = with_typed_headers(rows, header)
     header = with_statuses(path, rows, header, ignore_columns)
     if kind in (None, "balances"):
-        header = with_unnamed_customer(rows, header)
+        header = with_unnamed_account(rows, with_unnamed_customer(rows, header))
     chosen = kind or detect_kind(header)
     closed = frozenset(status_word(w) for w in closed_statuses)
     # Imported here: both build on this module's row helpers.
