@@ -113,3 +113,21 @@ def test_a_renamed_reordered_or_widened_file_reads_the_same_or_stops(path: Path)
     for change, changed in _mutations(rows):
         reading = _reading(path, changed)
         assert reading is None or reading == baseline, change
+
+
+def test_inspect_json_of_each_round_two_file_is_its_expected_reading(tmp_path: Path):
+    """What `inspect --json` prints is the reading the expected file holds (one process per file)."""
+    from conftest import run_cli
+
+    for name in sorted(MEANING):
+        expected = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+        r = run_cli("inspect", str(FIXTURES / name), "--json", cwd=tmp_path)
+        if "error" in expected:
+            assert r.returncode == 1 and expected["error"] in r.stderr, name
+            continue
+        doc = json.loads(r.stdout)
+        assert r.returncode == (1 if expected["questions"] else 0), name
+        for key in ("kind", "header_row", "columns", "unused_columns", "questions"):
+            assert doc[key] == expected[key], (name, key)
+        assert sorted(tuple(str(i[f]) for f in FACTS) for i in doc["invoices"]) == sorted(
+            tuple(str(i[f]) for f in FACTS) for i in expected["invoices"]), name
