@@ -203,13 +203,8 @@ def read_invoice_rows(path: Path, rows, header: Header, *, importer: str, date_o
             continue
         key = (invoice.number, invoice.customer_id)
         if key in invoices:
-            first_row, first = invoices[key]
-            if (first.balance, first.due_date, first.currency) != (
-                invoice.balance, invoice.due_date, invoice.currency,
-            ):
-                work.warn(row, f"invoice {invoice.number} repeats row {first_row} with "
-                          "different balance, due date or currency; kept row "
-                          f"{first_row}")
+            # A repeated number keeps its first row here; whether the file is then held with a
+            # question (not lines of one invoice) is the reader's, and not compared.
             continue
         if invoice.number in owners:
             work.warn(row, f"invoice number {invoice.number} also appears for another customer")

@@ -184,3 +184,37 @@ def test_the_total_with_vat_is_the_amount_before_a_plain_total(tmp_path: Path):
     path = _csv(tmp_path, "x.csv", "Invoice No,Customer,Due Date,Total,Total incl. VAT\n"
                                    "1,A,21/12/2026,100.00,117.00\n2,B,22/12/2026,200.00,234.00\n")
     assert [i.balance for i in read_invoices(path).invoices] == [Decimal("117.00"), Decimal("234.00")]
+
+
+_REPEATED = ("Document No,Customer,Due Date,Amount,Balance\n"
+             "30045,Ofer Ltd,15/11/2026,5850.00,5850.00\n"
+             "30045,Ofer Ltd,15/12/2026,5850.00,5850.00\n"
+             "30046,Gil,20/11/2026,100.00,100.00\n")
+
+
+def test_one_number_on_two_rows_is_a_question_never_one_row_kept(tmp_path: Path):
+    """Two instalments of one invoice (an aging report lists each due part) must not silently become
+    one of them: the file is held and the report prints both settling lines."""
+    path = _csv(tmp_path, "aging.csv", _REPEATED)
+    with pytest.raises(SourceError) as held:
+        read_invoices(path)
+    message = held.value.message
+    assert "invoice 30045: rows 2 and 3 (different balance, due date or currency)" in message
+    assert 'repeated_numbers = "lines"' not in message   # rows that disagree are no invoice's lines
+    added = read_invoices(path, profiles=_suggested(message))   # repeated_numbers = "instalments"
+    first = {i.number: i for i in added.invoices}["30045"]
+    assert (first.amount, first.balance, str(first.due_date)) == (Decimal("11700.00"), Decimal("11700.00"),
+                                                                   "2026-11-15")
+
+
+def test_the_same_fields_repeated_are_the_lines_of_one_invoice_only_where_lines_have_columns(tmp_path: Path):
+    lines = _csv(tmp_path, "lines.csv", "Invoice No,Customer,Due Date,Total,Item,Quantity\n"
+                                        "7,A,21/12/2026,300.00,Chairs,2\n7,A,21/12/2026,300.00,Table,1\n")
+    assert [(i.number, i.balance) for i in read_invoices(lines).invoices] == [("7", Decimal("300.00"))]
+    copies = _csv(tmp_path, "copies.csv", "Invoice No,Customer,Due Date,Total\n"
+                                          "7,A,21/12/2026,300.00\n7,A,21/12/2026,300.00\n")
+    with pytest.raises(SourceError) as held:
+        read_invoices(copies)
+    assert "invoice 7: rows 2 and 3)" in held.value.message
+    once = read_invoices(copies, profiles=_suggested(held.value.message))   # repeated_numbers = "lines"
+    assert [(i.number, i.balance) for i in once.invoices] == [("7", Decimal("300.00"))]

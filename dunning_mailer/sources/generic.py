@@ -76,6 +76,7 @@ def extract_rows(
     closed_statuses: Sequence[str] = (),
     currency_given: bool = False,
     default_terms: str | None = None,
+    repeated_numbers: str | None = None,
 ) -> ImportResult:
     """What a file's rows hold; row problems become warnings, doubts become questions.
 
@@ -130,7 +131,8 @@ def extract_rows(
 
         result = extract_invoices(path, rows, header, importer=importer, date_order=date_order,
                                   default_currency=default_currency, headings=headings,
-                                  closed=closed, default_terms=default_terms)
+                                  closed=closed, default_terms=default_terms,
+                                  repeats=repeated_numbers)
         if headings:
             result = replace(result, columns={**result.columns, "customer_name": "(group headings)"})
     result = review(path, rows, header, result, ignore_columns, open_statuses, closed_statuses,

@@ -20,10 +20,14 @@ from . import cells as parse
 from .base import SourceError
 from .cells import ColumnReader, Refusal
 from .columns import Header, header_key
-from .questions import held_rows_question, overstated_question
+from .questions import held_rows_question, is_line_column, overstated_question, repeated_question
 from .rows import RowError, blank_rows, group_headings, total_rows
 from .statuses import CLOSED, PARTIAL, row_meaning, status_columns, status_meaning
 from .tabular import Row
+
+# What one document number on several rows of an invoices file means, as a profile says it
+# (`repeated_numbers`): the lines of one invoice, or parts of it that are each still owed.
+REPEATS = ("lines", "instalments")
 
 _DIGITS = frozenset("0123456789")
 
@@ -305,12 +309,14 @@ def _totals_currency(header: Header, columns: Sequence[Sequence[object]], totals
 
 def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importer: str,
                      date_order: str | None, default_currency: str, headings: bool = False,
-                     closed: frozenset = frozenset(), default_terms: str | None = None) -> ImportResult:
+                     closed: frozenset = frozenset(), default_terms: str | None = None,
+                     repeats: str | None = None) -> ImportResult:
     """The open invoices under an invoices header; row problems become warnings, and a row with a
     document number that cannot be read holds the file (its invoice would look paid).
 
     `headings`: customers come from group-heading rows (see rows.group_headings); `closed`: a
-    profile's own words for statuses that are not owed."""
+    profile's own words for statuses that are not owed; `repeats`: what one document number on several
+    rows means (REPEATS), when the user has said."""
     body = [(n, c) for n, c in rows if n > header.row]
     height = len(body)
     columns = body_columns(body)
@@ -329,6 +335,10 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
     group = group_headings(body, header) if headings else {}
     held: list[tuple[int, str]] = []
     overstated: list[int] = []  # rows whose balance is more than the amount less what was paid
+    repeated: list[tuple[str, int, int, bool]] = []  # (number, first row, this row, same fields)
+    # A column that only a line of an invoice has (item, quantity, description…): rows that
+    # repeat a document number with the same fields are its lines.
+    line_level = any(is_line_column(c) for n, cells in rows if n == header.row for c in cells)
 
     warnings: list[str] = []
     invoices: dict[tuple[str, str], tuple[int, Invoice]] = {}
@@ -396,13 +406,18 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
         key = (invoice.number, invoice.customer_id)
         if key in invoices:
             first_row, first = invoices[key]
-            # Line-item exports repeat the invoice fields on every line.
-            if (first.balance, first.due_date, first.currency) != (
-                invoice.balance, invoice.due_date, invoice.currency,
-            ):
-                warnings.append(f"{where} row {row}: invoice {invoice.number} repeats row "
-                                f"{first_row} with different balance, due date or currency; "
-                                f"kept row {first_row}")
+            if repeats == "instalments" and first.currency == invoice.currency:
+                invoices[key] = (first_row, dataclasses.replace(
+                    first, amount=first.amount + invoice.amount, balance=first.balance + invoice.balance,
+                    due_date=min(first.due_date, invoice.due_date)))
+                continue
+            same = (first.balance, first.due_date, first.currency) == (
+                invoice.balance, invoice.due_date, invoice.currency)
+            # Line-item exports repeat the invoice's own fields on every line; anything else is
+            # two readings of one debt (lines? instalments to add up? a copy?) and a person says which.
+            if same and (repeats == "lines" or line_level):
+                continue
+            repeated.append((invoice.number, first_row, row, same))
             continue
         if invoice.number in owners:
             warnings.append(f"{where} row {row}: invoice number {invoice.number} also appears "
@@ -421,7 +436,8 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
         columns=dict(header.texts),
         warnings=tuple(warnings),
         questions=((held_rows_question(held),) if held else ())
-        + ((overstated_question(path, header, overstated),) if overstated else ()),
+        + ((overstated_question(path, header, overstated),) if overstated else ())
+        + ((repeated_question(path, repeated),) if repeated else ()),
     )
 
 

@@ -14,10 +14,12 @@ from .cells import DATE_ORDERS, due_from_terms, parse_currency
 from .containers import column_letters
 from .columns import FIELDS, HEADER_SCAN_ROWS, KINDS, header_key
 from .generic import column_position, extract_rows
+from .invoices import REPEATS
 from .tabular import read_rows
 
 _KEYS = {"name", "match_filename", "header_row", "encoding", "date_order", "columns", "kind",
-         "currency", "group_headings", "ignore_columns", "open_statuses", "closed_statuses", "terms"}
+         "currency", "group_headings", "ignore_columns", "open_statuses", "closed_statuses", "terms",
+         "repeated_numbers"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Profile:
     open_statuses: tuple[str, ...] = ()
     closed_statuses: tuple[str, ...] = ()
     terms: str | None = None  # payment terms for rows with neither a due date nor terms ("Net 30")
+    repeated_numbers: str | None = None  # one number on several rows: "lines" or "instalments"
 
 
 def profile_from_mapping(name: str, mapping: dict) -> Profile:
@@ -109,6 +112,10 @@ def profile_from_mapping(name: str, mapping: dict) -> Profile:
         except (ValueError, TypeError):
             raise ValueError(f"importer {name!r}: key 'terms' must be payment terms such as "
                              '"Net 30" or "שוטף+30"') from None
+    repeats = mapping.get("repeated_numbers")
+    if repeats is not None and repeats not in REPEATS:
+        raise ValueError(f"importer {name!r}: key 'repeated_numbers' must be \"lines\" (one invoice over "
+                         "several rows: count it once) or \"instalments\" (each row a part still owed: add them)")
     lists = {}
     for key in ("ignore_columns", "open_statuses", "closed_statuses"):
         value = mapping.get(key, [])
@@ -127,6 +134,7 @@ def profile_from_mapping(name: str, mapping: dict) -> Profile:
         currency=currency,
         group_headings=groups,
         terms=terms,
+        repeated_numbers=repeats,
         **lists,
     )
 
@@ -179,4 +187,5 @@ class ProfileImporter:
             closed_statuses=self.profile.closed_statuses,
             currency_given=self.profile.currency is not None,
             default_terms=self.profile.terms,
+            repeated_numbers=self.profile.repeated_numbers,
         )

@@ -352,3 +352,35 @@ def overstated_question(path: Path, header: Header, rows: Sequence[int]) -> str:
                             "then it less what was paid), these two lines:",
                             f"# columns.amount = {toml_string(texts['balance'])}",
                             f"# ignore_columns = [{toml_string(texts['amount'])}]"))
+
+
+# Headers only a line of an invoice has: when rows repeat a document number with the same
+# balance, due date and currency, these say the rows are its lines, not separate debts.
+_LINE_WORDS = re.compile(r"\b(?:item|items|product|sku|quantity|qty|unit price|unit amount|line|description|"
+                         r"service|article|inventory)\b|^(?:פריט|מוצר|כמות|תיאור|תאור|מחיר יחידה|שורה|מק\"?ט|שירות)",
+                         re.I)
+
+
+def is_line_column(header_text: object) -> bool:
+    """Whether a header names a line-item column (item, quantity, description…)."""
+    return bool(_LINE_WORDS.search(parse.clean_text(header_text).strip()))
+
+
+def repeated_question(path: Path, repeated: Sequence[tuple[str, int, int, bool]]) -> str:
+    """One document number on several rows, not as the lines of one invoice: count it once, or
+    add the rows up? A person says which (a wrong choice is a wrong amount in a reminder)."""
+    listed = "; ".join(f"invoice {number}: rows {first} and {row}"
+                       + ("" if same else " (different balance, due date or currency)")
+                       for number, first, row, same in repeated[:5])
+    more = f" (and {len(repeated) - 5} more)" if len(repeated) > 5 else ""
+    add_up = 'repeated_numbers = "instalments"    # each row is a part still owed: add them up'
+    if not all(same for *_, same in repeated):  # rows that disagree cannot be one invoice's lines
+        return (f"the same document number is on more than one row, with different figures ({listed}{more}). "
+                "Are they parts of one invoice that are each still owed (instalments)? Nothing from this "
+                "file was applied. If so, say it in config.toml and drop the file again; if not, fix the "
+                "export:\n" + profile_lines(path, add_up))
+    return (f"the same document number is on more than one row ({listed}{more}). Are these lines of one "
+            "invoice, or parts of it that are each still owed (instalments, to add up)? Nothing from "
+            "this file was applied. Say which in config.toml, then drop the file again:\n"
+            + profile_lines(path, 'repeated_numbers = "lines"    # one invoice over several rows: count it once',
+                            f"# or, if each row is a part still owed:  {add_up.split('    #')[0]}"))
