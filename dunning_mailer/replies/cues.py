@@ -62,6 +62,16 @@ _CLAIM = _rx(
     _P + r"(?:מצורפ(?:ת|ה|ים)?|מצרפ(?:ת|ים)?|צירפתי|צירפנו|מצ\"ב)\s+(?:את\s+)?(?:ה)?(?:אסמכתא|אסמכתה|קבלה|"
     r"אישור|צילום|צלום|העתק)",
     _P + r"ירד\s+(?:לי\s+|לנו\s+)?(?:מה)?(?:חשבון|כרטיס)",
+    _P + r"שלמ(?:תי|נו)",                                              # typed without the yod
+    _P + r"(?:עשיתי|עשינו|עשתה|עשה)\s+(?:לכם\s+|לך\s+|לכן\s+)?(?:את\s+)?(?:ה)?(?:העבר\w*|תשלום|ביט|פייבוקס|paybox|bit)",
+    _P + r"(?:נתתי|נתנו|מסרתי|מסרנו|השארתי|השארנו|הפקדתי|הפקדנו)\s+(?:\S+\s+){0,3}?(?:ה)?(?:צ'?ק|צ׳ק|שיק|המחאה|מזומן|כסף)",
+    _P + r"(?:ה)?(?:צ'?ק|צ׳ק|שיק|המחאה)\s+(?:כבר\s+)?(?:נשלח|אצלכם|אצלך|נמסר)",
+    r"(?:עבר|עברו|נכנס|נכנסו|יצא|יצאו)\s+(?:לכם\s+|לך\s+)?(?:כבר\s+)?(?:ה)?[₪$]?\s?\d[\d,.]*",
+    r"(?:made|sent|did|completed|submitted|initiated|processed)\s+(?:the\s+|a\s+|my\s+|our\s+)?(?:\w+\s+)?(?:payment|transfer|wire)",
+    r"(?:cheque|check)\s+(?:was\s+|has\s+been\s+)?(?:posted|mailed|dropped|handed|given|left)",
+    r"(?:dropped|posted|mailed|handed|gave|left)\s+(?:\w+\s+){0,2}?(?:cheque|check|cash)",
+    r"(?:it|payment|money|the\s+money|the\s+payment|transfer)\s+(?:went\s+out|left\s+(?:my|our)\s+account)",
+    r"remitted",
     r"(?:already\s+)?paid", r"transferred", r"wired", r"settled",
     r"sent\s+(?:you\s+)?(?:the|a|our|my)\s+(?:payment|transfer|check|cheque|money)",
     r"payment\s+(?:has\s+been|was|went)\s+(?:made|sent|transferred|completed|through|out)",
@@ -70,18 +80,29 @@ _CLAIM = _rx(
 )
 
 
-# "העברתי את החשבונית להנהלת חשבונות" forwards the invoice; it pays nothing.
+# "העברתי את החשבונית להנהלת חשבונות" forwards the invoice; it pays nothing. "העברתי לכם / לך"
+# sends money to the business: a transfer. So a forward names what was passed on (the mail, the
+# invoice, "it") or someone other than the business it was passed to.
+_PASSED_ON = (r"(?:את\s+)?(?:ה)?(?:חשבונית|חשבוניות|מייל|אימייל|מיילים|הודעה|הודעות|בקשה|פנייה|פנייתכם|פנייתך|"
+              r"מסמך|מסמכים|דרישה|תזכורת|תזכורות|מכתב|נושא|עניין|דף|קובץ)\S*"
+              r"|(?:את\s+)?(?:זה|זאת)(?=\s+(?:גם\s+)?(?:ל|אל\s+)(?!חשבו|כם|ך|כן(?![\u05d0-\u05ea])|בנק))")
+_THIRD = (r"(?:ה)?(?:טיפול|הנהלת|מחלקת|רואה|רו\"ח|רוה\"ח|גזבר|גזברות|אישור|חשבונות|חשבונאות|מנהל|מנהלת|בדיקה|כספים|"
+          r"בעל|אשת|אשתי|בעלי|אבא|אמא|אבי|אמי|שותף|שותפה|שותפי|מזכיר|מזכירה|מזכירות|מי\s+ש|הבוס|בוס|הנה\"ח|הנהח|"
+          r"הלקוח|המשרד|משרד|ספקים|תשלומים|תשלום|רכש|אחי|אחותי|גיס\w*|חמי|חמותי|בן\s+זוג\w*|בת\s+זוג\w*|הורי\w*|אחראי|אחראית|צוות|מחלקה|גורם|גורמים|עו\"ד|עורך|הבן|הבת|בני|בתי|[א-ת]+\s+מהנהלת)")
 _FORWARDED = re.compile(
-    r"\s+(?:(?:את\s+)?(?:ה)?(?:חשבונית|מייל|אימייל|הודעה|בקשה|פנייה|פנייתכם|פנייתך|זה|מסמך|דרישה|תזכורת)\S*\s*)?"
-    r"(?:ל|אל\s+|הלאה|לטיפול)(?:ה)?(?:טיפול|הנהלת|מחלקת|רואה|רו\"ח|גזבר|אישור|חשבונות|מנהל|בדיקה|כספים|"
-    r"בעל|אשת|אשתי|בעלי|אבא|אמא|שותף|השותף|מזכיר|הלאה|מי\s+ש)?"
-    r"|\s+הלאה"
-    r"|\s+(?:it\s+|this\s+|your\s+\w+\s+)?(?:on\s+)?to\s+(?:our\s+|the\s+|my\s+)?(?:accounting|accounts|finance|"
-    r"bookkeep|manager|accountant|partner|colleague|wife|husband)", re.I)
+    r"\s+(?:" + _PASSED_ON + r")(?:\s+\S+){0,2}?\s*(?:(?:ל|אל\s+)\S+|הלאה|לטיפול)?"
+    r"|\s+(?:גם\s+)?(?:ל|אל\s+)" + _THIRD +
+    r"|\s+הלאה|\s+לטיפול"
+    r"|\s+(?:it\s+|this\s+|that\s+|the\s+\w+\s+|your\s+\w+\s+)?(?:on\s+)?to\s+(?:our\s+|the\s+|my\s+)?(?:accounting|accounts|"
+    r"finance|bookkeep|manager|accountant|partner|colleague|wife|husband|boss|ap\b|payables|team|person|office)", re.I)
 
 
 # "paid" in "will be paid", "to be paid", "get paid" promises or asks; it claims nothing.
-_NOT_A_CLAIM_BEFORE = re.compile(r"(?i)(?:will\s+be|to\s+be|be|get|getting|gets|been\s+not|un|should\s+be|"
+_NOT_A_CLAIM_BEFORE = re.compile(r"(?i)(?:(?:will\s+be|to\s+be|be|get|getting|gets|been\s+not|should\s+be)(?:\s+(?:fully|all|already|"
+                                 r"completely|entirely|properly))?|un|"
+                                 # a belief that it was paid, not a claim: "הייתי בטוח שהעברתי", "I was sure I'd paid"
+                                 r"(?:(?:הייתי|היינו|הייתה)\s+(?:בטוח|בטוחה|בטוחים)|חשבתי|חשבנו|נדמה\s+לי)\s*|"
+                                 r"(?:(?:was|were)\s+sure|thought|assumed|believed)\s+(?:that\s+)?(?:i|we)(?:'d|\s+had|\s+have)?(?:\s+already)?|"
                                  r"must\s+be|is\s+to\s+be|would\s+be|(?:ש|ו)?אם|האם|(?:ש|ו)?אם\s+כבר|"
                                  r"if\s+(?:you|i|we)(?:'ve|'d|\s+have|\s+had)?(?:\s+already)?)\s*$")
 
@@ -115,7 +136,9 @@ _YOU_DO = (
 _CONDITION = re.compile(_YOU_DO, re.I)
 _CONDITION_ASKS = re.compile(
     r"חשבונית\s+מס|קבלה|פרטי|פרטים|מספר\s+(?:ה)?חשבון|לאיזה\s+חשבון|לינק|קישור|אישור|טופס|אסמכתא|הסכום\s+הסופי|מה\s+הסכום|"
-    r"tax\s+invoice|receipt|details|account|link|invoice|certificate|form|final\s+amount|which|po\b|purchase\s+order", re.I)
+    r"תעוד(?:ת|ות)\s+(?:ה)?משלוח|הצעת\s+(?:ה)?מחיר|העתק|עותק|פירוט|דו\"ח|כרטסת|מסמך|מסמכים|מספר\s+(?:ה)?הזמנה|"
+    r"tax\s+invoice|receipt|details|account|link|invoice|certificate|form|final\s+amount|which|po\b|purchase\s+order|"
+    r"delivery\s+note|statement|quote|copy|document|paperwork|breakdown|w-?9|w-?8", re.I)
 _CONDITION_TERMS = re.compile(
     r"הנחה|תוריד|תורידו|תוריד\w*|לחלק|נחלק|לפצל|נסגור\s+על|הריבית|מע\"?מ|תסכימו|תסכים|10%|%|"
     r"discount|knock|drop\s+the|interest|split|settle\s+on|agree\s+to|off\b", re.I)
@@ -169,7 +192,7 @@ def cues(text: str) -> list[Cue]:
             if re.search(r"(?i)אם|if", before.group(0)):
                 out.append(Cue("claim_hypothetical", phrase, m.start()))   # "if you already paid, ignore this"
             continue
-        if _FORWARDED.match(text, m.end()) and re.search(r"העבר|forward|transferred", phrase, re.I):
+        if _FORWARDED.match(text, m.end()) and re.search(r"העבר|הועבר|forward|transferred", phrase, re.I):
             out.append(Cue("forwarded", phrase, m.start()))
         elif negated(text, m.start()):
             out.append(Cue("claim_negated", phrase, m.start()))

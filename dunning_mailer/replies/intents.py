@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .cues import Cue, cues, negated
+from .cues import _FORWARDED, Cue, cues, negated
 from .dates import DateExpr, find_dates, resolve
 from .features import ngrams, normalise
 from .learned import Model, top
@@ -120,6 +120,12 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         why.append(f"paid, and charged again or settled otherwise ({phrase!r}): a dispute")
         main, conf = "dispute", max(probs.get("dispute", 0.0), CONDITION_CONFIDENCE)
         probs = {**probs, "payment_claim": 0.0}
+    if main == "payment_claim" and "claim" not in names and not attachment and _WRITER_WILL.search(text):
+        # No words that say it was paid, and words that say it is still to come: not a claim.
+        alt = max((i for i in probs if i != "payment_claim"), key=lambda i: probs[i])
+        why.append(f"no words that say it was paid, a payment still to come: read as {alt.replace('_', ' ')}")
+        main, conf = alt, probs[alt]
+        probs = {**probs, "payment_claim": 0.0}
     if main == "payment_claim" and "claim" not in names and not attachment and (
             conf < CLAIM_WITHOUT_WORDS_AT or names & {"forwarded", "claim_negated", "claim_hypothetical"}):
         # "I paid" pauses the reminders: without words that say it was paid, only a sure reading does.
@@ -129,8 +135,16 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
                    f"no words that say it was paid: read as {alt.replace('_', ' ')}, not a payment claim")
         main, conf = alt, probs[alt]
         probs = {**probs, "payment_claim": 0.0}
-    if main == "promise" and not _WILL_PAY.search(text) and _OTHER_ACTION.search(text):
-        phrase = _OTHER_ACTION.search(text).group(0)
+    if main == "promise" and "claim" in names and not _WRITER_WILL.search(text):
+        # "העברתי לך ביום חמישי", "I transferred it on Friday, it'll show on Sunday": a date, but
+        # the only payment the writer speaks of is one already made.
+        phrase = next(c.phrase for c in found if c.name == "claim")
+        why.append(f"paid already ({phrase!r}) and no payment still to come: a payment claim, not a promise")
+        main, conf = "payment_claim", max(probs.get("payment_claim", 0.0), CONDITION_CONFIDENCE)
+        probs = {**probs, "promise": 0.0}
+    other = _OTHER_ACTION.search(text) or _PASS_ON.search(text)
+    if main == "promise" and not _pays(text) and other:
+        phrase = other.group(0)
         alt = max((i for i in probs if i != "promise"), key=lambda i: probs[i])
         why.append(f"no word about paying, only {phrase!r}: not a promise")
         main, conf = alt, max(probs[alt], 1.0 - probs["promise"])
@@ -212,6 +226,26 @@ _HAS_PAID = re.compile(
 # Part of it paid: "העברתי חצי", "שילמתי 300", "paid half", "sent ₪700".
 _PART = re.compile(r"(?i)\s*(?:את\s+|כבר\s+|עכשיו\s+|היום\s+)?(?:ה)?(?:חצי|חלק|מחצית|שליש|רבע|מקדמה|[₪$€]?\s?\d|part|half|some|"
                    r"a\s+(?:third|quarter|part)|the\s+first|₪|\$)")
+
+
+# A payment still to come from the writer's side: what keeps "paid half, the rest next week" a promise.
+_WRITER_WILL = re.compile(
+    r"(?<![\w])(?:ו|ש|ו?כש)?(?:אשלם|נשלם|ישולם|תשולם|ישולמו|אעביר|נעביר|יועבר|תועבר|יועברו|אסדיר|נסדיר|יוסדר|תוסדר|"
+    r"אסגור|נסגור|אפקיד|נפקיד|אשלים|נשלים|יושלם|מעביר|מעבירה|מעבירים|משלם|משלמת|משלמים|להעביר|לשלם|להשלים|לסגור|"
+    r"מתחייב|מתחייבת|השאר|היתרה|יתרה|ההפרש|השארית|ashalem|naavir|aavir)(?![\w])"
+    r"|(?:(?<![\w])(?:will|shall|going\s+to|gonna)|'ll)\s+(?:\w+\s+)?(?:pay|transfer|send|settle|wire|clear|cover|do)(?![\w])"
+    r"|(?<![\w])(?:paying|תבוצע|יבוצע|תצא|ייצא|יצא\s+ב(?:ריצה|מחזור)\s+(?:ה)?(?:קרוב|קרובה|הבא|הבאה))(?![\w])"
+    r"|(?<![\w])(?:the\s+rest|remaining|remainder|balance\s+(?:will|by|next|on))(?![\w])", re.I)
+
+
+# Passing the mail on is no promise to pay: "אעביר למנהל", "I'll pass it on to accounts".
+_PASS_ON = re.compile(r"(?<![\w])(?:אעביר|נעביר|מעביר|מעבירה|אעבור|pass(?:ing)?|forward(?:ing)?)(?=\s+(?:את\s+)?(?:זה|זאת|"
+                      r"ה?מייל|ה?הודעה|ה?חשבונית|it|this|the\s+\w+|on|ל|אל))", re.I)
+
+
+def _pays(text: str) -> bool:
+    """A word that pays, not one that passes the mail on."""
+    return any(not _FORWARDED.match(text, m.end()) for m in _WILL_PAY.finditer(text))
 
 
 # Doing something else tomorrow is no promise to pay: "נדבר מחר", "I'll check tonight".
