@@ -160,6 +160,11 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
     for i, p in probs.items():
         if main != "none" and i not in ("none", main) and p >= ALSO_AT:
             intents.add(i)
+    if main in ("plan_request", "dispute") and "promise" not in intents and condition is None \
+            and _COMMITS.search(text) and _promise_date(text, dates, found, written) is not None:
+        # "אעביר 1,000 מחר, ואת השאר אפשר לפרוס?", "I'll pay the agreed part on Sunday, not the extra"
+        why.append(f"also a promise to pay ({_COMMITS.search(text).group(0)!r})")
+        intents.add("promise")
     if "payment_claim" in intents and "claim" not in names and not attachment and main != "payment_claim":
         intents.discard("payment_claim")
     if attachment:
@@ -238,6 +243,12 @@ _WRITER_WILL = re.compile(
     r"|(?<![\w])(?:the\s+rest|remaining|remainder|balance\s+(?:will|by|next|on))(?![\w])", re.I)
 
 
+# The writer commits to a payment (first person, not "can I pay …?").
+_COMMITS = re.compile(
+    r"(?<![\w])(?:ו|ש)?(?:אשלם|נשלם|אעביר|נעביר|אסדיר|נסדיר|אפקיד|נפקיד|מעביר|מעבירה|משלם|משלמת|שולח|שולחת)(?![\w])"
+    r"|(?:(?<![\w])(?:i|we)\s+will|'ll)\s+(?:\w+\s+)?(?:pay|transfer|send|make\s+the\s+first\s+payment|wire)(?![\w])", re.I)
+
+
 # Passing the mail on is no promise to pay: "אעביר למנהל", "I'll pass it on to accounts".
 _PASS_ON = re.compile(r"(?<![\w])(?:אעביר|נעביר|מעביר|מעבירה|אעבור|pass(?:ing)?|forward(?:ing)?)(?=\s+(?:את\s+)?(?:זה|זאת|"
                       r"ה?מייל|ה?הודעה|ה?חשבונית|it|this|the\s+\w+|on|ל|אל))", re.I)
@@ -280,8 +291,15 @@ def _promise_date(text: str, dates: list[DateExpr], found: list[Cue], written: d
         return next(i for i in range(len(bounds) - 1) if bounds[i] <= pos < bounds[i + 1])
 
     def distance(e: DateExpr, spans) -> float:
-        near = [min(abs(a - e.end), abs(e.start - b)) for a, b in spans
-                if sentence(a) == sentence(e.start) and not (e.start <= a < e.end)]
+        # in the same sentence; a date after the word ("אשלם ביום ראשון") a little nearer than one
+        # before it, one across a comma ("מחר אני משלם, היום אני בטיסה") much farther
+        near = []
+        for a, b in spans:
+            if sentence(a) != sentence(e.start) or e.start <= a < e.end:
+                continue
+            gap = e.start - b if b <= e.start else a - e.end + 3
+            lo, hi = (b, e.start) if b <= e.start else (e.end, a)
+            near.append(abs(gap) + (30 if _CLAUSE.search(text, lo, max(lo, hi)) else 0))
         return min(near, default=float("inf"))
 
     best = None
@@ -295,5 +313,9 @@ def _promise_date(text: str, dates: list[DateExpr], found: list[Cue], written: d
         key = (said_paid or d < written, to_will == float("inf"), weak, to_will, e.start)
         if best is None or key < best[0]:
             best = (key, d)
+    # "מחר חג, אחרי החג אשלם": the payment goes with a time that names no day
+    vague = min((distance(e, will) for e in dates if not e.definite), default=float("inf"))
+    if vague < best[0][3] and vague <= 12:
+        return None
     key, d = best
     return None if key[0] else d
