@@ -182,6 +182,21 @@ _FAMILIES = {
 }
 
 
+# Refusing part of the bill, or keeping the money back, is disagreeing with it: never a promise or
+# a claim, whatever else the reply pays ("את ה-600 הנוספים אני לא מכיר", "but not the delivery fee").
+_REFUSAL = re.compile(
+    r"(?<![\w])(?:ו?לא\s+(?:אשלם|נשלם|משלם|משלמת|משלמים|שילמתי|שילמנו|אעביר|נעביר|מעביר|מעבירה)\s+(?:על|את|עבור|בשביל)|"
+    r"(?:אני\s+|אנחנו\s+)?לא\s+(?:מכיר|מכירה|מכירים|מסכים|מסכימה|מסכימים|מקבל|מקבלת|מקבלים)\s+(?:ב|את|עם|ל)|"
+    r"(?:לעכב|מעכב|מעכבת|מעכבים|נעכב|אעכב)\s+(?:את\s+)?(?:ה)?(?:תשלום|יתרה|כסף)|"
+    r"won'?t\s+(?:be\s+)?pay(?:ing)?\s+(?:for\s+)?(?:that|the|this|it|any)|not\s+(?:paying|going\s+to\s+pay)\s+(?:for\s+)?(?:that|the|this)|"
+    r"but\s+not\s+the|(?:don'?t|do\s+not|can'?t|cannot)\s+accept|"
+    r"(?:hold|withhold|holding|withholding|keep)\s+(?:back\s+)?(?:the\s+|our\s+|my\s+)?(?:final\s+|last\s+|remaining\s+)?payment)", re.I)
+_SETOFF = re.compile(r"(?<![\w])(?:ו?(?:קיזזתי|קיזזנו|קוזז|קוזזה|קוזזו|מקוזז|ניכיתי|ניכינו)|set[- ]?off|offset|"
+                     r"deducted\s+(?:it\s+|this\s+|that\s+)?from)(?![\w])", re.I)
+_CHARGED_AGAIN = re.compile(r"(?<![\w])(?:גובים|גביתם|חייבתם|מחייבים|חויבתי|חויבנו|charged|charging|billed|billing|"
+                            r"invoiced)\s+(?:\S+\s+){0,2}?(?:שוב|again|פעמיים|twice)(?![\w])", re.I)
+
+
 def cues(text: str) -> list[Cue]:
     """The exact cues in a reply's new text."""
     out: list[Cue] = []
@@ -210,8 +225,12 @@ def cues(text: str) -> list[Cue]:
         kind = ("condition_question" if _CONDITION_ASKS.search(window) else
                 "condition_plan" if _CONDITION_TERMS.search(window) else "condition_dispute")
         out.append(Cue(kind, phrase, m.start()))
+    for name, rx in (("refusal", _REFUSAL), ("setoff", _SETOFF), ("charged_again", _CHARGED_AGAIN)):
+        m = rx.search(text)
+        if m:
+            out.append(Cue(name, m.group(0).strip(), m.start()))
     if any(c.name == "claim" for c in out):
-        m = _DOUBLE.search(text) or _ELSEWHERE.search(text)
+        m = _DOUBLE.search(text) or _ELSEWHERE.search(text) or _CHARGED_AGAIN.search(text)
         if m:
             out.append(Cue("claim_disputed", m.group(0), m.start()))
     return out

@@ -120,6 +120,11 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         why.append(f"paid, and charged again or settled otherwise ({phrase!r}): a dispute")
         main, conf = "dispute", max(probs.get("dispute", 0.0), CONDITION_CONFIDENCE)
         probs = {**probs, "payment_claim": 0.0}
+    against = next((c for c in found if c.name in ("refusal", "setoff", "charged_again")), None)
+    if main in ("promise", "payment_claim") and against is not None:
+        # a dispute cue never ends as a promise or a payment: "אשלם את מה שסיכמנו, את ה-600 אני לא מכיר"
+        why.append(f"part of it refused or kept back ({against.phrase!r}): a dispute, whatever else is paid")
+        main, conf = "dispute", max(probs.get("dispute", 0.0), CONDITION_CONFIDENCE)
     if main == "payment_claim" and "claim" not in names and not attachment and _WRITER_WILL.search(text):
         # No words that say it was paid, and words that say it is still to come: not a claim.
         alt = max((i for i in probs if i != "payment_claim"), key=lambda i: probs[i])
