@@ -5,7 +5,8 @@ Same batch format as src/ (see build.py): "## INTENTS ; DATE-EXPR ; REGISTER
 [; key=value ...]".  Differences from build.py:
 
 * message dates run over 2025-2026 (build.py: 2026-2027);
-* extra date rule "dmy:DD/MM/YYYY" (an explicit date with its year);
+* extra date rules "dmy:DD/MM/YYYY" (an explicit date with its year) and
+  "domnm:N" (the Nth of next month; the message is written after the Nth);
 * option hol=NAME puts the message near a holiday (see HOLIDAYS);
 * option q=STYLE|no, sig=no, foot=no control the programmatic additions:
   a quoted copy of our reminder below the reply (Outlook / Gmail / iPhone /
@@ -51,6 +52,8 @@ def promise_date(expr, d):
     if expr.startswith("dmy:"):
         day, month, year = map(int, expr[4:].split("/"))
         return dt.date(year, month, day)
+    if expr.startswith("domnm:"):  # "the Nth of next month"
+        return build.add_month(d.replace(day=1), 1).replace(day=int(expr[6:]))
     return build.promise_date(expr, d)
 
 
@@ -65,6 +68,10 @@ def fits(expr, d, opts):
     if expr.startswith("dmy:"):
         gap = (promise_date(expr, d) - d).days
         if not 1 <= gap <= 40:
+            return False
+        expr = "-"
+    if expr.startswith("domnm:"):
+        if d.day <= int(expr[6:]):  # so that it is also the next such day
             return False
         expr = "-"
     build.START, build.END = START, END
