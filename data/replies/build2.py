@@ -5,8 +5,10 @@ Same batch format as src/ (see build.py): "## INTENTS ; DATE-EXPR ; REGISTER
 [; key=value ...]".  Differences from build.py:
 
 * message dates run over 2025-2026 (build.py: 2026-2027);
-* extra date rule "dmy:DD/MM/YYYY" (an explicit date with its year);
-* option hol=NAME puts the message near a holiday (see HOLIDAYS);
+* extra date rules "dmy:DD/MM/YYYY" (an explicit date with its year) and
+  "domnm:N" (the Nth of next month; the message is written after the Nth);
+* option hol=NAME puts the message near a holiday (see HOLIDAYS), yr=YYYY
+  fixes its year;
 * option q=STYLE|no, sig=no, foot=no control the programmatic additions:
   a quoted copy of our reminder below the reply (Outlook / Gmail / iPhone /
   Hebrew Gmail), a signature and a confidentiality footer.  Without an option
@@ -51,11 +53,15 @@ def promise_date(expr, d):
     if expr.startswith("dmy:"):
         day, month, year = map(int, expr[4:].split("/"))
         return dt.date(year, month, day)
+    if expr.startswith("domnm:"):  # "the Nth of next month"
+        return build.add_month(d.replace(day=1), 1).replace(day=int(expr[6:]))
     return build.promise_date(expr, d)
 
 
 def fits(expr, d, opts):
     if not (START <= d <= END):
+        return False
+    if "yr" in opts and d.year != int(opts["yr"]):
         return False
     if "hol" in opts:
         ok = any(dt.date.fromisoformat(a) <= d <= dt.date.fromisoformat(b)
@@ -65,6 +71,10 @@ def fits(expr, d, opts):
     if expr.startswith("dmy:"):
         gap = (promise_date(expr, d) - d).days
         if not 1 <= gap <= 40:
+            return False
+        expr = "-"
+    if expr.startswith("domnm:"):
+        if d.day <= int(expr[6:]):  # so that it is also the next such day
             return False
         expr = "-"
     build.START, build.END = START, END
@@ -130,6 +140,9 @@ def decorate(rng, it, when):
     text, reg, opts, lang = it["text"], it["register"], it["opts"], it["lang"]
     added = []
     qlang = "en" if lang == "en" else "he"
+    if lang == "he" and reg in ("whatsapp", "spoken") and opts.get("typo") != "no" and rng.random() < 0.06:
+        text = re.sub(r"[םןץףך](?=$|[\s.,!?])", lambda m: m.group(0).translate(FINALS), text)
+        added.append("finals")
     if opts.get("sig") != "no" and reg in ("formal", "corporate", "accountant", "institutional", "spoken", "apologetic") \
             and not has_signature(text) and rng.random() < (0.35 if reg != "spoken" else 0.12):
         text += "\n\n" + signature(rng, qlang, reg)
@@ -143,9 +156,6 @@ def decorate(rng, it, when):
         p = 0.5 if reg in EMAILISH else (0.25 if reg == "autoreply" else 0.1)
         if rng.random() < p:
             q = rng.choice(["ol", "gm", "ip", "gm", "ol"] if reg != "whatsapp" else ["ip", "gm"])
-    if lang == "he" and reg in ("whatsapp", "spoken") and opts.get("typo") != "no" and rng.random() < 0.06:
-        text = re.sub(r"[םןץףך](?=$|[\s.,!?])", lambda m: m.group(0).translate(FINALS), text)
-        added.append("finals")
     offset = -1
     if q and q != "no":
         sep = "\n\n" if q != "ip" else "\n\n"
@@ -205,5 +215,56 @@ def main():
     print("wrote %d rows" % len(rows))
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and sys.argv[1:] != ["--stats"]:
     main()
+
+
+def stats(path=None):
+    """Print the markdown count tables used in README.md (corpus2 section)."""
+    import collections
+    here = os.path.dirname(os.path.abspath(__file__))
+    rows = [json.loads(l) for l in open(path or os.path.join(here, "corpus2.jsonl"), encoding="utf-8")]
+    side = {}
+    with open(os.path.join(here, "corpus2_quotes.tsv"), encoding="utf-8") as f:
+        next(f)
+        for ln in f:
+            p = ln.rstrip("\n").split("\t")
+            side[p[0]] = p[3]
+    order = build.ORDER
+    print("| lang | total | " + " | ".join(order) + " |")
+    print("|---|---|" + "---|" * len(order))
+    for lang in ("he", "en", "mixed"):
+        rs = [r for r in rows if r["lang"] == lang]
+        c = collections.Counter(r["intent"] for r in rs)
+        print("| %s | %d | %s |" % (lang, len(rs), " | ".join(str(c[o]) for o in order)))
+    c = collections.Counter(r["intent"] for r in rows)
+    print("| **all (main intent)** | %d | %s |" % (len(rows), " | ".join(str(c[o]) for o in order)))
+    c = collections.Counter(i for r in rows for i in r["intents"])
+    print("| all (intent anywhere in `intents`) | | %s |" % " | ".join(str(c[o]) for o in order))
+    pr = [r for r in rows if "promise" in r["intents"]]
+    print("\nPromises: %d, of which %d have a date. Multi-intent items: %d."
+          % (len(pr), sum(1 for r in pr if r["promise_date"]), sum(1 for r in rows if len(r["intents"]) > 1)))
+    mc = collections.Counter(" + ".join(r["intents"]) for r in rows if len(r["intents"]) > 1)
+    print("\n| intents (multi-intent items) | n |\n|---|---|")
+    for k, n in mc.most_common():
+        print("| %s | %d |" % (k, n))
+    rc = collections.Counter(r["register"] for r in rows)
+    print("\n| register | n |\n|---|---|")
+    for k, n in rc.most_common():
+        print("| %s | %d |" % (k, n))
+    yc = collections.Counter(r["date"][:4] for r in rows)
+    wc = collections.Counter(dt.date.fromisoformat(r["date"][:10]).strftime("%a") for r in rows)
+    print("\nMessage dates: %s; weekdays: %s." % (", ".join("%d in %s" % (n, y) for y, n in sorted(yc.items())),
+                                                ", ".join("%s %d" % (d, wc[d]) for d in ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"))))
+    add = collections.Counter()
+    for v in side.values():
+        for a in v.split(","):
+            add[a.split(":")[0] if a.startswith("quote") else a] += 1
+    qs = collections.Counter(a for v in side.values() for a in v.split(",") if a.startswith("quote"))
+    print("Programmatic additions: quoted reminder %d (%s), signature %d, footer %d, final letters dropped %d; %d items untouched."
+          % (add["quote"], ", ".join("%s %d" % (k[6:], n) for k, n in sorted(qs.items())), add["sig"], add["footer"],
+             add["finals"], add["-"]))
+
+
+if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "--stats":
+    stats()

@@ -207,7 +207,6 @@ SIG_HE = [
     "--\nאסנת דהן\nמזכירות ראשית\nטלפון: 04-8521477 | פקס: 04-8521478",
     "בכבוד רב,\nעו\"ד יוסי ברגר\nברגר ושות׳ משרד עורכי דין\nרח׳ הרצל 12, חולון",
     "שרית – הנה\"ח\nנייד 054-3322110\nשעות פעילות: א׳-ה׳ 8:00-15:00",
-    "אלי\n050-1234987",
     "בברכה\nצוות הכספים | אפיק מערכות בע\"מ\nap@afik-systems.co.il",
     "ד\"ר ענבל שמואלי\nמרפאת שיניים שמואלי\n08-9412233",
 ]
@@ -215,7 +214,6 @@ SIG_EN = [
     "Best regards,\nKaren Mizrahi\nAccounts Payable Specialist\nTel: +972-3-7654321",
     "Thanks,\nDaniel\n\nDaniel Cohen | Finance Manager | Nexor Ltd.\nM: +972-54-6677889",
     "Regards,\nAP Team\nGlobalTech Israel Ltd.",
-    "Cheers,\nTom",
     "Kind regards,\nSusan Adler\nOffice Manager",
 ]
 FOOT_HE = [
@@ -233,7 +231,24 @@ FOOT_EN = [
 ]
 
 
+SIG_PERSONAL_HE = [
+    "אלי\n050-1234987",
+    "תודה,\nמורן כהן\n052-6617720",
+    "--\nיוסי ל.\nנשלח מהנייד, סליחה על הקיצור",
+    "רותי\n(הטלפון שלי: 054-8802113)",
+    "בתודה,\nנתן גרינברג",
+]
+SIG_PERSONAL_EN = [
+    "Cheers,\nTom",
+    "Thanks,\nRachel\n054-3390112",
+    "Best,\nJ.",
+    "--\nSent from my phone, excuse typos",
+]
+
+
 def signature(rng, lang, reg):
+    if reg in ("spoken", "apologetic"):
+        return rng.choice(SIG_PERSONAL_EN if lang == "en" else SIG_PERSONAL_HE)
     return rng.choice(SIG_EN if lang == "en" else SIG_HE)
 
 
