@@ -133,19 +133,28 @@ _YOU_DO = (
     r"[^.!?\n]{0,60}?\s(?:and|then|&)\s+(?:then\s+)?(?:i|we|you)(?:'ll|\s+will|\s+can)?\s+(?:\w+\s+)?(?:pay|transfer|"
     r"get|talk|settle|send)"
 )
+_YOU_DO += (r"|" + _IF + r"\s*(?:אראה|אקבל|נקבל|נראה|יתקבל|תתקבל|יגיע|תגיע|יגיעו)\s+(?:את\s+)?(?:ה)?(?:פירוט|חשבונית|קבלה|"
+            r"אישור|הצעת|תעוד|העתק|עותק|מסמך|מסמכים|חוזה|הסכם|טופס)"
+            r"|(?:once|when|as\s+soon\s+as|after)\s+(?:i|we)\s+(?:get|receive|see|have)\s+(?:the|a|your)\s+(?:\w+\s+)?"
+            r"(?:invoice|receipt|breakdown|contract|form|document|statement|quote|copy|details|note|certificate)"
+            r"|(?:once|when|as\s+soon\s+as|after)\s+(?:the|your)\s+(?:\w+\s+){0,2}?(?:invoice|receipt|contract|form|document|"
+            r"statement|quote|copy|note|certificate|po)\s+(?:is\s+|are\s+)?(?:back|received|arrives|signed|here|in)")
 _CONDITION = re.compile(_YOU_DO, re.I)
 _CONDITION_ASKS = re.compile(
     r"חשבונית\s+מס|קבלה|פרטי|פרטים|מספר\s+(?:ה)?חשבון|לאיזה\s+חשבון|לינק|קישור|אישור|טופס|אסמכתא|הסכום\s+הסופי|מה\s+הסכום|"
     r"תעוד(?:ת|ות)\s+(?:ה)?משלוח|הצעת\s+(?:ה)?מחיר|העתק|עותק|פירוט|דו\"ח|כרטסת|מסמך|מסמכים|מספר\s+(?:ה)?הזמנה|"
     r"tax\s+invoice|receipt|details|account|link|invoice|certificate|form|final\s+amount|which|po\b|purchase\s+order|"
-    r"delivery\s+note|statement|quote|copy|document|paperwork|breakdown|w-?9|w-?8", re.I)
+    r"delivery\s+note|statement|quote|copy|document|paperwork|breakdown|w-?9|w-?8|contract|חוזה|הסכם", re.I)
 _CONDITION_TERMS = re.compile(
     r"הנחה|תוריד|תורידו|תוריד\w*|לחלק|נחלק|לפצל|נסגור\s+על|הריבית|מע\"?מ|תסכימו|תסכים|10%|%|"
     r"discount|knock|drop\s+the|interest|split|settle\s+on|agree\s+to|off\b", re.I)
 
 
-_DOUBLE = re.compile(r"(?<![\w])(?:פעמיים|כפול|כפולה|twice|double|duplicate\w*)(?![\w])", re.I)
-_ELSEWHERE = re.compile(r"(?:חברה\s+הקודמת|לחברה\s+הקודמת|קיזזתי|קיזזנו|קוזז|מקוזז|previous\s+company|before\s+the\s+merger|"
+# Charged twice, not "I sent the receipt twice" or "I don't want to pay twice".
+_DOUBLE = re.compile(r"(?<![\w])(?:(?:ה)?חיוב\s+(?:ה)?כפול|חיוב\s+כפול|(?:חויב|חויבתי|חויבנו|חייבתם|חייבו|גביתם|גבו)\w*\s+"
+                     r"(?:\S+\s+){0,2}?פעמיים|charged\s+(?:\w+\s+){0,2}?twice|billed\s+(?:\w+\s+){0,2}?twice|"
+                     r"double[- ]?(?:charged|billed|charge|billing)|duplicate\w*)(?![\w])", re.I)
+_ELSEWHERE = re.compile(r"(?:חברה\s+הקודמת|לחברה\s+הקודמת|קבלן|לקבלן|contractor|קיזזתי|קיזזנו|קוזז|מקוזז|previous\s+company|before\s+the\s+merger|"
                         r"set[- ]?off|offset|deducted\s+(?:it\s+)?from|ניכיתי|הורדתי\s+מ)", re.I)
 
 
@@ -158,7 +167,9 @@ _FAMILIES = {
         r"(?:לא\s+)?(?:מגיע|חייבים|חייב|חייבת)\s+(?:לכם|לך)", r"(?:אני\s+)?(?:חולק|חולקת|חולקים)\s+על",
         _P + r"(?:חיוב|חייבתם|חייבו)\s+(?:כפול|פעמיים)", r"כפול", r"פעמיים", _P + r"(?:שבור|שבורה|פגום|פגומה|פגומים)",
         _P + r"(?:ביטלתי|ביטלנו|בוטל|בוטלה)", r"לא\s+(?:גמור|גמורה|נגמר|נגמרה|הסתיים|הסתיימה|הושלם|הושלמה|עובד|עובדת)",
-        r"לא\s+שלנו", r"לא\s+שלי", _P + r"(?:זיכוי|קיזוז|קיזזנו|קיזזתי)", r"הוסכם", r"סיכמנו",
+        r"לא\s+שלנו", r"לא\s+שלי", r"אין\s+לי\s+קשר", r"תפנו\s+(?:אליו|אליה|אליהם)", r"not\s+my\s+debt",
+        r"nothing\s+to\s+do\s+with\s+(?:me|us)", _P + r"(?:נשבר|נשברה|נשברו|התקלקל|התקלקלה|התקלקלו|דולף|דולפת|נוזל)",
+        r"stopped\s+working", r"(?:it|this)\s+broke", r"אין\s+מצב", _P + r"(?:זיכוי|קיזוז|קיזזנו|קיזזתי)", r"הוסכם", r"סיכמנו",
         r"wrong\s+(?:amount|invoice|price|charge|company|rate)", r"incorrect", r"(?:we|i)\s+never\s+(?:received|ordered|got|agreed)",
         r"(?:we|i)\s+(?:did\s+not|didn'?t)\s+(?:order|receive|agree)", r"(?:billing|invoice)\s+(?:error|mistake)",
         r"overcharged", r"charged\s+(?:us\s+|me\s+)?twice", r"double[- ]?(?:charged|billed|charge)", r"duplicate",
@@ -188,10 +199,11 @@ _REFUSAL = re.compile(
     r"(?<![\w])(?:ו?לא\s+(?:אשלם|נשלם|משלם|משלמת|משלמים|שילמתי|שילמנו|אעביר|נעביר|מעביר|מעבירה)\s+(?:על|את|עבור|בשביל)|"
     r"(?:אני\s+|אנחנו\s+)?לא\s+(?:מכיר|מכירה|מכירים|מסכים|מסכימה|מסכימים|מקבל|מקבלת|מקבלים)\s+(?:ב|את|עם|ל)|"
     r"(?:לעכב|מעכב|מעכבת|מעכבים|נעכב|אעכב)\s+(?:את\s+)?(?:ה)?(?:תשלום|יתרה|כסף)|"
-    r"won'?t\s+(?:be\s+)?pay(?:ing)?\s+(?:for\s+)?(?:that|the|this|it|any)|not\s+(?:paying|going\s+to\s+pay)\s+(?:for\s+)?(?:that|the|this)|"
+    r"אין\s+מצב|won'?t\s+(?:be\s+)?pay(?:ing)?\s+(?:for\s+)?(?:that|the|this|it|any)|not\s+(?:paying|going\s+to\s+pay)\s+(?:for\s+)?(?:that|the|this)|"
     r"but\s+not\s+the|(?:don'?t|do\s+not|can'?t|cannot)\s+accept|"
     r"(?:hold|withhold|holding|withholding|keep)\s+(?:back\s+)?(?:the\s+|our\s+|my\s+)?(?:final\s+|last\s+|remaining\s+)?payment)", re.I)
-_SETOFF = re.compile(r"(?<![\w])(?:ו?(?:קיזזתי|קיזזנו|קוזז|קוזזה|קוזזו|מקוזז|ניכיתי|ניכינו)|set[- ]?off|offset|"
+_SETOFF = re.compile(r"(?<![\w])(?:ו?(?:קיזזתי|קיזזנו|קוזז|קוזזה|קוזזו|מקוזז|ניכיתי|ניכינו|לקזז|מקזז|מקזזת|מקזזים|מנכה|מנכים)|"
+                     r"(?:מוריד|מורידה|מורידים|אוריד|נוריד)\s+(?:לכם\s+|לך\s+)?(?:₪\s?)?\d[\d,]*|set[- ]?off|offset|"
                      r"deducted\s+(?:it\s+|this\s+|that\s+)?from)(?![\w])", re.I)
 _CHARGED_AGAIN = re.compile(r"(?<![\w])(?:גובים|גביתם|חייבתם|מחייבים|חויבתי|חויבנו|charged|charging|billed|billing|"
                             r"invoiced)\s+(?:\S+\s+){0,2}?(?:שוב|again|פעמיים|twice)(?![\w])", re.I)

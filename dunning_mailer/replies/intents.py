@@ -115,6 +115,38 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
                    f"not a promise but a {alt.replace('_', ' ')}")
         main, conf = alt, max(probs.get(alt, 0.0), CONDITION_CONFIDENCE)
         probs = {**probs, "promise": 0.0}
+    disagrees = names & {"dispute_words", "refusal", "setoff", "charged_again", "claim_disputed"}
+    if condition is not None and condition.name == "condition_question" and main in ("dispute", "none") \
+            and not disagrees and _COMMITS.search(text):
+        # "Once you send the signed delivery note, we'll pay": it waits for a document, nothing is disputed
+        why.append(f"the payment waits for a document or a detail ({condition.phrase!r}): a question")
+        main, conf = "question", max(probs.get("question", 0.0), CONDITION_CONFIDENCE)
+        probs = {**probs, "dispute": 0.0, "promise": 0.0}
+    if main == "promise" and not _pays(text) and "dispute_words" in names:
+        phrase = next(c.phrase for c in found if c.name == "dispute_words")
+        why.append(f"no word about paying, and a complaint ({phrase!r}): a dispute")
+        main, conf = "dispute", max(probs.get("dispute", 0.0), CONDITION_CONFIDENCE)
+        probs = {**probs, "promise": 0.0}
+    if main == "payment_claim" and _SCHEDULED.search(text) and any(
+            e.definite and (d := resolve(e.rule, written)) is not None and d > written and e.rule.split(":")[0] in _FUTURE_RULES
+            for e in dates):
+        # "שמתי העברה לתאריך 7.12.25", "ב-1 לחודש יורד בהוראת קבע": set up now, paid on a later day
+        why.append(f"a payment set up for a later day ({_SCHEDULED.search(text).group(0)!r}): a promise")
+        main, conf = "promise", max(probs.get("promise", 0.0), CONDITION_CONFIDENCE)
+        probs = {**probs, "payment_claim": 0.0}
+    if main == "dispute" and not disagrees and condition is None and _NOT_YET.match(text.strip()):
+        # "עוד לא", "לא שילמתי עדיין": a bare negation commits to nothing and disputes nothing
+        alt = max((i for i in probs if i != "dispute"), key=lambda i: probs[i])
+        alt = alt if alt in ("promise", "question", "plan_request") and probs[alt] >= ALSO_AT else "none"
+        why.append(f"only 'not yet' ({text.strip()[:30]!r}): nothing disputed")
+        main, conf = alt, max(probs.get(alt, 0.0), 1.0 - probs["dispute"])
+        probs = {**probs, "dispute": 0.0}
+    if main in ("dispute", "question", "promise") and not disagrees and condition is None and not _COMMITS.search(text) \
+            and _NEW_JOB.search(text):
+        # a new order or a technician booked is none (the corpus conventions), not a complaint or a question
+        why.append(f"asks for more work ({_NEW_JOB.search(text).group(0)!r}), nothing about this bill: none")
+        main, conf = "none", max(probs.get("none", 0.0), 1.0 - probs[main])
+        probs = {**probs, "dispute": 0.0}
     if main == "payment_claim" and "claim_disputed" in names:
         phrase = next(c.phrase for c in found if c.name == "claim_disputed")
         why.append(f"paid, and charged again or settled otherwise ({phrase!r}): a dispute")
@@ -170,6 +202,8 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         # "אעביר 1,000 מחר, ואת השאר אפשר לפרוס?", "I'll pay the agreed part on Sunday, not the extra"
         why.append(f"also a promise to pay ({_COMMITS.search(text).group(0)!r})")
         intents.add("promise")
+    if "promise" in intents and main != "promise" and not _pays(text):
+        intents.discard("promise")        # a promise beside the main reading needs a word that pays
     if "payment_claim" in intents and "claim" not in names and not attachment and main != "payment_claim":
         intents.discard("payment_claim")
     if attachment:
@@ -252,6 +286,26 @@ _WRITER_WILL = re.compile(
 _COMMITS = re.compile(
     r"(?<![\w])(?:ו|ש)?(?:אשלם|נשלם|אעביר|נעביר|אסדיר|נסדיר|אפקיד|נפקיד|מעביר|מעבירה|משלם|משלמת|שולח|שולחת)(?![\w])"
     r"|(?:(?<![\w])(?:i|we)\s+will|'ll)\s+(?:\w+\s+)?(?:pay|transfer|send|make\s+the\s+first\s+payment|wire)(?![\w])", re.I)
+
+
+# A payment set up now for a later day.
+_SCHEDULED = re.compile(r"(?<![\w])(?:מתוזמנ\w*|תזמנתי|תזמנו|שמתי\s+(?:\S+\s+)?(?:העברה|תשלום)|לתאריך|הוראת\s+קבע|"
+                        r"יורד|ירד\s+ב|scheduled|set\s+up|standing\s+order|direct\s+debit|post-?dated|then\s+it'?s\s+paid)(?![\w])",
+                        re.I)
+_FUTURE_RULES = {"dm", "dmy", "dom", "domn", "tom", "dat", "nw", "eom", "eonm", "bonm", "midnm", "mid", "d", "m1"}
+
+
+# Only "not yet": "עוד לא", "לא שילמתי עדיין", "still haven't had time to pay".
+_NOT_YET = re.compile(r"(?i)^(?:\S+\s+){0,3}?(?:(?:עוד|עדיין|עדיינ)\s+לא|לא\s+(?:\S+\s+)?(?:עדיין|עוד)|"
+                      r"not\s+yet|haven'?t\s+(?:\w+\s+)?(?:paid|had)|still\s+haven'?t|not\s+paid\s+yet)"
+                      r"(?:\s+\S+){0,4}?\s*[.!,]*\s*$")
+
+
+# More work asked for is no complaint about the work billed: "אתם יכולים לבוא לתקן גם את הדלת?"
+_NEW_JOB = re.compile(r"(?<![\w])(?:(?:לבוא|תבוא|תבואו|תבואי|להגיע|תגיע|תגיעו)\s+(?:גם\s+|שוב\s+|עוד\s+)?(?:\S+\s+){0,3}?(?:לתקן|להחליף|"
+                      r"להתקין|לסדר|לבדוק|לנקות|לצבוע)|גם\s+(?:עבודות|עבודה|להתקין)|(?:עוד|נוספת)\s+(?:עבודה|הזמנה)|"
+                      r"come\s+(?:and\s+|back\s+and\s+|to\s+)?(?:also\s+)?(?:fix|replace|install|look\s+at)|another\s+job|"
+                      r"extra\s+work|quote\s+(?:me|us)\s+for)(?![\w])", re.I)
 
 
 # Passing the mail on is no promise to pay: "אעביר למנהל", "I'll pass it on to accounts".
