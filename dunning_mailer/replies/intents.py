@@ -122,8 +122,9 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         why.append(f"the payment waits for a document or a detail ({condition.phrase!r}): a question")
         main, conf = "question", max(probs.get("question", 0.0), CONDITION_CONFIDENCE)
         probs = {**probs, "dispute": 0.0, "promise": 0.0}
-    if main == "promise" and not _pays(text) and "dispute_words" in names:
-        phrase = next(c.phrase for c in found if c.name == "dispute_words")
+    complaint = next((c.phrase for c in found if c.name == "dispute_words"), "")
+    if main == "promise" and not _pays(text) and complaint and not _INCOME.search(complaint):
+        phrase = complaint
         why.append(f"no word about paying, and a complaint ({phrase!r}): a dispute")
         main, conf = "dispute", max(probs.get("dispute", 0.0), CONDITION_CONFIDENCE)
         probs = {**probs, "promise": 0.0}
@@ -288,10 +289,13 @@ _COMMITS = re.compile(
     r"|(?:(?<![\w])(?:i|we)\s+will|'ll)\s+(?:\w+\s+)?(?:pay|transfer|send|make\s+the\s+first\s+payment|wire)(?![\w])", re.I)
 
 
+# Money the writer waits for, not a complaint: "I'm waiting for my tax refund".
+_INCOME = re.compile(r"(?i)refund|זיכוי|החזר")
+
+
 # A payment set up now for a later day.
-_SCHEDULED = re.compile(r"(?<![\w])(?:מתוזמנ\w*|תזמנתי|תזמנו|שמתי\s+(?:\S+\s+)?(?:העברה|תשלום)|לתאריך|הוראת\s+קבע|"
-                        r"יורד|ירד\s+ב|scheduled|set\s+up|standing\s+order|direct\s+debit|post-?dated|then\s+it'?s\s+paid)(?![\w])",
-                        re.I)
+_SCHEDULED = re.compile(r"(?<![\w])(?:מתוזמנ\w*|תזמנתי|תזמנו|שמתי\s+(?:\S+\s+)?(?:העברה|תשלום)|לתאריך|יורד|"
+                        r"scheduled|set\s+up\s+for|post-?dated\s+for|then\s+it'?s\s+paid)(?![\w])", re.I)
 _FUTURE_RULES = {"dm", "dmy", "dom", "domn", "tom", "dat", "nw", "eom", "eonm", "bonm", "midnm", "mid", "d", "m1"}
 
 
