@@ -86,7 +86,7 @@ _CLAIM = _rx(
 _PASSED_ON = (r"(?:את\s+)?(?:ה)?(?:חשבונית|חשבוניות|מייל|אימייל|מיילים|הודעה|הודעות|בקשה|פנייה|פנייתכם|פנייתך|"
               r"מסמך|מסמכים|דרישה|תזכורת|תזכורות|מכתב|נושא|עניין|דף|קובץ)\S*"
               r"|(?:את\s+)?(?:זה|זאת)(?=\s+(?:גם\s+)?(?:ל|אל\s+)(?!חשבו|כם|ך|כן(?![\u05d0-\u05ea])|בנק))")
-_THIRD = (r"(?:ה)?(?:טיפול|הנהלת|מחלקת|רואה|רו\"ח|רוה\"ח|גזבר|גזברות|אישור|חשבונות|חשבונאות|מנהל|מנהלת|בדיקה|כספים|"
+_THIRD = (r"(?:ה)?(?:טיפול|הנהלת|מחלקת|רואה|רו\"ח|חשבת|חשב(?![\u05d0-\u05ea])|רוה\"ח|גזבר|גזברות|אישור|חשבונות|חשבונאות|מנהל|מנהלת|בדיקה|כספים|"
           r"בעל|אשת|אשתי|בעלי|אבא|אמא|אבי|אמי|שותף|שותפה|שותפי|מזכיר|מזכירה|מזכירות|מי\s+ש|הבוס|בוס|הנה\"ח|הנהח|"
           r"הלקוח|המשרד|משרד|ספקים|תשלומים|תשלום|רכש|אחי|אחותי|גיס\w*|חמי|חמותי|בן\s+זוג\w*|בת\s+זוג\w*|הורי\w*|אחראי|אחראית|צוות|מחלקה|גורם|גורמים|עו\"ד|עורך|הבן|הבת|בני|בתי|[א-ת]+\s+מהנהלת)")
 _FORWARDED = re.compile(
@@ -97,11 +97,21 @@ _FORWARDED = re.compile(
     r"finance|bookkeep|manager|accountant|partner|colleague|wife|husband|boss|ap\b|payables|team|person|office)", re.I)
 
 
+# A payment other than this one: always on time, last time, another invoice.
+_OTHER_PAYMENT_AFTER = re.compile(r"(?i)\s*(?:\S+\s+){0,3}?(?:תמיד|בפעם\s+הקודמת|פעם\s+קודמת|בעבר|כל\s+השנים|"
+                                  r"last\s+time|always|in\s+the\s+past|a\s+different|another\s+invoice|previously)(?![\w])")
+_OTHER_PAYMENT_BEFORE = re.compile(r"(?i)(?:תמיד|always|(?:i|we)'?ve\s+always|the\s+one\s+(?:i|we))\s*$")
+# a future time right after "יצא" / "עבר": it will go out
+_LATER_AFTER = re.compile(r"(?i)\s*(?:(?:רק|כבר)\s+)?(?:ב?שבוע\s+הבא|מחר|מחרתיים|עד\s+|בסוף|בתחילת|באמצע|בריצה\s+הבאה|בחודש\s+הבא|"
+                          r"ב-?\d|ביום\s|next|tomorrow|by\s)")
+
+
 # "paid" in "will be paid", "to be paid", "get paid" promises or asks; it claims nothing.
 _NOT_A_CLAIM_BEFORE = re.compile(r"(?i)(?:(?:will\s+be|to\s+be|be|get|getting|gets|been\s+not|should\s+be)(?:\s+(?:fully|all|already|"
                                  r"completely|entirely|properly))?|un|"
                                  # a belief that it was paid, not a claim: "הייתי בטוח שהעברתי", "I was sure I'd paid"
                                  r"(?:(?:הייתי|היינו|הייתה)\s+(?:בטוח|בטוחה|בטוחים)|חשבתי|חשבנו|נדמה\s+לי)\s*|"
+                                 r"then\s+it'?s|whether\s+(?:or\s+not\s+)?(?:i|we)(?:'ve|\s+have|\s+had)?(?:\s+already)?|"
                                  r"(?:(?:was|were)\s+sure|thought|assumed|believed)\s+(?:that\s+)?(?:i|we)(?:'d|\s+had|\s+have)?(?:\s+already)?|"
                                  r"must\s+be|is\s+to\s+be|would\s+be|(?:ש|ו)?אם|האם|(?:ש|ו)?אם\s+כבר|"
                                  r"if\s+(?:you|i|we)(?:'ve|'d|\s+have|\s+had)?(?:\s+already)?)\s*$")
@@ -151,7 +161,7 @@ _CONDITION_TERMS = re.compile(
 
 
 # Charged twice, not "I sent the receipt twice" or "I don't want to pay twice".
-_DOUBLE = re.compile(r"(?<![\w])(?:(?:ה)?חיוב\s+(?:ה)?כפול|חיוב\s+כפול|(?:חויב|חויבתי|חויבנו|חייבתם|חייבו|גביתם|גבו)\w*\s+"
+_DOUBLE = re.compile(r"(?<![\w])(?:(?:ה)?חשבונית\s+(?:\S+\s+){0,2}?(?:כפולה|כפול)|(?:ה)?חיוב\s+(?:ה)?כפול|חיוב\s+כפול|(?:חויב|חויבתי|חויבנו|חייבתם|חייבו|גביתם|גבו)\w*\s+"
                      r"(?:\S+\s+){0,2}?פעמיים|charged\s+(?:\w+\s+){0,2}?twice|billed\s+(?:\w+\s+){0,2}?twice|"
                      r"double[- ]?(?:charged|billed|charge|billing)|duplicate\w*)(?![\w])", re.I)
 _ELSEWHERE = re.compile(r"(?:חברה\s+הקודמת|לחברה\s+הקודמת|קבלן|לקבלן|contractor|קיזזתי|קיזזנו|קוזז|מקוזז|previous\s+company|before\s+the\s+merger|"
@@ -219,13 +229,17 @@ def cues(text: str) -> list[Cue]:
             if re.search(r"(?i)אם|if", before.group(0)):
                 out.append(Cue("claim_hypothetical", phrase, m.start()))   # "if you already paid, ignore this"
             continue
-        if _FORWARDED.match(text, m.end()) and re.search(r"העבר|הועבר|forward|transferred", phrase, re.I):
+        if _OTHER_PAYMENT_AFTER.match(text, m.end()) or _OTHER_PAYMENT_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            out.append(Cue("claim_other", phrase, m.start()))     # "שילמתי תמיד בזמן", "the one I paid last time"
+        elif re.search(r"(?:יצא|עבר|ירד|נכנס)$", phrase) and _LATER_AFTER.match(text, m.end()):
+            out.append(Cue("claim_later", phrase, m.start()))     # "התשלום יצא בשבוע הבא": ייצא, not יצא
+        elif _FORWARDED.match(text, m.end()) and re.search(r"העבר|הועבר|forward|transferred", phrase, re.I):
             out.append(Cue("forwarded", phrase, m.start()))
         elif negated(text, m.start()):
             out.append(Cue("claim_negated", phrase, m.start()))
         else:
             out.append(Cue("claim", phrase, m.start()))
-    for m in re.finditer(r"(?i)(?<![\w])(?:forwarded|passed\s+(?:it|this)\s+on|העברתי\s+הלאה)", text):
+    for m in re.finditer(r"(?i)(?<![\w])(?:forwarded|(?:passed|sent)\s+(?:it|this)\s+on|העברתי\s+הלאה)", text):
         out.append(Cue("forwarded", m.group(0), m.start()))
     for name, rx in _FAMILIES.items():
         for m in rx.finditer(text):

@@ -165,7 +165,8 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         main, conf = alt, probs[alt]
         probs = {**probs, "payment_claim": 0.0}
     if main == "payment_claim" and "claim" not in names and not attachment and (
-            conf < CLAIM_WITHOUT_WORDS_AT or names & {"forwarded", "claim_negated", "claim_hypothetical"}):
+            conf < CLAIM_WITHOUT_WORDS_AT or names & {"forwarded", "claim_negated", "claim_hypothetical", "claim_other",
+                                                         "claim_later"}):
         # "I paid" pauses the reminders: without words that say it was paid, only a sure reading does.
         alt = max((i for i in probs if i != "payment_claim"), key=lambda i: probs[i])
         negation = next((c.phrase for c in found if c.name == "claim_negated"), None)
@@ -203,6 +204,8 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         # "אעביר 1,000 מחר, ואת השאר אפשר לפרוס?", "I'll pay the agreed part on Sunday, not the extra"
         why.append(f"also a promise to pay ({_COMMITS.search(text).group(0)!r})")
         intents.add("promise")
+    if main == "dispute" and "claim_disputed" in names:
+        intents.discard("payment_claim")  # the payment it speaks of is the one charged again: no new claim
     if "promise" in intents and main != "promise" and not _pays(text):
         intents.discard("promise")        # a promise beside the main reading needs a word that pays
     if "payment_claim" in intents and "claim" not in names and not attachment and main != "payment_claim":
@@ -277,7 +280,8 @@ _PART = re.compile(r"(?i)\s*(?:את\s+|כבר\s+|עכשיו\s+|היום\s+)?(?:�
 _WRITER_WILL = re.compile(
     r"(?<![\w])(?:ו|ש|ו?כש)?(?:אשלם|נשלם|ישולם|תשולם|ישולמו|אעביר|נעביר|יועבר|תועבר|יועברו|אסדיר|נסדיר|יוסדר|תוסדר|"
     r"אסגור|נסגור|אפקיד|נפקיד|אשלים|נשלים|יושלם|מעביר|מעבירה|מעבירים|משלם|משלמת|משלמים|להעביר|לשלם|להשלים|לסגור|"
-    r"מתחייב|מתחייבת|השאר|היתרה|יתרה|ההפרש|השארית|ashalem|naavir|aavir)(?![\w])"
+    r"מתחייב|מתחייבת|השאר|היתרה|יתרה|ההפרש|השארית|אשלח|ייכנס|תיכנס|ייכנסו|ashalem|naavir|aavir)(?![\w])"
+    r"|(?<![\w])(?:on\s+it|על\s+זה)\s*[.!]*\s*$"
     r"|(?:(?<![\w])(?:will|shall|going\s+to|gonna)|'ll)\s+(?:\w+\s+)?(?:pay|transfer|send|settle|wire|clear|cover|do)(?![\w])"
     r"|(?<![\w])(?:paying|תבוצע|יבוצע|תצא|ייצא|יצא\s+ב(?:ריצה|מחזור)\s+(?:ה)?(?:קרוב|קרובה|הבא|הבאה))(?![\w])"
     r"|(?<![\w])(?:the\s+rest|remaining|remainder|balance\s+(?:will|by|next|on))(?![\w])", re.I)
