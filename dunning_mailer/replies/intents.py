@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import _FORWARDED, Cue, cues, negated
-from .dates import DateExpr, find_dates, resolve
+from .dates import DateExpr, find_dates, resolve, with_finals
 from .features import ngrams, normalise
 from .learned import Model, top
 from .teach import Teacher
@@ -80,6 +80,7 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
     if not text.strip() and not attachment:
         return Reading("none", (), 0.0, (), None, ("no new text found above the quoted history",),
                        "no new text found above the quoted history: read the message", needs_person_kind="no_text")
+    text = with_finals(text)           # "אני משלמ היומ": final letters a phone keyboard dropped
     found = cues(text)
     dates = find_dates(text)
 
@@ -336,6 +337,9 @@ _OTHER_ACTION = re.compile(
 _SENTENCE = re.compile(r"[.!?;\n]+")
 
 
+_RULED_OUT = re.compile(r"(?i)(?:^|[\s,(])(?:לא|not)\s*$")
+
+
 _CLAUSE = re.compile(r"[.!?;\n,]")
 
 
@@ -346,10 +350,12 @@ def _promise_date(text: str, dates: list[DateExpr], found: list[Cue], written: d
     """The date a promise names: the definite date closest to a word that promises to pay, and
     not closer to one that says what was already paid ("שולם ביום חמישי, היתרה תשולם בתחילת החודש
     הבא"). With no such word at all, the first date ("מחר!!!", "חמישי 🙏")."""
-    definite = [(e, d) for e in dates if e.definite for d in [resolve(e.rule, written)] if d is not None]
+    # "לא מחר, מחרתיים": a day ruled out is not the day promised
+    definite = [(e, d) for e in dates if e.definite and not _RULED_OUT.search(text, 0, e.start)
+                for d in [resolve(e.rule, written)] if d is not None]
     if not definite:
         return None
-    will = [(m.start(), m.end()) for m in _WILL_PAY.finditer(text)]
+    will = [(m.start(), m.end()) for m in _WILL_PAY.finditer(text) if not negated(text, m.start())]
     paid = [(m.start(), m.end()) for m in _HAS_PAID.finditer(text)
             if not negated(text, m.start()) and not _TO_BE.search(text[max(0, m.start() - 12):m.start()])]
     bounds = [0] + [m.end() for m in _SENTENCE.finditer(text)] + [len(text) + 1]
