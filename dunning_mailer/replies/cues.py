@@ -72,6 +72,12 @@ _CLAIM = _rx(
     r"(?:dropped|posted|mailed|handed|gave|left)\s+(?:\w+\s+){0,2}?(?:cheque|check|cash)",
     r"(?:it|payment|money|the\s+money|the\s+payment|transfer)\s+(?:went\s+out|left\s+(?:my|our)\s+account)",
     r"remitted",
+    r"(?:היא|הוא|זה|זו)\s+(?:כבר\s+)?(?:יצא|יצאה|עבר|עברה|ירד|ירדה)(?!\s+(?:לי|לנו)\s+ב)",
+    _P + r"(?:ה)?(?:כסף|תשלום|העברה|ביט|צ'?ק)\s+(?:כבר\s+)?(?:עבר|עברה|נכנס|נכנסה|הלך|יצא|יצאה|ירד|ירדה|הגיע|הגיעה)",
+    r"עבר+(?=\s*[.!]*\s*$)",
+    r"(?:ha-?\s?)?kesef\s+(?:kvar\s+)?(?:avar|yatza|nichnas)",
+    r"sent\s+(?:it|the\s+money|you\s+the\s+money|the\s+funds|payment)",
+    r"(?:payment|it|transfer|standing\s+order|direct\s+debit|debit)\s+(?:has\s+)?(?:went|gone|go)\s+through",
     r"(?:already\s+)?paid", r"transferred", r"wired", r"settled",
     r"sent\s+(?:you\s+)?(?:the|a|our|my)\s+(?:payment|transfer|check|cheque|money)",
     r"payment\s+(?:has\s+been|was|went)\s+(?:made|sent|transferred|completed|through|out)",
@@ -83,7 +89,7 @@ _CLAIM = _rx(
 # "העברתי את החשבונית להנהלת חשבונות" forwards the invoice; it pays nothing. "העברתי לכם / לך"
 # sends money to the business: a transfer. So a forward names what was passed on (the mail, the
 # invoice, "it") or someone other than the business it was passed to.
-_PASSED_ON = (r"(?:את\s+)?(?:ה)?(?:חשבונית|חשבוניות|מייל|אימייל|מיילים|הודעה|הודעות|בקשה|פנייה|פנייתכם|פנייתך|"
+_PASSED_ON = (r"(?:את\s+)?(?:ה)?(?:חשבונית|חשבוניות|שאלה|שאלות|מייל|אימייל|מיילים|הודעה|הודעות|בקשה|פנייה|פנייתכם|פנייתך|"
               r"מסמך|מסמכים|דרישה|תזכורת|תזכורות|מכתב|נושא|עניין|דף|קובץ)\S*"
               r"|(?:את\s+)?(?:זה|זאת)(?=\s+(?:גם\s+)?(?:ל|אל\s+)(?!חשבו|כם|ך|כן(?![\u05d0-\u05ea])|בנק))")
 _THIRD = (r"(?:ה)?(?:טיפול|הנהלת|מחלקת|רואה|רו\"ח|חשבת|חשב(?![\u05d0-\u05ea])|רוה\"ח|גזבר|גזברות|אישור|חשבונות|חשבונאות|מנהל|מנהלת|בדיקה|כספים|"
@@ -103,7 +109,7 @@ _OTHER_PAYMENT_AFTER = re.compile(r"(?i)\s*(?:\S+\s+){0,3}?(?:תמיד|בפעם\
 _OTHER_PAYMENT_BEFORE = re.compile(r"(?i)(?:תמיד|always|(?:i|we)'?ve\s+always|the\s+one\s+(?:i|we))\s*$")
 # a future time right after "יצא" / "עבר": it will go out
 _LATER_AFTER = re.compile(r"(?i)\s*(?:(?:רק|כבר)\s+)?(?:ב?שבוע\s+הבא|מחר|מחרתיים|עד\s+|בסוף|בתחילת|באמצע|בריצה\s+הבאה|בחודש\s+הבא|"
-                          r"ב-?\d|ביום\s|next|tomorrow|by\s)")
+                          r"next|tomorrow|by\s)")
 
 
 # "paid" in "will be paid", "to be paid", "get paid" promises or asks; it claims nothing.
@@ -231,9 +237,9 @@ def cues(text: str) -> list[Cue]:
             continue
         if _OTHER_PAYMENT_AFTER.match(text, m.end()) or _OTHER_PAYMENT_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
             out.append(Cue("claim_other", phrase, m.start()))     # "שילמתי תמיד בזמן", "the one I paid last time"
-        elif re.search(r"(?:יצא|עבר|ירד|נכנס)$", phrase) and _LATER_AFTER.match(text, m.end()):
+        elif re.search(r"(?:יצא|ירד)$", phrase) and _LATER_AFTER.match(text, m.end()):
             out.append(Cue("claim_later", phrase, m.start()))     # "התשלום יצא בשבוע הבא": ייצא, not יצא
-        elif _FORWARDED.match(text, m.end()) and re.search(r"העבר|הועבר|forward|transferred", phrase, re.I):
+        elif _FORWARDED.match(text, m.end()) and re.search(r"העבר|הועבר|forward|transferred|sent", phrase, re.I):
             out.append(Cue("forwarded", phrase, m.start()))
         elif negated(text, m.start()):
             out.append(Cue("claim_negated", phrase, m.start()))

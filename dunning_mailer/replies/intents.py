@@ -117,6 +117,13 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         main, conf = alt, max(probs.get(alt, 0.0), CONDITION_CONFIDENCE)
         probs = {**probs, "promise": 0.0}
     disagrees = names & {"dispute_words", "refusal", "setoff", "charged_again", "claim_disputed"}
+    if main == "question" and not disagrees and condition is None and not _WRITER_WILL.search(text) and any(
+            c.name == "claim" and not _ASKED.match(text, c.start) for c in found):
+        # "שילמתי. תוכלו לשלוח אישור?", "I transferred it last week, did that cover everything?": a claim
+        # with a question comes first as the claim (PRIORITY)
+        phrase = next(c.phrase for c in found if c.name == "claim")
+        why.append(f"paid ({phrase!r}), and a question about it: a payment claim first")
+        main, conf = "payment_claim", max(probs.get("payment_claim", 0.0), probs["question"])
     if condition is not None and condition.name == "condition_question" and main in ("dispute", "none") \
             and not disagrees and _COMMITS.search(text):
         # "Once you send the signed delivery note, we'll pay": it waits for a document, nothing is disputed
@@ -335,6 +342,10 @@ _OTHER_ACTION = re.compile(
 
 
 _SENTENCE = re.compile(r"[.!?;\n]+")
+
+
+# The rest of a sentence that asks: "תשלומים שכבר שילמתי או משהו שעוד צריך?"
+_ASKED = re.compile(r"[^.!?\n]*\?")
 
 
 _RULED_OUT = re.compile(r"(?i)(?:^|[\s,(])(?:לא|not)\s*$")
