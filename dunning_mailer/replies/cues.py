@@ -170,7 +170,7 @@ _CONDITION_TERMS = re.compile(
 _DOUBLE = re.compile(r"(?<![\w])(?:(?:ה)?חשבונית\s+(?:\S+\s+){0,2}?(?:כפולה|כפול)|(?:ה)?חיוב\s+(?:ה)?כפול|חיוב\s+כפול|(?:חויב|חויבתי|חויבנו|חייבתם|חייבו|גביתם|גבו)\w*\s+"
                      r"(?:\S+\s+){0,2}?פעמיים|charged\s+(?:\w+\s+){0,2}?twice|billed\s+(?:\w+\s+){0,2}?twice|"
                      r"double[- ]?(?:charged|billed|charge|billing)|duplicate\w*)(?![\w])", re.I)
-_ELSEWHERE = re.compile(r"(?:חברה\s+הקודמת|לחברה\s+הקודמת|קבלן|לקבלן|contractor|קיזזתי|קיזזנו|קוזז|מקוזז|previous\s+company|before\s+the\s+merger|"
+_ELSEWHERE = re.compile(r"(?:settlement\s+agreement|הסכם\s+(?:ה)?פשרה|חברה\s+הקודמת|לחברה\s+הקודמת|קבלן|לקבלן|contractor|קיזזתי|קיזזנו|קוזז|מקוזז|previous\s+company|before\s+the\s+merger|"
                         r"set[- ]?off|offset|deducted\s+(?:it\s+)?from|ניכיתי|הורדתי\s+מ)", re.I)
 
 

@@ -36,7 +36,7 @@ ALSO_AT = 0.3
 
 
 # A payment claim read by the model alone, without words that say it was paid, needs this much.
-CLAIM_WITHOUT_WORDS_AT = 0.7
+CLAIM_WITHOUT_WORDS_AT = 0.8
 
 
 # A payment conditioned on the business is read as what it waits for (cues.py), this sure.
@@ -212,7 +212,7 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         # "אעביר 1,000 מחר, ואת השאר אפשר לפרוס?", "I'll pay the agreed part on Sunday, not the extra"
         why.append(f"also a promise to pay ({_COMMITS.search(text).group(0)!r})")
         intents.add("promise")
-    if main == "dispute" and "claim_disputed" in names:
+    if main == "dispute" and names & {"claim_disputed", "setoff"}:
         intents.discard("payment_claim")  # the payment it speaks of is the one charged again: no new claim
     if "promise" in intents and main != "promise" and not _pays(text):
         intents.discard("promise")        # a promise beside the main reading needs a word that pays
