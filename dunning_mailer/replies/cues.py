@@ -136,6 +136,9 @@ _YOU_DO = (
     # "תחליף את המסך ואני מעביר", "שלח חשבונית ותקבל", "תן פרטי בנק ואני מעביר", "תוריד 200 ואני מעביר"
     r"|(?:^|[.!?\n,]\s*|(?<=\s))(?!תן\s+לי|תנו\s+לי|תני\s+לי|תכף|תודה|תמיד|תקשיב|תשמע|תראה|תאמין|תבין)(?:ת[\u05d0-\u05ea]{2,}(?:ו|י)?|שלח|שלחו|קודם)\s[^.!?\n]{0,40}?"
     r"\s(?:ו(?:אני|אנחנו)\s+\S+|ו(?:אעביר|אשלם|נעביר|נשלם|תקבל|תקבלו|תקבלי|אסגור|נסגור|משלם|מעביר|סוגרים))"
+    # "תבואו לתקן, אחר כך תקבלו את היתרה"
+    r"|(?:^|[.!?\n,]\s*|(?<=\s))ת[\u05d0-\u05ea]{2,}(?:ו|י)?\s[^.!?\n]{0,40}?(?:ואז|אחר\s+כך|ואחרי\s+זה|ורק\s+אז)\s+(?:\S+\s+)?"
+    r"(?:תקבל\w*|אשלם|נשלם|אעביר|נעביר|משלם|מעביר|אסגור|נסגור)"
     # "כשהאתר יעלה לאוויר ויעבוד", "לאחר שהציוד החלופי יסופק", "ברגע שהמשאבה תעבוד"
     r"|" + _IF + r"\s*(?:ה\S+\s+){0,3}?(?:ה\S+)?\s*(?:יסופק|תסופק|יותקן|תותקן|יתוקן|תתוקן|יוחלף|תוחלף|יעבוד|תעבוד|יעלה|"
     r"יקרר|יתחיל|תתחיל|יוחזר|תוחזר|יושלם|תושלם|יגיע\s+(?:ה)?זיכוי|יגיע\s+הזיכוי|יתוקנו|יוחלפו|יסופקו|תפסיק|יפסיק)"
@@ -225,6 +228,29 @@ _CHARGED_AGAIN = re.compile(r"(?<![\w])(?:גובים|גביתם|חייבתם|מ�
                             r"invoiced)\s+(?:\S+\s+){0,2}?(?:שוב|again|פעמיים|twice)(?![\w])", re.I)
 
 
+# A complaint that says on its own that the bill is wrong or the work is not done: cancelled, never
+# ordered, broken, not fixed, missing, the wrong amount. Read as a dispute even when asked as a
+# question ("מה??? ביטלתי את זה מזמן", "מה עם הדלת?? לא תוקנה").
+_COMPLAINT = re.compile(
+    r"(?<![\w])(?:" + _P + r"(?:ביטלתי|ביטלנו|בוטל|בוטלה|ביטלנו)|לא\s+(?:הזמנתי|הזמנו|הזמנתם|ביקשתי|ביקשנו)|"
+    r"(?:ה)?(?:שבור|שבורה|שבורים|פגום|פגומה|פגומים|רטוב|רטובה|רטובים|נשבר|נשברה|נשברו|התקלקל|התקלקלה|מקולקל|מקולקלת)|"
+    r"לא\s+(?:תוקן|תוקנה|תוקנו|סיימתם|סיימת|גמור|גמורה|הושלם|הושלמה|נסגר|הגיע|הגיעה|הגיעו|סופק|סופקה)|"
+    r"(?:ה)?סכום\s+(?:\S+\s+)?(?:לא\s+נכון|שגוי|מוגזם)|(?:יש|נפלה)\s+טעות\s+ב(?:סכום|חשבונית|חיוב|מחיר|שעות|חישוב)|"
+    r"טעות\s+ב(?:סכום|חשבונית|חיוב|מחיר|שעות|חישוב)|מדובר\s+בכפל|כפל\s+חיוב|"
+    r"(?:חסר|חסרה|חסרים|חסרות)\s+(?:לי|לנו)(?!\s+(?:\S+\s+){0,2}?(?:ה)?(?:חשבוני|מספר|אישור|קבל|פרט|טופס|מסמך|מייל))|"
+    r"איפה\s+(?:ה)?(?:שאר|יתר)|לא\s+(?:קיבלתי|קבלתי|קיבלנו)\s+(?:כלום|שום|את\s+(?:ה)?(?:סחורה|מוצר|"
+    r"הזמנה|שירות|עבודה|ציוד|משלוח))|(?:הגיע|הגיעה|הגיעו)\s+(?:אחרי|באיחור|מאוחר|שבור|שבורה|רטוב|רטובים|פגום)|"
+    r"אמרת(?:ם)?\s+(?:ש(?:זה|הוא|היא)?\s*)?(?:כולל|חינם|בחינם|ניסיון|במחיר)|אמרנו\s+\d|סיכמנו\s+(?:על\s+)?\d|זה\s+לא\s+(?:אני|שלי|שלנו)|"
+    r"cancel(?:l)?ed|(?:never\s+(?:got|received|ordered|agreed)|(?:did\s+not|didn'?t)\s+(?:order|receive|get|agree))"
+    r"(?!\s+(?:\w+\s+){0,2}?(?:invoice|receipt|bill|e-?mail|statement|copy|link|reminder|tax))|"
+    r"broken|damaged|defective|wrong\s+(?:amount|price|invoice|charge|total)|overcharged|not\s+(?:fixed|finished|done|working|delivered)|"
+    r"still\s+(?:broken|not|missing|leaking)|missing|arrived\s+(?:late|broken|damaged|wet)|you\s+(?:said|told\s+me|promised)\s+(?:it|this|that|the))"
+    r"(?![\w])", re.I)
+
+
+_DOCUMENT = re.compile(r"(?i)חשבוני|קבלה|קישור|לינק|מייל|invoice|receipt|link|e-?mail|statement")
+
+
 def cues(text: str) -> list[Cue]:
     """The exact cues in a reply's new text."""
     out: list[Cue] = []
@@ -257,6 +283,13 @@ def cues(text: str) -> list[Cue]:
         kind = ("condition_question" if _CONDITION_ASKS.search(window) else
                 "condition_plan" if _CONDITION_TERMS.search(window) else "condition_dispute")
         out.append(Cue(kind, phrase, m.start()))
+    for m in _COMPLAINT.finditer(text):
+        if negated(text, m.start()):
+            continue              # "לא ביטלתי את ההוראה"
+        if re.match(r"(?i)לא\s+(?:קיבלתי|קבלתי|קיבלנו)|never|didn|did\s+not", m.group(0)) and _DOCUMENT.search(text):
+            continue              # "לא קיבלתי שום דבר, החשבונית נשלחה?": a document asked for, a question
+        out.append(Cue("complaint", m.group(0).strip(), m.start()))
+        break
     for name, rx in (("refusal", _REFUSAL), ("setoff", _SETOFF), ("charged_again", _CHARGED_AGAIN)):
         m = rx.search(text)
         if m:

@@ -116,7 +116,11 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
                    f"not a promise but a {alt.replace('_', ' ')}")
         main, conf = alt, max(probs.get(alt, 0.0), CONDITION_CONFIDENCE)
         probs = {**probs, "promise": 0.0}
-    disagrees = names & {"dispute_words", "refusal", "setoff", "charged_again", "claim_disputed"}
+    disagrees = names & {"dispute_words", "refusal", "setoff", "charged_again", "claim_disputed", "complaint"}
+    complaint = next((c for c in found if c.name == "complaint"), None)
+    if main in ("question", "none") and complaint is not None:
+        why.append(f"a complaint ({complaint.phrase!r}): a dispute, even asked as a question")
+        main, conf = "dispute", max(probs.get("dispute", 0.0), probs[main])
     if main == "question" and not disagrees and condition is None and not _WRITER_WILL.search(text) and any(
             c.name == "claim" and not _ASKED.match(text, c.start) for c in found):
         # "שילמתי. תוכלו לשלוח אישור?", "I transferred it last week, did that cover everything?": a claim
@@ -143,7 +147,8 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         why.append(f"a payment set up for a later day ({_SCHEDULED.search(text).group(0)!r}): a promise")
         main, conf = "promise", max(probs.get("promise", 0.0), CONDITION_CONFIDENCE)
         probs = {**probs, "payment_claim": 0.0}
-    if main == "dispute" and not disagrees and condition is None and _NOT_YET.match(text.strip()):
+    if main == "dispute" and not disagrees and condition is None and _NOT_YET.match(text.strip()) and (
+            _NOT_YET_PAID.search(text) or len(text.split()) <= 2):
         # "עוד לא", "לא שילמתי עדיין": a bare negation commits to nothing and disputes nothing
         alt = max((i for i in probs if i != "dispute"), key=lambda i: probs[i])
         alt = alt if alt in ("promise", "question", "plan_request") and probs[alt] >= ALSO_AT else "none"
@@ -317,11 +322,15 @@ _NOT_YET = re.compile(r"(?i)^(?:\S+\s+){0,3}?(?:(?:עוד|עדיין|עדיינ)
                       r"(?:\s+\S+){0,4}?\s*[.!,]*\s*$")
 
 
+_NOT_YET_PAID = re.compile(r"(?i)שילמ|שלמ|העבר|לשלם|יצא|הספקתי|paid|pay|sent|transferred")
+
+
 # More work asked for is no complaint about the work billed: "אתם יכולים לבוא לתקן גם את הדלת?"
-_NEW_JOB = re.compile(r"(?<![\w])(?:(?:לבוא|תבוא|תבואו|תבואי|להגיע|תגיע|תגיעו)\s+(?:גם\s+|שוב\s+|עוד\s+)?(?:\S+\s+){0,3}?(?:לתקן|להחליף|"
-                      r"להתקין|לסדר|לבדוק|לנקות|לצבוע)|גם\s+(?:עבודות|עבודה|להתקין)|(?:עוד|נוספת)\s+(?:עבודה|הזמנה)|"
-                      r"come\s+(?:and\s+|back\s+and\s+|to\s+)?(?:also\s+)?(?:fix|replace|install|look\s+at)|another\s+job|"
-                      r"extra\s+work|quote\s+(?:me|us)\s+for)(?![\w])", re.I)
+_NEW_JOB = re.compile(r"(?<![\w])(?:(?:לבוא|תבוא|תבואו|תבואי|להגיע|תגיע|תגיעו)\s+גם\s+(?:\S+\s+){0,3}?(?:לתקן|להחליף|"
+                      r"להתקין|לסדר|לבדוק|לנקות|לצבוע)|(?:לבוא|תבוא|תבואו|תבואי)\s+(?:\S+\s+){0,2}?(?:לתקן|להחליף|להתקין)\s+גם|"
+                      r"גם\s+(?:עבודות|עבודה|להתקין)|(?:עוד|נוספת)\s+(?:עבודה|הזמנה)|עבודה\s+חדשה|"
+                      r"come\s+(?:and\s+|back\s+and\s+|to\s+)?also\s+(?:fix|replace|install|look\s+at)|another\s+job|"
+                      r"extra\s+work|new\s+job|quote\s+(?:me|us)\s+for)(?![\w])", re.I)
 
 
 # Passing the mail on is no promise to pay: "אעביר למנהל", "I'll pass it on to accounts".
