@@ -156,11 +156,23 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         main, conf = alt, max(probs.get(alt, 0.0), 1.0 - probs["dispute"])
         probs = {**probs, "dispute": 0.0}
     if main in ("dispute", "question", "promise") and not disagrees and condition is None and not _COMMITS.search(text) \
+            and not _pays(text) \
             and _NEW_JOB.search(text):
         # a new order or a technician booked is none (the corpus conventions), not a complaint or a question
         why.append(f"asks for more work ({_NEW_JOB.search(text).group(0)!r}), nothing about this bill: none")
         main, conf = "none", max(probs.get("none", 0.0), 1.0 - probs[main])
         probs = {**probs, "dispute": 0.0}
+    if main in ("promise", "question", "none") and not disagrees and _WAIT_ASK.search(text) and (
+            "?" in text or _WAIT_ASK.search(text).group(0).startswith(("אבקש", "נבקש", "request", "we'd like", "i'd like"))):
+        # "אתם יכולים לחכות עד ה-20?", "Can it wait until Friday?": asking the business to wait
+        why.append(f"asks the business to wait ({_WAIT_ASK.search(text).group(0)!r}): a plan request")
+        main, conf = "plan_request", max(probs.get("plan_request", 0.0), CONDITION_CONFIDENCE if main != "question" else 0.6)
+    if main == "promise" and not _COMMITS.search(text) and not _pays(text) and not _WRITER_WILL.search(text) \
+            and _AWAY.search(text) and (_OOO.search(text) or not any(e.definite for e in dates)):
+        # "אני בחופשה עד סוף השבוע, אטפל כשאחזור", "I'm OOO until Sunday": away, nothing promised
+        why.append(f"away ({_AWAY.search(text).group(0)!r}) and no payment promised: none")
+        main, conf = "none", max(probs.get("none", 0.0), 1.0 - probs["promise"])
+        probs = {**probs, "promise": 0.0}
     if main == "payment_claim" and "claim_disputed" in names:
         phrase = next(c.phrase for c in found if c.name == "claim_disputed")
         why.append(f"paid, and charged again or settled otherwise ({phrase!r}): a dispute")
@@ -325,12 +337,30 @@ _NOT_YET = re.compile(r"(?i)^(?:\S+\s+){0,3}?(?:(?:עוד|עדיין|עדיינ)
 _NOT_YET_PAID = re.compile(r"(?i)שילמ|שלמ|העבר|לשלם|יצא|הספקתי|paid|pay|sent|transferred")
 
 
+# Asking the business to wait, or for more time.
+_WAIT_ASK = re.compile(
+    r"(?<![\w])(?:(?:אבקש|נבקש|מבקש|מבקשת)\s+(?:ל)?(?:דחות|לדחות|דחייה|הארכה|extension)|לחכות|תחכו|תחכה|תחכי|נדחה|לדחות|"
+    r"can\s+(?:you|it|we|this)\s+(?:\w+\s+)?wait|(?:we'?d|i'?d)\s+like\s+(?:to\s+request\s+)?(?:an?\s+)?(?:extension|postpone\w*)|"
+    r"request\s+(?:an?\s+)?extension|(?:an?\s+)?extension|postpone|(?:a\s+(?:bit|little)\s+)?more\s+time|hold\s+off)(?![\w])", re.I)
+
+
+# Away from the office or the mail: out of office, abroad, on holiday, "will reply when back".
+_AWAY = re.compile(r"(?<![\w])(?:בחופשה|בחופש|בחו\"ל|בכנס|מחוץ\s+למשרד|במילואים|אענה|אחזור\s+אלי|כשאחזור|עם\s+חזרתי|ooo|out\s+of\s+(?:the\s+)?office|"
+                   r"on\s+(?:leave|holiday|vacation)|abroad|travell?ing|(?:will|i'?ll)\s+(?:reply|respond|get\s+back|be\s+in\s+touch)|"
+                   r"on\s+(?:my|his|her)\s+return|closed\s+(?:for|until)|reopen\w*)(?![\w])", re.I)
+
+
+_OOO = re.compile(r"(?<![\w])(?:אענה|אחזור\s+אלי\w*|כשאחזור|עם\s+חזרתי|מחוץ\s+למשרד|ooo|out\s+of\s+(?:the\s+)?office|"
+                  r"(?:will|i'?ll)\s+(?:reply|respond|get\s+back|be\s+in\s+touch)|on\s+(?:my|his|her)\s+return|closed\s+(?:for|until)|"
+                  r"reopen\w*)(?![\w])", re.I)
+
+
 # More work asked for is no complaint about the work billed: "אתם יכולים לבוא לתקן גם את הדלת?"
 _NEW_JOB = re.compile(r"(?<![\w])(?:(?:לבוא|תבוא|תבואו|תבואי|להגיע|תגיע|תגיעו)\s+גם\s+(?:\S+\s+){0,3}?(?:לתקן|להחליף|"
                       r"להתקין|לסדר|לבדוק|לנקות|לצבוע)|(?:לבוא|תבוא|תבואו|תבואי)\s+(?:\S+\s+){0,2}?(?:לתקן|להחליף|להתקין)\s+גם|"
                       r"גם\s+(?:עבודות|עבודה|להתקין)|(?:עוד|נוספת)\s+(?:עבודה|הזמנה)|עבודה\s+חדשה|"
                       r"come\s+(?:and\s+|back\s+and\s+|to\s+)?also\s+(?:fix|replace|install|look\s+at)|another\s+job|"
-                      r"extra\s+work|new\s+job|quote\s+(?:me|us)\s+for)(?![\w])", re.I)
+                      r"extra\s+work|quote\s+(?:me|us)\s+for)(?![\w])", re.I)
 
 
 # Passing the mail on is no promise to pay: "אעביר למנהל", "I'll pass it on to accounts".
