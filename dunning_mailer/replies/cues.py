@@ -126,7 +126,7 @@ _NOT_A_CLAIM_BEFORE = re.compile(r"(?i)(?:(?:will\s+be|to\s+be|be|get|getting|ge
 # A payment that waits for the business to act first is never a promise (README, "Intent
 # conventions"): what it waits for says what it is — a document or a detail (a question), better
 # terms (a plan request), or a fix, a delivery, a refund (a dispute).
-_IF = r"(?:ו?(?:כש|ברגע\s+ש|אחרי\s+ש|לאחר\s+ש|בתנאי\s+ש|עד\s+ש|רק\s+כש|מיד\s+כש|מיד\s+אחרי\s+ש|אם|לפני\s+ש|רק\s+אחרי\s+ש|קודם))"
+_IF = r"(?:ו?(?:כש|כאשר|ברגע\s+ש|אחרי\s+ש|לאחר\s+ש|בתנאי\s+ש|עד\s+ש|רק\s+כש|מיד\s+כש|מיד\s+אחרי\s+ש|אם|לפני\s+ש|רק\s+אחרי\s+ש|קודם))"
 _THEIRS = r"(?:משכורת|המשכורת|כסף|הכסף|תקציב|התקציב|החזר|ההחזר|העברה|תמיכה|התמיכה|מענק|המענק|הלוואה|ההלוואה|הלקוח|" \
           r"הפיצוי|המס|מס\s+הכנסה|הביטוח|ביטוח|החודש|הבונוס)"
 _YOU_DO = (
@@ -134,7 +134,7 @@ _YOU_DO = (
     _IF + r"(?:\s*(?:אתם|אתה|את|עד\s+אז|כבר|רק))?\s*ת(?!היה|משיכ|חזור\b)[\u05d0-\u05ea]{2,}(?:ו|י)?(?![\u05d0-\u05ea])"
     r"(?!\s+(?:ה|לי\s+)?" + _THEIRS + r")"
     # "תחליף את המסך ואני מעביר", "שלח חשבונית ותקבל", "תן פרטי בנק ואני מעביר", "תוריד 200 ואני מעביר"
-    r"|(?:^|[.!?\n,]\s*|(?<=\s))(?!תן\s+לי|תנו\s+לי|תני\s+לי|תכף|תודה|תמיד|תקשיב|תשמע|תראה|תאמין|תבין)(?:ת[\u05d0-\u05ea]{2,}(?:ו|י)?|שלח|שלחו|קודם)\s[^.!?\n]{0,40}?"
+    r"|(?:^|[.!?\n,]\s*|(?<=\s))(?!תן\s+לי|תנו\s+לי|תני\s+לי|תכף|תודה|תמיד|תקשיב|תשמע|תראה|תאמין|תבין)(?:ת[\u05d0-\u05ea]{2,}(?:ו|י)?|תן|שלח|שלחו|קודם)\s[^.!?\n]{0,40}?"
     r"\s(?:ו(?:אני|אנחנו)\s+\S+|ו(?:אעביר|אשלם|נעביר|נשלם|תקבל|תקבלו|תקבלי|אסגור|נסגור|משלם|מעביר|סוגרים))"
     # "תבואו לתקן, אחר כך תקבלו את היתרה"
     r"|(?:^|[.!?\n,]\s*|(?<=\s))ת[\u05d0-\u05ea]{2,}(?:ו|י)?\s[^.!?\n]{0,40}?(?:ואז|אחר\s+כך|ואחרי\s+זה|ורק\s+אז)\s+(?:\S+\s+)?"
@@ -158,6 +158,11 @@ _YOU_DO += (r"|" + _IF + r"\s*(?:אראה|אקבל|נקבל|נראה|יתקבל|
             r"(?:invoice|receipt|breakdown|contract|form|document|statement|quote|copy|details|note|certificate)"
             r"|(?:once|when|as\s+soon\s+as|after)\s+(?:the|your)\s+(?:\w+\s+){0,2}?(?:invoice|receipt|contract|form|document|"
             r"statement|quote|copy|note|certificate|po)\s+(?:is\s+|are\s+)?(?:back|received|arrives|signed|here|in)")
+_DOC = (r"(?:חשבונית|חשבוניות|קבלה|אישור|תעודת|תעודות|מסמך|מסמכים|טופס|הצעת|העתק|עותק|הזמנת|invoice|receipt|certificate|"
+        r"form|document|statement|quote|copy|delivery\s+note|po\b|purchase\s+order|contract)")
+_YOU_DO += (r"|(?<![\w])(?:עם|לאחר|אחרי|רק\s+עם|מיד\s+עם)\s+(?:קבלת|קבלה\s+של)\s+(?:ה)?" + _DOC +
+            r"|(?:upon|on|after)\s+(?:the\s+)?(?:receipt\s+of|receiving)\s+(?:the\s+|a\s+|your\s+)?(?:\w+\s+){0,2}?" + _DOC +
+            r"|once\s+(?:it\s+is\s+|it'?s\s+|this\s+is\s+)?(?:received|registered|approved\s+by\s+you)")
 _CONDITION = re.compile(_YOU_DO, re.I)
 _CONDITION_ASKS = re.compile(
     r"חשבונית\s+מס|קבלה|פרטי|פרטים|מספר\s+(?:ה)?חשבון|לאיזה\s+חשבון|לינק|קישור|אישור|טופס|אסמכתא|הסכום\s+הסופי|מה\s+הסכום|"

@@ -134,9 +134,10 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         why.append(f"the payment waits for a document or a detail ({condition.phrase!r}): a question")
         main, conf = "question", max(probs.get("question", 0.0), CONDITION_CONFIDENCE)
         probs = {**probs, "dispute": 0.0, "promise": 0.0}
-    complaint = next((c.phrase for c in found if c.name == "dispute_words"), "")
-    if main == "promise" and not _pays(text) and complaint and not _INCOME.search(complaint):
-        phrase = complaint
+    grievance = next((c.phrase for c in found if c.name in ("complaint", "dispute_words")
+                      and not _INCOME.search(c.phrase)), "")
+    if main == "promise" and not _pays(text) and grievance:
+        phrase = grievance
         why.append(f"no word about paying, and a complaint ({phrase!r}): a dispute")
         main, conf = "dispute", max(probs.get("dispute", 0.0), CONDITION_CONFIDENCE)
         probs = {**probs, "promise": 0.0}
@@ -167,7 +168,7 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         # "אתם יכולים לחכות עד ה-20?", "Can it wait until Friday?": asking the business to wait
         why.append(f"asks the business to wait ({_WAIT_ASK.search(text).group(0)!r}): a plan request")
         main, conf = "plan_request", max(probs.get("plan_request", 0.0), CONDITION_CONFIDENCE if main != "question" else 0.6)
-    if main == "promise" and not _COMMITS.search(text) and not _pays(text) and not _WRITER_WILL.search(text) \
+    if main == "promise" and not _COMMITS.search(text) and not _PAY_VERB.search(text) and not _WRITER_WILL.search(text) \
             and _AWAY.search(text) and (_OOO.search(text) or not any(e.definite for e in dates)):
         # "אני בחופשה עד סוף השבוע, אטפל כשאחזור", "I'm OOO until Sunday": away, nothing promised
         why.append(f"away ({_AWAY.search(text).group(0)!r}) and no payment promised: none")
@@ -207,7 +208,7 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         main, conf = "payment_claim", max(probs.get("payment_claim", 0.0), CONDITION_CONFIDENCE)
         probs = {**probs, "promise": 0.0}
     other = _OTHER_ACTION.search(text) or _PASS_ON.search(text)
-    if main == "promise" and not _pays(text) and other:
+    if main == "promise" and other and (not _pays(text) or not (_COMMITS.search(text) or _PAY_VERB.search(text))):
         phrase = other.group(0)
         alt = max((i for i in probs if i != "promise"), key=lambda i: probs[i])
         why.append(f"no word about paying, only {phrase!r}: not a promise")
@@ -376,8 +377,14 @@ def _pays(text: str) -> bool:
 # Doing something else tomorrow is no promise to pay: "נדבר מחר", "I'll check tonight".
 _OTHER_ACTION = re.compile(
     r"(?<![\w])(?:נדבר|אדבר|נבדוק|אבדוק|בודקת|בודק|אשאל|נשאל|אחזור\s+אלי\w*|נחזור\s+אלי\w*|אעדכן|נעדכן|אתקשר|נתקשר|"
-    r"אסתכל|נסתכל|נראה|talk|check|look\s+(?:at|into)|get\s+back|ask|let\s+you\s+know|update\s+you|call\s+you)(?![\w])",
+    r"אסתכל|נסתכל|נראה|אחשוב|נחשוב|לחשוב|תתקשר\w*|שתתקשר\w*|תחזרו\s+אלי|talk|check|look\s+(?:at|into)|get\s+back|ask|"
+    r"let\s+you\s+know|update\s+you|call\s+you|call\s+(?:me|us)|think\s+(?:about|it\s+over))(?![\w])",
     re.I)
+
+
+# Money or paying named at all: what "I'll think about it" lacks.
+_PAY_VERB = re.compile(r"(?i)שלם|שולם|העבר|מעביר|תשלום|כסף|סגור|סוגר|יעבור|יוצא|ייצא|ביט|צ'?ק|pay|paid|transfer|money|"
+                       r"settle|cheque|check\s+(?:is|was)|wire|funds|invoice\s+will")
 
 
 _SENTENCE = re.compile(r"[.!?;\n]+")
