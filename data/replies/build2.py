@@ -8,7 +8,8 @@ Same batch format as src/ (see build.py): "## INTENTS ; DATE-EXPR ; REGISTER
 * extra date rules "dmy:DD/MM/YYYY" (an explicit date with its year) and
   "domnm:N" (the Nth of next month; the message is written after the Nth);
 * option hol=NAME puts the message near a holiday (see HOLIDAYS), yr=YYYY
-  fixes its year;
+  fixes its year, after=/before= (YYYY-MM-DD or MM-DD) bound the date
+  for texts that quote a dated older message;
 * option q=STYLE|no, sig=no, foot=no control the programmatic additions:
   a quoted copy of our reminder below the reply (Outlook / Gmail / iPhone /
   Hebrew Gmail), a signature and a confidentiality footer.  Without an option
@@ -63,6 +64,12 @@ def fits(expr, d, opts):
         return False
     if "yr" in opts and d.year != int(opts["yr"]):
         return False
+    for key, sign in (("after", 1), ("before", -1)):  # YYYY-MM-DD, or MM-DD in any year
+        if key in opts:
+            v = opts[key]
+            lim = dt.date.fromisoformat(v) if len(v) == 10 else dt.date(d.year, int(v[:2]), int(v[3:]))
+            if (d - lim).days * sign < 0:
+                return False
     if "hol" in opts:
         ok = any(dt.date.fromisoformat(a) <= d <= dt.date.fromisoformat(b)
                  for a, b in HOLIDAYS[opts["hol"]])
