@@ -14,7 +14,9 @@ Same batch format as src/ (see build.py): "## INTENTS ; DATE-EXPR ; REGISTER
 * option q=STYLE|no, sig=no, foot=no control the programmatic additions:
   a quoted copy of our reminder below the reply (Outlook / Gmail / iPhone /
   Hebrew Gmail), a signature and a confidentiality footer.  Without an option
-  they are drawn with a seeded RNG by register.  The reply the customer typed
+  they are drawn with a seeded RNG by register.  The quote is in the
+  reply's language, except for 20 % of English and 4 % of Hebrew replies
+  (an English customer answering our Hebrew reminder, and the reverse).  The reply the customer typed
   is everything before the quote; corpus2_quotes.tsv records, per id, the
   character offset where the programmatic quote starts (-1 = no quote);
 * ~6 % of Hebrew whatsapp/spoken items lose their final letters (ם->מ ...),
@@ -198,7 +200,10 @@ def decorate(rng, it, when):
     if q and q != "no":
         sep = "\n\n" if q != "ip" else "\n\n"
         offset = len(text) + len(sep)
-        text += sep + quote_block(rng, q, qlang, when, it.get("qlang"))
+        ql = qlang
+        if rng.random() < (0.2 if lang == "en" else 0.04):  # the reminder was in the other language
+            ql = "he" if lang == "en" else "en"
+        text += sep + quote_block(rng, q, ql, when)
         added.append("quote:" + q)
     return text, offset, added
 
