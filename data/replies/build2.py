@@ -7,12 +7,16 @@ Same batch format as src/ (see build.py): "## INTENTS ; DATE-EXPR ; REGISTER
 * message dates run over 2025-2026 (build.py: 2026-2027);
 * extra date rules "dmy:DD/MM/YYYY" (an explicit date with its year) and
   "domnm:N" (the Nth of next month; the message is written after the Nth);
-* option hol=NAME puts the message near a holiday (see HOLIDAYS), yr=YYYY
-  fixes its year;
+* option hol=NAME puts the message near a holiday (see HOLIDAYS; holiday
+  words in a text without hol=/mo= pick a window themselves, see AUTO_HOL), yr=YYYY
+  fixes its year, after=/before= (YYYY-MM-DD or MM-DD) bound the date
+  for texts that quote a dated older message;
 * option q=STYLE|no, sig=no, foot=no control the programmatic additions:
   a quoted copy of our reminder below the reply (Outlook / Gmail / iPhone /
   Hebrew Gmail), a signature and a confidentiality footer.  Without an option
-  they are drawn with a seeded RNG by register.  The reply the customer typed
+  they are drawn with a seeded RNG by register.  The quote is in the
+  reply's language, except for 20 % of English and 4 % of Hebrew replies
+  (an English customer answering our Hebrew reminder, and the reverse).  The reply the customer typed
   is everything before the quote; corpus2_quotes.tsv records, per id, the
   character offset where the programmatic quote starts (-1 = no quote);
 * ~6 % of Hebrew whatsapp/spoken items lose their final letters (ם->מ ...),
@@ -42,6 +46,8 @@ HOLIDAYS = {  # (first, last) windows of message dates, both years
     "shavuot": [("2025-05-26", "2025-06-02"), ("2026-05-15", "2026-05-22")],
     "summer": [("2025-07-01", "2025-08-20"), ("2026-07-01", "2026-08-15")],
     "yearend": [("2025-12-15", "2025-12-31"), ("2026-12-13", "2026-12-31")],
+    "pesach_wide": [("2025-03-10", "2025-04-25"), ("2026-03-01", "2026-04-15")],
+    "tishrei_wide": [("2025-08-25", "2025-10-20"), ("2026-08-20", "2026-10-10")],
     "janfeb": [("2025-01-02", "2025-02-27"), ("2026-01-02", "2026-02-27")],
 }
 FINALS = str.maketrans({"ם": "מ", "ן": "נ", "ץ": "צ", "ף": "פ", "ך": "כ"})
@@ -63,6 +69,12 @@ def fits(expr, d, opts):
         return False
     if "yr" in opts and d.year != int(opts["yr"]):
         return False
+    for key, sign in (("after", 1), ("before", -1)):  # YYYY-MM-DD, or MM-DD in any year
+        if key in opts:
+            v = opts[key]
+            lim = dt.date.fromisoformat(v) if len(v) == 10 else dt.date(d.year, int(v[:2]), int(v[3:]))
+            if (d - lim).days * sign < 0:
+                return False
     if "hol" in opts:
         ok = any(dt.date.fromisoformat(a) <= d <= dt.date.fromisoformat(b)
                  for a, b in HOLIDAYS[opts["hol"]])
@@ -107,7 +119,35 @@ def candidates(expr, opts):
     return [START + dt.timedelta(days=k) for k in range((END - START).days + 1)]
 
 
+AUTO_HOL = [  # holiday words -> window, when the batch header gives no hol=/mo=
+    (r"חנוכה|hanukkah", ["hanukkah"]),
+    (r"פורים|purim", ["purim"]),
+    (r"פסח|passover|מימונה", ["pesach_wide"]),
+    (r"ראש השנה|כיפור|סוכות|שנה טובה|גמר חתימה|מועדים לשמחה|החגים|חול המועד|the holidays", ["tishrei_wide"]),
+    (r"חג שמח|chag sameach|החג($|[^א-ת])", ["tishrei_wide", "pesach_wide"]),
+]
+
+
+def auto_holiday(rng, text, opts):
+    if "hol" in opts or "mo" in opts:
+        return opts
+    for pat, wins in AUTO_HOL:
+        if re.search(pat, text, re.I):
+            return dict(opts, hol=rng.choice(wins))
+    return opts
+
+
 def pick_datetime(rng, expr, opts, text):
+    auto = auto_holiday(rng, text, opts)
+    if auto is not opts:
+        try:
+            return _pick(rng, expr, auto, text)
+        except RuntimeError:
+            pass
+    return _pick(rng, expr, opts, text)
+
+
+def _pick(rng, expr, opts, text):
     opts = build.seasonal_opts(text, opts)
     cands = candidates(expr, opts)
     rng.shuffle(cands)
@@ -160,7 +200,10 @@ def decorate(rng, it, when):
     if q and q != "no":
         sep = "\n\n" if q != "ip" else "\n\n"
         offset = len(text) + len(sep)
-        text += sep + quote_block(rng, q, qlang, when, it.get("qlang"))
+        ql = qlang
+        if rng.random() < (0.2 if lang == "en" else 0.04):  # the reminder was in the other language
+            ql = "he" if lang == "en" else "en"
+        text += sep + quote_block(rng, q, ql, when)
         added.append("quote:" + q)
     return text, offset, added
 
