@@ -94,7 +94,7 @@ _PASSED_ON = (r"(?:את\s+)?(?:ה)?(?:חשבונית|חשבוניות|שאלה|�
               r"|(?:את\s+)?(?:זה|זאת)(?=\s+(?:גם\s+)?(?:ל|אל\s+)(?!חשבו|כם|ך|כן(?![\u05d0-\u05ea])|בנק))")
 _THIRD = (r"(?:ה)?(?:טיפול|הנהלת|מחלקת|רואה|רו\"ח|חשבת|חשב(?![\u05d0-\u05ea])|רוה\"ח|גזבר|גזברות|אישור|חשבונות|חשבונאות|מנהל|מנהלת|בדיקה|כספים|"
           r"בעל|אשת|אשתי|בעלי|אבא|אמא|אבי|אמי|שותף|שותפה|שותפי|מזכיר|מזכירה|מזכירות|מי\s+ש|הבוס|בוס|הנה\"ח|הנהח|"
-          r"הלקוח|המשרד|משרד|ספקים|תשלומים|תשלום|רכש|אחי|אחותי|גיס\w*|חמי|חמותי|בן\s+זוג\w*|בת\s+זוג\w*|הורי\w*|אחראי|אחראית|צוות|מחלקה|גורם|גורמים|עו\"ד|עורך|הבן|הבת|בני|בתי|[א-ת]+\s+מהנהלת)")
+          r"ועדת|וועדת|ועד|הנהלה|דירקטוריון|הלקוח|המשרד|משרד|ספקים|תשלומים|תשלום|רכש|אחי|אחותי|גיס\w*|חמי|חמותי|בן\s+זוג\w*|בת\s+זוג\w*|הורי\w*|אחראי|אחראית|צוות|מחלקה|גורם|גורמים|עו\"ד|עורך|הבן|הבת|בני|בתי|[א-ת]+\s+מהנהלת)")
 _FORWARDED = re.compile(
     r"\s+(?:" + _PASSED_ON + r")(?:\s+\S+){0,2}?\s*(?:(?:ל|אל\s+)\S+|הלאה|לטיפול)?"
     r"|\s+(?:גם\s+)?(?:ל|אל\s+)" + _THIRD +
@@ -126,7 +126,7 @@ _NOT_A_CLAIM_BEFORE = re.compile(r"(?i)(?:(?:will\s+be|to\s+be|be|get|getting|ge
 # A payment that waits for the business to act first is never a promise (README, "Intent
 # conventions"): what it waits for says what it is — a document or a detail (a question), better
 # terms (a plan request), or a fix, a delivery, a refund (a dispute).
-_IF = r"(?:ו?(?:כש|כאשר|ברגע\s+ש|אחרי\s+ש|לאחר\s+ש|בתנאי\s+ש|עד\s+ש|רק\s+כש|מיד\s+כש|מיד\s+אחרי\s+ש|אם|לפני\s+ש|רק\s+אחרי\s+ש|קודם))"
+_IF = r"(?:ו?(?:כש|כאשר|ביום\s+ש|ברגע\s+ש|אחרי\s+ש|לאחר\s+ש|בתנאי\s+ש|עד\s+ש|רק\s+כש|מיד\s+כש|מיד\s+אחרי\s+ש|אם|לפני\s+ש|רק\s+אחרי\s+ש|קודם))"
 _THEIRS = r"(?:משכורת|המשכורת|כסף|הכסף|תקציב|התקציב|החזר|ההחזר|העברה|תמיכה|התמיכה|מענק|המענק|הלוואה|ההלוואה|הלקוח|" \
           r"הפיצוי|המס|מס\s+הכנסה|הביטוח|ביטוח|החודש|הבונוס)"
 _YOU_DO = (
@@ -146,6 +146,7 @@ _YOU_DO = (
     r"(?:\w+\s+){0,2}?(?:fix|fixed|send|sent|finish|finished|complete|completed|correct|deliver|delivered|replace|"
     r"replaced|issue|install|return|credit|refund|sort|resolve|provide|tell|give|agree|drop|knock|remove|clear|come|"
     r"bring|repair|show|make|do|can)"
+    r"|(?:on\s+)?the\s+day\s+(?:that\s+)?(?:the|your|my)\s+\w+\s+(?:gets|is|works|starts|actually)"
     r"|(?:once|when|as\s+soon\s+as|until|after)\s+(?:the|this|your)\s+(?:\w+\s+){0,4}?(?:actually\s+)?"
     r"(?:works|work|is\s+(?:fixed|replaced|working|delivered|installed|done|finished|up)|gets|starts|arrives|goes\s+live)"
     r"|(?:^|[.!?\n]\s*)(?:please\s+)?(?:fix|replace|send|tell|give|clear|finish|bring|knock|drop|remove|resend|come)\s"
@@ -175,7 +176,7 @@ _CONDITION_TERMS = re.compile(
 
 
 # Charged twice, not "I sent the receipt twice" or "I don't want to pay twice".
-_DOUBLE = re.compile(r"(?<![\w])(?:(?:ה)?חשבונית\s+(?:\S+\s+){0,2}?(?:כפולה|כפול)|(?:ה)?חיוב\s+(?:ה)?כפול|חיוב\s+כפול|(?:חויב|חויבתי|חויבנו|חייבתם|חייבו|גביתם|גבו)\w*\s+"
+_DOUBLE = re.compile(r"(?<![\w])(?:(?:ה)?חשבונית\s+(?:\S+\s+){0,2}?(?:כפולה|כפול)|(?:זה|זו|החיוב|החשבון)\s+(?:\S+\s+)?(?:כפול|כפולה)|(?:ה)?חיוב\s+(?:ה)?כפול|חיוב\s+כפול|(?:חויב|חויבתי|חויבנו|חייבתם|חייבו|גביתם|גבו)\w*\s+"
                      r"(?:\S+\s+){0,2}?פעמיים|charged\s+(?:\w+\s+){0,2}?twice|billed\s+(?:\w+\s+){0,2}?twice|"
                      r"double[- ]?(?:charged|billed|charge|billing)|duplicate\w*)(?![\w])", re.I)
 _ELSEWHERE = re.compile(r"(?:settlement\s+agreement|הסכם\s+(?:ה)?פשרה|חברה\s+הקודמת|לחברה\s+הקודמת|קבלן|לקבלן|contractor|קיזזתי|קיזזנו|קוזז|מקוזז|previous\s+company|before\s+the\s+merger|"
@@ -223,7 +224,7 @@ _REFUSAL = re.compile(
     r"(?<![\w])(?:ו?לא\s+(?:אשלם|נשלם|משלם|משלמת|משלמים|שילמתי|שילמנו|אעביר|נעביר|מעביר|מעבירה)\s+(?:על|את|עבור|בשביל)|"
     r"(?:אני\s+|אנחנו\s+)?לא\s+(?:מכיר|מכירה|מכירים|מסכים|מסכימה|מסכימים|מקבל|מקבלת|מקבלים)\s+(?:ב|את|עם|ל)|"
     r"(?:לעכב|מעכב|מעכבת|מעכבים|נעכב|אעכב)\s+(?:את\s+)?(?:ה)?(?:תשלום|יתרה|כסף)|"
-    r"אין\s+מצב|won'?t\s+(?:be\s+)?pay(?:ing)?\s+(?:for\s+)?(?:that|the|this|it|any)|not\s+(?:paying|going\s+to\s+pay)\s+(?:for\s+)?(?:that|the|this)|"
+    r"אין\s+מצב|no\s+payment\s+until|לא\s+(?:יהיה\s+)?(?:תשלום|אשלם|נשלם)\s+עד\s+ש|אין\s+תשלום\s+עד|won'?t\s+(?:be\s+)?pay(?:ing)?\s+(?:for\s+)?(?:that|the|this|it|any)|not\s+(?:paying|going\s+to\s+pay)\s+(?:for\s+)?(?:that|the|this)|"
     r"but\s+not\s+the|(?:don'?t|do\s+not|can'?t|cannot)\s+accept|"
     r"(?:hold|withhold|holding|withholding|keep)\s+(?:back\s+)?(?:the\s+|our\s+|my\s+)?(?:final\s+|last\s+|remaining\s+)?payment)", re.I)
 _SETOFF = re.compile(r"(?<![\w])(?:ו?(?:קיזזתי|קיזזנו|קוזז|קוזזה|קוזזו|מקוזז|ניכיתי|ניכינו|לקזז|מקזז|מקזזת|מקזזים|מנכה|מנכים)|"

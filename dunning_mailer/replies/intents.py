@@ -179,7 +179,7 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         why.append(f"paid, and charged again or settled otherwise ({phrase!r}): a dispute")
         main, conf = "dispute", max(probs.get("dispute", 0.0), CONDITION_CONFIDENCE)
         probs = {**probs, "payment_claim": 0.0}
-    against = next((c for c in found if c.name in ("refusal", "setoff", "charged_again")), None)
+    against = next((c for c in found if c.name in ("refusal", "setoff", "charged_again", "complaint")), None)
     if main in ("promise", "payment_claim") and against is not None:
         # a dispute cue never ends as a promise or a payment: "אשלם את מה שסיכמנו, את ה-600 אני לא מכיר"
         why.append(f"part of it refused or kept back ({against.phrase!r}): a dispute, whatever else is paid")
@@ -200,7 +200,8 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
                    f"no words that say it was paid: read as {alt.replace('_', ' ')}, not a payment claim")
         main, conf = alt, probs[alt]
         probs = {**probs, "payment_claim": 0.0}
-    if main == "promise" and "claim" in names and not _WRITER_WILL.search(text):
+    deadline = any(e.definite and re.match(r"(?i)ו?עד|by\b|until|till|before", e.phrase) for e in dates)
+    if main == "promise" and "claim" in names and not _WRITER_WILL.search(text) and not deadline:
         # "העברתי לך ביום חמישי", "I transferred it on Friday, it'll show on Sunday": a date, but
         # the only payment the writer speaks of is one already made.
         phrase = next(c.phrase for c in found if c.name == "claim")
@@ -324,7 +325,7 @@ _INCOME = re.compile(r"(?i)refund|זיכוי|החזר")
 
 
 # A payment set up now for a later day.
-_SCHEDULED = re.compile(r"(?<![\w])(?:מתוזמנ\w*|תזמנתי|תזמנו|שמתי\s+(?:\S+\s+)?(?:העברה|תשלום)|לתאריך|יורד|"
+_SCHEDULED = re.compile(r"(?<![\w])(?:עתידית|עתידי|future[- ]dated|מתוזמנ\w*|תזמנתי|תזמנו|שמתי\s+(?:\S+\s+)?(?:העברה|תשלום)|לתאריך|יורד|"
                         r"scheduled|set\s+up\s+for|post-?dated\s+for|then\s+it'?s\s+paid)(?![\w])", re.I)
 _FUTURE_RULES = {"dm", "dmy", "dom", "domn", "tom", "dat", "nw", "eom", "eonm", "bonm", "midnm", "mid", "d", "m1"}
 
