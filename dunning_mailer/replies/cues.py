@@ -292,7 +292,10 @@ def cues(text: str) -> list[Cue]:
     for m in _COMPLAINT.finditer(text):
         if negated(text, m.start()):
             continue              # "לא ביטלתי את ההוראה"
-        if re.match(r"(?i)לא\s+(?:קיבלתי|קבלתי|קיבלנו)|never|didn|did\s+not", m.group(0)) and _DOCUMENT.search(text):
+        line_start = max(text.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1
+        ends = [i for i in (text.find(ch, m.end()) for ch in ".!?\n") if i >= 0]
+        if re.match(r"(?i)לא\s+(?:קיבלתי|קבלתי|קיבלנו)|never|didn|did\s+not", m.group(0)) and \
+                _DOCUMENT.search(text, line_start, min(ends, default=len(text))):
             continue              # "לא קיבלתי שום דבר, החשבונית נשלחה?": a document asked for, a question
         out.append(Cue("complaint", m.group(0).strip(), m.start()))
         break

@@ -126,6 +126,12 @@ _rule(_B + r"(?:ו?(?:עד\s+|ב|ל)?)(?:ה)?סו[ףפ]\s*(?:ה\s*)?חודש" + 
 _rule(_B + r"(?:עוד|תוך|בעוד|בתוך)\s+(?:\d+|\S+)\s+דקות" + _E + r"|" + _B + r"עד\s+(?:ה-?)?\d{1,2}:\d{2}" + _E
       + r"|" + _B + r"(?:in|within)\s+(?:\d+|\w+)\s+min(?:ute)?s" + _E, "today")
 
+_rule(_B + r"(?:לפני\s+ש(?:ה)?חודש\s+(?:נגמר|ייגמר|מסתיים|יסתיים)|לפני\s+סוף\s+(?:ה)?חודש)" + _E
+      + r"|" + _B + r"before\s+(?:the\s+)?(?:month\s+is\s+out|end\s+of\s+(?:the\s+)?month|month\s+ends)" + _E, "eom")
+_rule(_B + r"(?:לפני\s+סוף\s+(?:ה)?שבוע)" + _E + r"|" + _B + r"before\s+(?:the\s+)?end\s+of\s+(?:the\s+)?week" + _E, "tw")
+_rule(_B + _P + r"(?:בעוד|עוד|תוך|בתוך)\s+48\s+שעות" + _E + r"|" + _B + r"(?:in|within)\s+48\s+hours" + _E, "d:2")
+_rule(_B + _P + r"(?:בעוד|עוד|תוך|בתוך)\s+24\s+שעות" + _E + r"|" + _B + r"(?:in|within)\s+24\s+hours" + _E, "tom")
+
 # --- parts of this and the next month ------------------------------------------------------
 _rule(_B + r"(?:ו?(?:עד\s+|ב|ל)?)(?:ה)?סוף\s+(?:ה)?חודש\s+(?:ה)?בא" + _E, "eonm")
 _rule(_B + r"(?:by\s+|at\s+|before\s+)?(?:the\s+)?end\s+of\s+next\s+month" + _E, "eonm")
