@@ -48,7 +48,7 @@ DATA = ROOT / "dunning_mailer" / "replies" / "data"
 CORPORA = (ROOT / "data" / "replies" / "corpus.jsonl", ROOT / "data" / "replies" / "corpus2.jsonl")
 SEED = 20261201
 C = 30.0
-MIN_DF = 2
+MIN_DF = 3
 
 
 def load(path: Path) -> list[dict]:
