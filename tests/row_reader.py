@@ -13,6 +13,8 @@ from dunning_mailer.model import ImportResult, Invoice
 from dunning_mailer.sources import cells as parse
 from dunning_mailer.sources.base import SourceError
 from dunning_mailer.sources.columns import Header, header_key
+from dunning_mailer.sources.statuses import (CLOSED, PARTIAL, row_meaning,
+                                              status_columns, status_meaning)
 
 _TOTAL_MARKERS = ("סהכ", "total", "subtotal", "grand total", "יתרת פתיחה", "יתרת סגירה", "סיכום")
 _TOTAL_PHRASE = re.compile(
@@ -178,8 +180,12 @@ def read_invoice_rows(path: Path, rows, header: Header, *, importer: str, date_o
         if not re.search(r"\d", parse.clean_text(number_cell)):
             work.warn(row, f"{parse.clean_text(number_cell)!r} is not a document number; row skipped")
             continue
-        if parse.is_closed_status(work.cell(cells, "status")):
+        meaning = row_meaning(status_meaning(cells[c] if c < len(cells) else "")
+                              for c in status_columns(header))
+        if meaning == CLOSED:
             continue
+        if meaning == PARTIAL and not {"balance", "paid"} & header.index.keys():
+            continue  # held: partly paid, and the file says not how much
         customer = own_customer or carried
         if own_customer:
             carried = own_customer
@@ -197,13 +203,8 @@ def read_invoice_rows(path: Path, rows, header: Header, *, importer: str, date_o
             continue
         key = (invoice.number, invoice.customer_id)
         if key in invoices:
-            first_row, first = invoices[key]
-            if (first.balance, first.due_date, first.currency) != (
-                invoice.balance, invoice.due_date, invoice.currency,
-            ):
-                work.warn(row, f"invoice {invoice.number} repeats row {first_row} with "
-                          "different balance, due date or currency; kept row "
-                          f"{first_row}")
+            # A repeated number keeps its first row here; whether the file is then held with a
+            # question (not lines of one invoice) is the reader's, and not compared.
             continue
         if invoice.number in owners:
             work.warn(row, f"invoice number {invoice.number} also appears for another customer")

@@ -199,6 +199,14 @@ def test_quote_cut(quoted):
     assert "payment_claim" not in v.intents and "question" not in v.intents
 
 
+def test_a_reply_line_that_starts_like_an_attribution_is_kept():
+    body = ("בתאריך 05.03.25 בוצע תשלום בכרטיס אשראי, 4 ספרות אחרונות 4410\n\n"
+            "\u202bבתאריך יום ג׳, 20 בינו׳ 2026 ב-08:30 מאת \u202aרונית\u202c <\u202abilling@biz.test\u202c>:\u202c\n\n"
+            "> חשבונית 30550 עדיין פתוחה אצלנו. אם כבר שילמתם – תודה\n")
+    v = human(body)
+    assert v.text == "בתאריך 05.03.25 בוצע תשלום בכרטיס אשראי, 4 ספרות אחרונות 4410", v.text
+
+
 def test_html_structure_cut():
     html = ('<div dir="rtl">מקבלים, תודה</div><div class="gmail_quote"><div class="gmail_attr">'
             'whatever:</div><blockquote class="gmail_quote">שילמתם? INV-9</blockquote></div>')

@@ -84,6 +84,25 @@ def test_expressions(text, rule):
     assert [e.rule for e in find_dates(text)] == [rule]
 
 
+@pytest.mark.parametrize("text,rule", [
+    ("אני משלמ היומ", "today"), ("סופחודש", "eom"), ("עד סוףהחודש", "eom"), ("תחילתחודש הבא", "bonm"),
+    ("עד סוף דצמבר", "eomo:12"), ("עד העשירי", "dom:10"), ("שתוך שבוע", "d:7"), ("עוד חמש דקות", "today"),
+    ("Two weeks from now", "d:14"), ("After Passover", "-"), ("net 60", "-"), ("אחרי הבר מצווה", "-"),
+])
+def test_expressions_as_phones_and_offices_write_them(text, rule):
+    assert [e.rule for e in find_dates(text)] == [rule]
+
+
+@pytest.mark.parametrize("text,date", [
+    ("לא מחר, מחרתיים", dt.date(2027, 1, 16)),                          # a day ruled out
+    ("בוקר טוב, מחר אני משלם, היום אני בטיסה", dt.date(2027, 1, 15)),     # the clause of the paying word
+    ("אני חוזר לארץ בשישי ואשלם ביום ראשון", dt.date(2027, 1, 17)),
+    ("מחר חג, אחרי החג אשלם", None),                                      # the payment goes with "after the holiday"
+])
+def test_the_promised_day_is_the_one_next_to_the_payment(text, date):
+    assert intents._promise_date(text, find_dates(text), cues(text), THU) == date
+
+
 def test_a_time_of_day_or_an_amount_is_no_date():
     assert [e.rule for e in find_dates("ביום ראשון ב-10:00, 1,870 ש\"ח ב-3 תשלומים")] == ["wd:sun"]
 
@@ -120,7 +139,38 @@ def test_a_payment_that_waits_for_the_business_is_never_a_promise(text, intent):
     assert r.needs_person
 
 
+@pytest.mark.parametrize("text", [
+    "אשלם ביום ראשון את מה שסיכמנו, 1,800. את ה-600 הנוספים אני לא מכיר",
+    "I'll pay most of it tomorrow, but not the ₪200 delivery charge, since delivery came a day late.",
+    "קיזזתי את זה מהפיקדון שלי אצלכם", "זה כבר שולם, אתם גובים שוב",
+    "There is still a sync problem, so for now I'd prefer to hold the final payment.",
+])
+def test_refusing_part_of_the_bill_is_a_dispute_whatever_else_is_paid(text):
+    r = intents.read(text, THU, model=learned.shipped())
+    assert r.intent == "dispute", r.why
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("אחי העברתי לך 800 אתמול בערב", "payment_claim"),          # "לך" is the business: a transfer
+    ("Hey, I transferred it on Friday, so it'll probably show on Sunday.", "payment_claim"),
+    ("העברתי 2,000 אתמול, את השאר אעביר עד סוף החודש", "promise"),
+    ("אוי, מצטער! הייתי בטוח שהעברתי. עושה עכשיו", "promise"),   # a belief, not a claim
+    ("העברה מתוזמנת ל-28/01, סידרתי כבר באפליקציה", "promise"),   # set up for a later day
+    ("עוד לא", "none"),
+    ("Once you send the signed delivery note, we'll pay.", "question"),
+    ("תבואו לתקן, אחר כך תקבלו את היתרה", "dispute"),
+    ("מה??? ביטלתי את זה מזמן", "dispute"),                     # a complaint asked as a question
+    ("אתם יכולים לחכות עד ה-20? המשכורת מתעכבת החודש", "plan_request"),
+])
+def test_the_classes_of_error_the_corpora_showed(text, intent):
+    r = intents.read(text, THU, model=learned.shipped())
+    assert r.intent == intent, r.why
+
+
 @pytest.mark.parametrize("text", ["עוד לא שילמתי", "I haven't paid yet", "לא שילמתי. סליחה",
+                                  "שילמתי תמיד בזמן, אבל החודש אבקש לדחות", "I was sure I'd paid already. I'll pay tomorrow.",
+                                  "התשלום יצא בשבוע הבא, לאחר אישור המנהל", "I need two weeks, then it's paid.",
+                                  "העברתי לחשבת", "sent it on to my accountant",
                                   "העברתי את המייל לרואה החשבון שלנו", "I forwarded this to accounting",
                                   "כתבתם שאם כבר שילמתי אפשר להתעלם"])
 def test_no_payment_claim_without_one(text):

@@ -38,19 +38,33 @@ def _copy(name: str, tmp_path: Path) -> Path:
     return Path(shutil.copy(FIXTURES / name, tmp_path / name))
 
 
-def test_the_unnamed_ledger_card_reads_with_the_profile_its_report_prints(tmp_path: Path):
+def test_the_unnamed_ledger_card_reads_its_account_columns_from_the_account_rows(tmp_path: Path):
+    # The only words in an unnamed column sit on rows without a date or reference (the account
+    # headings), the numbers before them on the same rows: the account's name and number.
     path = _copy("hashavshevet_ledger_card_unnamed.xlsx", tmp_path)
-    with pytest.raises(SourceError) as refused:
-        read_invoices(path)
-    result = read_invoices(path, profiles=_suggested(refused.value.message))
+    result = read_invoices(path)
     assert result.kind == "balances"
     balances = {i.customer_id: (i.customer_name, i.balance) for i in result.invoices}
     assert balances == {"10012": ('אופק שיווק בע"מ', Decimal("4680.00")),
                         "10015": ("מאפיית הכרמל", Decimal("1250.00"))}
 
 
+def _sage_with_periods_that_do_not_add_up(tmp_path: Path) -> Path:
+    path = tmp_path / "sage_aged_debtors.csv"
+    text = (FIXTURES / "sage_aged_debtors.csv").read_text(encoding="utf-8")
+    path.write_text(text.replace('250.00,"1,000.00",0.00', '250.00,"1,000.00",99.00'), encoding="utf-8")
+    return path
+
+
+def test_aging_periods_that_add_up_to_the_balance_are_read_as_its_breakdown(tmp_path: Path):
+    result = read_invoices(_copy("sage_aged_debtors.csv", tmp_path))
+    assert {i.customer_id: i.balance for i in result.invoices} == {
+        "ABC001": Decimal("1250.00"), "BRI002": Decimal("420.00")}
+    assert {"Period 1", "Period 2", "Period 3"} <= set(result.unused_columns)
+
+
 def test_unknown_aging_periods_hold_the_file_until_the_printed_line_settles_them(tmp_path: Path):
-    path = _copy("sage_aged_debtors.csv", tmp_path)
+    path = _sage_with_periods_that_do_not_add_up(tmp_path)
     with pytest.raises(SourceError, match="'Period 1' .* looks like money") as held:
         read_invoices(path)
     assert "ignore_columns" in held.value.message
@@ -118,7 +132,7 @@ def test_business_currency_is_the_default_and_inspect_lists_unused_columns(workd
 
 
 def test_inspect_of_a_held_file_shows_the_reading_and_its_questions_and_exits_1(tmp_path: Path):
-    r = run_cli("inspect", str(_copy("sage_aged_debtors.csv", tmp_path)), "--json", cwd=tmp_path)
+    r = run_cli("inspect", str(_sage_with_periods_that_do_not_add_up(tmp_path)), "--json", cwd=tmp_path)
     assert r.returncode == 1
     doc = json.loads(r.stdout)
     assert doc["kind"] == "balances" and len(doc["questions"]) == 3

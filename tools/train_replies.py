@@ -1,10 +1,13 @@
 """Train the reply reader's model and measure the whole reader by cross-validation.
 
     .venv/bin/pip install scikit-learn          # training only; the product never imports it
-    .venv/bin/python tools/train_replies.py [--corpus PATH] [--folds 5] [--no-write] [--report FILE]
+    .venv/bin/python tools/train_replies.py [--corpus PATH ...] [--folds 5] [--no-write] [--report FILE]
+                                            [--misses N]
 
-Reads the labelled corpus (data/replies/corpus.jsonl, see its README), turns every text into the
-features the reader computes at run time (replies.intents.features), and fits a multinomial
+Reads the labelled corpora (data/replies/corpus.jsonl and, when present, corpus2.jsonl, written by
+another author; see their READMEs), cuts every text as the reader cuts a reply's body (quoted
+reminder, signature), turns it into the features the reader computes at run time
+(replies.intents.features), and fits a multinomial
 logistic regression on sublinear tf-idf (scikit-learn, fixed seed: the same corpus gives the same
 file byte for byte). The probabilities' temperature is fitted on out-of-fold scores.
 
@@ -13,7 +16,9 @@ k-fold split of the corpus: every reply is read by a model that never saw it, th
 ``intents.read`` the product runs. It prints main-intent accuracy (per language), promise-date
 accuracy, the confusion table, the safety counts (disputes read as a promise or a payment, replies
 that are no payment claim read as one) and how many replies would go to a person at the
-threshold. Then it fits on the whole corpus and writes dunning_mailer/replies/data/intents.model.
+threshold, for all replies and for each corpus apart. With a second corpus it also reads it with a
+model fitted on the first alone ("out of author"): the honest figure, the one to choose by. Then it
+fits on every corpus and writes dunning_mailer/replies/data/intents.model.
 """
 from __future__ import annotations
 
@@ -36,19 +41,24 @@ from sklearn.model_selection import StratifiedKFold  # noqa: E402
 
 from dunning_mailer.replies import intents as reading  # noqa: E402
 from dunning_mailer.replies.learned import MODEL_FILE, Model, dumps  # noqa: E402
+from dunning_mailer.replies.quotes import _cut_text  # noqa: E402
 from dunning_mailer.replies.verdict import PRIORITY  # noqa: E402
 
 DATA = ROOT / "dunning_mailer" / "replies" / "data"
-CORPUS = ROOT / "data" / "replies" / "corpus.jsonl"
+CORPORA = (ROOT / "data" / "replies" / "corpus.jsonl", ROOT / "data" / "replies" / "corpus2.jsonl")
 SEED = 20261201
 C = 30.0
-MIN_DF = 2
+MIN_DF = 3
 
 
 def load(path: Path) -> list[dict]:
+    """A corpus's rows, each with the text the reader would see (quotes and signature cut), the day
+    it was written and the corpus it comes from."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     for r in rows:
         r["written"] = dt.datetime.fromisoformat(r["date"]).date()
+        r["source"] = path.stem
+        r["read_text"] = _cut_text(r["text"])
     return rows
 
 
@@ -107,11 +117,19 @@ def cross_validate(rows: list[dict], feats: list[dict], folds: int) -> dict:
     classes = models[0].classes
     gold_idx = [classes.index(r["intent"]) for r in rows]
     temperature = fit_temperature(oof_scores, gold_idx)
-    readings = []
-    for i, r in enumerate(rows):
-        m = with_temperature(models[fold_of[i]], temperature)
-        readings.append(reading.read(r["text"], r["written"], model=m))
+    readings = [read_row(r, with_temperature(models[fold_of[i]], temperature)) for i, r in enumerate(rows)]
     return {"temperature": temperature, "readings": readings}
+
+
+def read_row(r: dict, model: Model):
+    return reading.read(r["read_text"], r["written"], model=model)
+
+
+def out_of_author(train: list[dict], test: list[dict], feats: dict[int, dict], temperature: float) -> list:
+    """Read ``test`` with a model fitted on ``train`` alone (another author's replies)."""
+    model, *_ = fit([feats[id(r)] for r in train], [r["intent"] for r in train])
+    model = with_temperature(model, temperature)
+    return [read_row(r, model) for r in test]
 
 
 def report(rows: list[dict], readings: list, threshold: float) -> dict:
@@ -141,6 +159,7 @@ def report(rows: list[dict], readings: list, threshold: float) -> dict:
         "disputes_read_as_promise_or_payment": disputes_missed,
         "non_claims_read_as_payment_claim": false_claims,
         "to_a_person": n - len(auto),
+        "held_unsure": sum(rd.needs_person_kind == "unsure" for rd in readings),
         "handled_alone": len(auto),
         "handled_alone_accuracy": (sum(rd.intent == r["intent"] for r, rd in auto) / len(auto)) if auto else None,
         "threshold": threshold,
@@ -159,8 +178,9 @@ def print_report(rep: dict) -> None:
           f"{rep['disputes_read_as_promise_or_payment'][:20]}")
     print(f"not a payment claim, read as one: {len(rep['non_claims_read_as_payment_claim'])} "
           f"{rep['non_claims_read_as_payment_claim'][:20]}")
-    print(f"handled without a person: {rep['handled_alone']} ({rep['handled_alone_accuracy']:.1%} right); "
-          f"to a person: {rep['to_a_person']}")
+    alone = rep["handled_alone_accuracy"]
+    print(f"handled without a person: {rep['handled_alone']} ({alone or 0:.1%} right); "
+          f"to a person: {rep['to_a_person']} (held as unsure: {rep['held_unsure']})")
     short = {"dispute": "disp", "plan_request": "plan", "promise": "prom", "payment_claim": "paid",
              "question": "ques", "none": "none"}
     print("gold \\ read  " + " ".join(f"{short[p]:>5}" for p in PRIORITY))
@@ -168,38 +188,73 @@ def print_report(rep: dict) -> None:
         print(f"{short[g]:>11}  " + " ".join(f"{rep['confusion'][g][p]:5d}" for p in PRIORITY))
 
 
+def misses(rows: list[dict], readings: list) -> list[dict]:
+    out = []
+    for r, rd in zip(rows, readings):
+        read_date = rd.promise_date.isoformat() if rd.promise_date else None
+        if rd.intent != r["intent"] or ("promise" in r["intents"] and read_date != r["promise_date"]):
+            out.append({"id": r["id"], "gold": r["intent"], "read": rd.intent, "confidence": round(rd.confidence, 3),
+                        "gold_date": r["promise_date"], "read_date": read_date, "text": r["read_text"],
+                        "why": list(rd.why)})
+    return out
+
+
+def print_misses(found: list[dict], n: int) -> None:
+    for e in found[:n]:
+        date = f" date {e['gold_date']} read {e['read_date']}" if e["gold_date"] != e["read_date"] else ""
+        print(f"  {e['id']}: {e['gold']} read {e['read']} ({e['confidence']:.2f}){date}: "
+              f"{e['text'][:140]!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--corpus", type=Path, action="append", help="a corpus (repeat; default: the shipped ones)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--no-write", action="store_true", help="measure only")
     ap.add_argument("--no-cv", action="store_true", help="fit and write only")
-    ap.add_argument("--report", type=Path, help="write the cross-validation figures here (JSON)")
+    ap.add_argument("--misses", type=int, default=0, help="print this many misses of each measurement")
+    ap.add_argument("--report", type=Path, help="write the figures and the misses here (JSON)")
     args = ap.parse_args(argv)
 
-    rows = load(args.corpus)
-    feats = [reading.features(r["text"]) for r in rows]
+    paths = args.corpus or [p for p in CORPORA if p.exists()]
+    corpora = [load(p) for p in paths]
+    rows = [r for c in corpora for r in c]
+    feats = [reading.features(r["read_text"]) for r in rows]
+    by_row = {id(r): f for r, f in zip(rows, feats)}
     temperature = 1.0
+    figures: dict = {}
     if not args.no_cv:
         cv = cross_validate(rows, feats, args.folds)
         temperature = cv["temperature"]
+        print(f"== cross-validation, {args.folds} folds over {' + '.join(p.name for p in paths)}")
         rep = report(rows, cv["readings"], reading.THRESHOLD)
         rep["temperature"] = temperature
         print_report(rep)
+        figures["cv"] = {**rep, "misses": misses(rows, cv["readings"])}
+        print_misses(figures["cv"]["misses"], args.misses)
+        if len(corpora) > 1:
+            for p, c in zip(paths, corpora):
+                idx = [i for i, r in enumerate(rows) if r["source"] == p.stem]
+                print(f"== cross-validation, the replies of {p.name} alone")
+                sub = report([rows[i] for i in idx], [cv["readings"][i] for i in idx], reading.THRESHOLD)
+                print_report(sub)
+                figures["cv_" + p.stem] = sub
+            for k, (p, c) in enumerate(zip(paths, corpora)):
+                if k == 0:
+                    continue
+                print(f"== out of author: trained on {paths[0].name} alone, read {p.name}")
+                got = out_of_author(corpora[0], c, by_row, temperature)
+                sub = report(c, got, reading.THRESHOLD)
+                print_report(sub)
+                figures["ooa_" + p.stem] = {**sub, "misses": misses(c, got)}
+                print_misses(figures["ooa_" + p.stem]["misses"], args.misses)
         if args.report:
-            errors = [{"id": r["id"], "gold": r["intent"], "read": rd.intent, "confidence": round(rd.confidence, 3),
-                       "gold_date": r["promise_date"],
-                       "read_date": rd.promise_date.isoformat() if rd.promise_date else None, "text": r["text"]}
-                      for r, rd in zip(rows, cv["readings"])
-                      if rd.intent != r["intent"] or ("promise" in r["intents"] and
-                                                      (rd.promise_date.isoformat() if rd.promise_date else None)
-                                                      != r["promise_date"])]
-            args.report.write_text(json.dumps({**rep, "errors": errors}, ensure_ascii=False, indent=1),
-                                   encoding="utf-8")
+            args.report.write_text(json.dumps(figures, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     if args.no_write:
         return 0
     model, *_ = fit(feats, [r["intent"] for r in rows])
-    info = {"corpus_rows": len(rows), "seed": SEED, "C": C, "min_df": MIN_DF}
+    info = {"corpus_rows": len(rows), "corpora": {p.name: len(c) for p, c in zip(paths, corpora)},
+            "seed": SEED, "C": C, "min_df": MIN_DF}
     data = dumps(with_temperature(model, temperature, info))
     DATA.mkdir(parents=True, exist_ok=True)
     (DATA / MODEL_FILE).write_bytes(data)

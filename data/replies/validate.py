@@ -110,7 +110,16 @@ def cues(text):
     return found
 
 
-def main(path):
+def main(path, years=(2026, 2027), quotes=None):
+    """years: allowed message years; quotes: optional TSV (id, _, quote_offset)
+    whose offset cuts the quoted reminder off before the date cues are read."""
+    cut = {}
+    if quotes:
+        with open(quotes, encoding="utf-8") as f:
+            next(f)
+            for ln in f:
+                p = ln.rstrip("\n").split("\t")
+                cut[p[0]] = int(p[2])
     rows, ids = [], set()
     with open(path, encoding="utf-8") as f:
         for i, line in enumerate(f, 1):
@@ -152,8 +161,8 @@ def main(path):
                 continue
             if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[23]:00", r["date"]):
                 err(i, "date format %s" % r["date"])
-            if when.year not in (2026, 2027):
-                err(i, "date outside 2026-2027")
+            if when.year not in years:
+                err(i, "date outside %d-%d" % (years[0], years[-1]))
             local = when.replace(tzinfo=None).replace(tzinfo=TZ)
             if local.utcoffset() != when.utcoffset():
                 err(i, "offset %s wrong for Israel time on %s" % (r["date"][-6:], r["date"][:10]))
@@ -173,7 +182,10 @@ def main(path):
     for i, r in rows:
         if "promise" not in r.get("intents", []):
             continue
-        cs = cues(r["text"])
+        text = r["text"]
+        if cut.get(r["id"], -1) >= 0:
+            text = text[:cut[r["id"]]]
+        cs = cues(text)
         if len(cs) != 1:
             continue
         d = dt.datetime.fromisoformat(r["date"]).date()
@@ -202,4 +214,13 @@ def main(path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "corpus.jsonl"))
+    # validate.py [FILE] [--years 2025-2026] [--quotes corpus2_quotes.tsv]
+    args, years, quotes = sys.argv[1:], (2026, 2027), None
+    if "--years" in args:
+        k = args.index("--years")
+        a, b = map(int, args[k + 1].split("-"))
+        years, args = tuple(range(a, b + 1)), args[:k] + args[k + 2:]
+    if "--quotes" in args:
+        k = args.index("--quotes")
+        quotes, args = args[k + 1], args[:k] + args[k + 2:]
+    sys.exit(main(args[0] if args else "corpus.jsonl", years, quotes))

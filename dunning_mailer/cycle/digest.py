@@ -41,6 +41,14 @@ def digest_message_key(message_id: str) -> str:
     return f"digest_sent:{message_id.strip().strip('<>').lower()}"
 
 
+def digest_due(config: Config, ledger: Ledger, now: dt.datetime) -> bool:
+    """Whether this cycle's digest goes out (inside the send window): once a day, from `digest.at`,
+    when it has a recipient (`digest_recipient`)."""
+    local = now.astimezone(config.tz)
+    return bool(digest_recipient(config)) and local.time() >= config.digest.at and not ledger.meta(
+        f"digest:{local.date().isoformat()}")
+
+
 def send_digest(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan, now: dt.datetime,
                 report: CycleReport) -> None:
     """Once a day, to the business: the call list, flags, promises due and approvals (C12–C17)."""
@@ -49,7 +57,7 @@ def send_digest(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan, 
     local = now.astimezone(config.tz)
     key = f"digest:{local.date().isoformat()}"
     to = digest_recipient(config)
-    if not to or the_plan.not_sending or local.time() < config.digest.at or ledger.meta(key):
+    if not to or the_plan.not_sending or not digest_due(config, ledger, now):
         return
     waiting = ledger.waiting_for_a_person()
     # Replies matched to no customer that still wait for a person (a relabelled one is done).

@@ -19,7 +19,7 @@ from ..model import DunningError
 from ..planner import Plan, plan
 from ..transports import Transport
 from .checkpoints import checkpoint
-from .digest import send_digest
+from .digest import digest_due, send_digest
 from .imports import import_files
 from .inbox import read_mailbox
 from .payments import settle_payments
@@ -30,13 +30,18 @@ log = logging.getLogger(__name__)
 
 
 
-def make_plan(config: Config, ledger: Ledger, now: dt.datetime, states=None) -> Plan:
+def make_plan(config: Config, ledger: Ledger, now: dt.datetime, states=None, *, due_only: bool = False) -> Plan:
     """The plan for `now` from the ledger: the one way `run`, `plan` and `status` decide.
-    `states`: the ledger's customer states for that day, when the caller already has them."""
+    `states`: the ledger's customer states for that day, when the caller already has them.
+    `due_only`: read only the customers the ledger finds may be due (`Ledger.due_customers`):
+    the same emails and promise outcomes, and what is held or upcoming for those customers only."""
     calendar = BusinessCalendar.from_config(config)
     p = config.policy
     if states is None:
-        states = ledger.customer_states(calendar.local(now).date())
+        today = calendar.local(now).date()
+        only = ledger.due_customers(today, stages=config.stages, min_days_between=p.min_days_between,
+                                    promise_grace_days=p.promise_grace_days) if due_only else None
+        states = ledger.customer_states(today, only)
     return plan(states, now=now, stages=config.stages,
                 calendar=calendar, min_days_between=p.min_days_between,
                 call_after_unanswered=p.call_after_unanswered, promise_grace_days=p.promise_grace_days,
@@ -80,7 +85,10 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
             if should_stop():
                 return report
             # When nothing can go out, there is no need to weigh every open invoice: idle cron runs stay cheap.
-            the_plan = Plan(now, (), (), (), closed) if closed else make_plan(config, ledger, now)
+            # A cron run inside the window plans only who may be due; the digest (once a day) and a
+            # dry run, which a person reads, get the whole plan: who is held and why.
+            due_only = not dry_run and not digest_due(config, ledger, now)
+            the_plan = Plan(now, (), (), (), closed) if closed else make_plan(config, ledger, now, due_only=due_only)
             report.plan = the_plan
             if closed and dry_run:  # set up in the evening: show what tomorrow's window will send
                 report.next_plan = make_plan(config, ledger, calendar.next_sending_moment(now))

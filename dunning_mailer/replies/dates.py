@@ -83,7 +83,7 @@ def _alt(words) -> str:
 
 _B = r"(?<![\w])"        # a word starts here
 _E = r"(?![\w])"         # a word ends here
-_P = r"(?:ו?(?:עד\s+|ב-?|ל-?|מ-?)?)"   # Hebrew prefixes before a time word: ו, ב, ל, עד …
+_P = r"(?:ו?ש?(?:עד\s+|ב-?|ל-?|מ-?)?)"   # Hebrew prefixes before a time word: ו, ש, ב, ל, עד …
 _NUM = r"(?P<n>\d{1,3}|" + _alt(_NUMBER_WORDS) + r")"
 
 
@@ -109,6 +109,28 @@ _rule(r"^\s*(?:ו?עוד\s+)?שבוע\s+(?:ו|ואני|ואנחנו|ואז|וא�
 _rule(_B + r"(?:in|within)\s+a\s+week" + _E, "d:7")
 _rule(_B + _P + r"(?:בעוד|עוד|תוך|בתוך)\s+חודש(?!\s+(?:הבא|הזה|שעבר))" + _E, "m1")
 _rule(_B + r"(?:in|within)\s+a\s+month" + _E, "m1")
+
+# --- the end of a named month, weeks from now, days of the month in words ------------------
+_rule(_B + r"(?:ו?(?:עד\s+|ב|ל)?)(?:ה)?סוף\s+(?:(?:ה)?חודש\s+)?(?P<mn>" + _alt(_HE_MONTHS) + r")" + _E,
+      lambda m: f"eomo:{_HE_MONTHS[m['mn']]}")
+_rule(_B + r"(?:by\s+|at\s+|before\s+)?(?:the\s+)?end\s+of\s+(?P<mn>" + _alt(_EN_MONTHS) + r")" + _E,
+      lambda m: f"eomo:{_EN_MONTHS[m['mn'].lower()]}")
+_rule(_B + _NUM + r"\s+weeks?\s+from\s+(?:now|today)" + _E, lambda m: f"d:{7 * _n(m)}")
+_rule(_B + r"(?:ו?(?:עד|ב)\s*)(?:ה)?(?P<ord>עשירי|עשרים\s+ו?חמישה|עשרים|חמישה\s+עשר|שלושים|אחד\s+עשר|עשרה)(?:\s+(?:ל|ב)חודש)?" + _E,
+      lambda m: "dom:" + str({"עשירי": 10, "עשרים": 20, "חמישה עשר": 15, "שלושים": 30, "אחד עשר": 11, "עשרה": 10}.get(
+          re.sub(r"\s+", " ", m["ord"]), 25)))
+# written without the space: "סופחודש", "סוףהחודש", "תחילתחודש הבא"
+_rule(_B + r"(?:ו?(?:עד\s+|ב|ל)?)(?:ה)?סו[ףפ]\s*(?:ה\s*)?חודש\s*(?:ה)?בא" + _E, "eonm")
+_rule(_B + r"(?:ו?(?:עד\s+|ב|ל)?)(?:ה)?תחילת\s*(?:ה)?חודש(?:\s+(?:ה)?בא)?" + _E, "bonm")
+_rule(_B + r"(?:ו?(?:עד\s+|ב|ל)?)(?:ה)?סו[ףפ]\s*(?:ה\s*)?חודש" + _E, "eom")
+_rule(_B + r"(?:עוד|תוך|בעוד|בתוך)\s+(?:\d+|\S+)\s+דקות" + _E + r"|" + _B + r"עד\s+(?:ה-?)?\d{1,2}:\d{2}" + _E
+      + r"|" + _B + r"(?:in|within)\s+(?:\d+|\w+)\s+min(?:ute)?s" + _E, "today")
+
+_rule(_B + r"(?:לפני\s+ש(?:ה)?חודש\s+(?:נגמר|ייגמר|מסתיים|יסתיים)|לפני\s+סוף\s+(?:ה)?חודש)" + _E
+      + r"|" + _B + r"before\s+(?:the\s+)?(?:month\s+is\s+out|end\s+of\s+(?:the\s+)?month|month\s+ends)" + _E, "eom")
+_rule(_B + r"(?:לפני\s+סוף\s+(?:ה)?שבוע)" + _E + r"|" + _B + r"before\s+(?:the\s+)?end\s+of\s+(?:the\s+)?week" + _E, "tw")
+_rule(_B + _P + r"(?:בעוד|עוד|תוך|בתוך)\s+48\s+שעות" + _E + r"|" + _B + r"(?:in|within)\s+48\s+hours" + _E, "d:2")
+_rule(_B + _P + r"(?:בעוד|עוד|תוך|בתוך)\s+24\s+שעות" + _E + r"|" + _B + r"(?:in|within)\s+24\s+hours" + _E, "tom")
 
 # --- parts of this and the next month ------------------------------------------------------
 _rule(_B + r"(?:ו?(?:עד\s+|ב|ל)?)(?:ה)?סוף\s+(?:ה)?חודש\s+(?:ה)?בא" + _E, "eonm")
@@ -190,7 +212,7 @@ _rule(_B + r"end[- ]of[- ](?:the[- ])?month" + _E, "eom")
 _rule(_B + r"(?P<d>\d{1,2})(?:st|nd|rd|th)(?=\s*(?:ok|okay|fine|works|is|\?|$))", "dom")
 
 # --- today, tomorrow -----------------------------------------------------------------------
-_rule(_B + r"ו?(?:ב|עד\s+)?מחרתיים" + _E + r"|" + _B + r"(?:the\s+)?day\s+after\s+tomorrow" + _E, "dat")
+_rule(_B + r"ו?(?:ב|עד\s+)?(?:מחרתיים|מחרתים|מחרתייים)" + _E + r"|" + _B + r"(?:the\s+)?day\s+after\s+tomorrow" + _E, "dat")
 _rule(_B + r"ו?(?:עד\s+|מ)?מחר" + _E + r"|" + _B + r"tomorrow" + _E + r"|" + _B + r"tmrw" + _E, "tom")
 _rule(_B + r"(?:ו?(?:עד\s+)?(?:היום|הערב|הלילה|עכשיו|כרגע\s+מעביר)|עוד\s+היום|בהמשך\s+היום|עד\s+הצהריים|בצהריים|"
       r"(?:עוד|תוך|בעוד)\s+(?:חצי\s+)?שעה|(?:עוד|תוך|בעוד)\s+שעתיים|(?:עוד|תוך|בעוד)\s+\d+\s+דקות|שנייה|בערב|"
@@ -200,7 +222,11 @@ _rule(_B + r"(?:ו?(?:עד\s+)?(?:היום|הערב|הלילה|עכשיו|כרג
 
 # --- no definite day -----------------------------------------------------------------------
 _rule(_B + r"(?:ו?(?:ב|ל)?(?:חודש\s+(?:ה)?בא|קרוב|זמן\s+הקרוב|ימים\s+הקרובים|שבועות\s+הקרובים)|אחרי\s+(?:ה)?(?:חג|חגים)\w*|"
-      r"עד\s+אחרי\s+\S+|אחרי\s+(?:ה)?(?:פסח|סוכות|ראש\s+השנה|השנה|יום\s+כיפור|הבחירות)|לפני\s+(?:ה)?(?:חג|חגים)\w*)"
+      r"עד\s+אחרי\s+\S+|אחרי\s+(?:ה)?(?:פסח|סוכות|ראש\s+השנה|השנה|יום\s+כיפור|הבחירות|(?:בר|בת)[\s-]+מצו?וה|חתונה|לידה|"
+      r"מילואים|טיסה|חופש|חופשה|שבעה|ניתוח|משכורת|חנוכה|פורים|שבועות|קיץ|ירידת\s+המשכורת)|לפני\s+(?:ה)?(?:חג|חגים)\w*)"
+      r"|" + _B + r"(?:after\s+(?:the\s+)?(?:passover|pesach|sukkot|succot|rosh\s+hashana\w*|chag|hag|holidays?|new\s+year)|"
+      r"any\s+day\s+now|net\s*\d+|within\s+\d+\s+days\s+of\s+(?:approval|receipt|the\s+invoice|invoice)|"
+      r"\d+\s+days\s+(?:from|after)\s+(?:the\s+)?(?:end\s+of|approval|receipt|invoice))"
       r"|" + _B + r"(?:next\s+month|soon|shortly|asap|as\s+soon\s+as\s+(?:i|we)\s+can|after\s+the\s+holidays?|"
       r"in\s+the\s+coming\s+(?:days|weeks)|(?:in\s+)?a\s+few\s+(?:days|weeks))" + _E, "-")
 
@@ -210,8 +236,18 @@ def _n(m: re.Match) -> int:
     return int(v) if v.isdigit() else _NUMBER_WORDS[v]
 
 
+_FINAL_OF = {"מ": "ם", "נ": "ן", "צ": "ץ", "פ": "ף", "כ": "ך"}
+_LOST_FINAL = re.compile(r"(?<=[\u05d0-\u05ea])[מנצפכ](?![\u05d0-\u05ea'\"׳״])")
+
+
+def with_finals(text: str) -> str:
+    """Final letters restored where a phone keyboard dropped them ("היומ" → "היום"), same length."""
+    return _LOST_FINAL.sub(lambda m: _FINAL_OF[m.group(0)], text)
+
+
 def find_dates(text: str) -> list[DateExpr]:
     """Every date expression in ``text``, in order, overlaps resolved in favour of the longest."""
+    text = with_finals(text)
     found: list[DateExpr] = []
     for rx, rule in _RULES:
         for m in rx.finditer(text):
@@ -323,6 +359,11 @@ def _resolve(rule: str, d: dt.date) -> dt.date | None:
         return max(_week_thursday(d), d)
     if kind == "nw":
         return _week_thursday(d) + dt.timedelta(days=7)
+    if kind == "eomo":
+        month = int(arg)
+        y = d.year if (month, 31) >= (d.month, d.day) or month >= d.month else d.year + 1
+        end = _last_day(y, month)
+        return end if end >= d else _last_day(y + 1, month)
     if kind == "eom":
         return _last_day(d.year, d.month)
     if kind == "eonm":

@@ -144,9 +144,12 @@ def _cut_text(text: str) -> str:
         two = st + " " + (lines[i + 1].strip() if i + 1 < len(lines) else "")
         three = two + " " + (lines[i + 2].strip() if i + 2 < len(lines) else "")
         hit = False
+        # a line of the reply that merely starts like an attribution ("בתאריך 05.03 בוצע תשלום")
+        # is not joined to the real attribution on one of the two lines after it
+        nxt_alone = any(ln.strip() and any(rx.match(ln.strip()) for rx in _ATTRIB_PATTERNS) for ln in lines[i + 1:i + 3])
         for rx in _ATTRIB_PATTERNS:
-            if rx.match(st) or (rx.match(two) and not st.endswith(":")) or \
-                    (st.lower().startswith(("on ", "בתאריך")) and rx.match(three)):
+            if rx.match(st) or (not nxt_alone and ((rx.match(two) and not st.endswith(":")) or
+                                                   (st.lower().startswith(("on ", "בתאריך")) and rx.match(three)))):
                 hit = True
                 break
         if not hit and _OUTLOOK_FROM.match(st):

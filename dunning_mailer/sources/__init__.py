@@ -16,6 +16,7 @@ from .bank import BankStatementImporter, StatementResult, is_statement_file
 from .base import SUPPORTED_SUFFIXES, Importer, SourceError, looks_incomplete
 from .generic import GenericImporter
 from .profiles import Profile, ProfileImporter, profile_from_mapping
+from .tabular import parsed_once
 
 ENTRY_POINT_GROUP = "dunning_mailer.importers"
 
@@ -88,6 +89,7 @@ def choose_importer(
     raise SourceError(f"no importer claims this file: it is {reason}", where=str(path))
 
 
+@parsed_once()   # the statement check and the export's reader share one parse of the file
 def read_invoices(
     path: Path, *, profiles: Sequence[Profile] = (), default_currency: str = "ILS",
     hold: bool = True,

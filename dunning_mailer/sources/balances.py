@@ -31,6 +31,7 @@ from .base import SourceError
 from .columns import Header, header_key
 from .questions import held_rows_question
 from .rows import RowError, _Extraction, _marker_text, is_total_row
+from .statuses import is_closed_status, status_columns
 from .tabular import Row
 
 _OPENING = ("יתרת פתיחה", "יתרה פתיחה", "opening balance", "beginning balance", "balance forward")
@@ -108,6 +109,31 @@ def find_as_of(
     except ValueError:
         return None
     return AsOf(date=date, row=row, text=text)
+
+
+def _totals_unit(header: Header, body: Sequence[Row]) -> str | None:
+    """The one currency the total rows write ("$2,608.52") when no data row writes any and the
+    file has no currency column: a QuickBooks report marks its currency only there."""
+    if "currency" in header.index:
+        return None
+    money = [c for f, c in header.index.items() if f in ("balance", "amount", "debit", "credit")]
+    money += list(header.buckets)
+    found: set[str] = set()
+    for _, cells in body:
+        total = is_total_row(cells, header)
+        for column in money:
+            cell = cells[column] if column < len(cells) else ""
+            if not isinstance(cell, str) or not cell or cell[:1].isdigit():
+                continue
+            try:
+                code = parse.parse_amount(cell)[1]
+            except ValueError:
+                continue
+            if code and not total:
+                return None  # the rows state their own currencies
+            if code:
+                found.add(code)
+    return found.pop() if len(found) == 1 else None
 
 
 def _file_date(path: Path) -> dt.date:
@@ -255,7 +281,7 @@ def extract_balances(
             f"{path.name}: the title rows give no \"as of\" date; each balance is due on the "
             f"file's modification date {due.isoformat()}"
         )
-    unit = _header_unit(rows, header)
+    unit = _header_unit(rows, header) or _totals_unit(header, body)
     ledger = (
         "debit" in header.index or "credit" in header.index
         or any(_marker(cells) for _, cells in body)
@@ -287,7 +313,7 @@ def extract_balances(
             if own is None or own["id"] == ended:
                 continue
         skip = 0
-        if parse.is_closed_status(work.cell(cells, "status"), closed):
+        if any(is_closed_status(cells[c] if c < len(cells) else "", closed) for c in status_columns(header)):
             continue
         customer = own or carried
         if own:

@@ -78,6 +78,7 @@ _CURRENCY_WORDS = {
     "€": "EUR", "eur": "EUR", "euro": "EUR", "אירו": "EUR", "יורו": "EUR",
     "£": "GBP", "gbp": "GBP", "ליש\"ט": "GBP",
 }
+CURRENCY_WORDS = _CURRENCY_WORDS  # the names and signs a currency cell may hold
 _CURRENCY_IN_AMOUNT = re.compile(r"₪|\$|€|£|ש[\"״]?ח|\bNIS\b|\bILS\b|\bUSD\b|\bEUR\b|\bGBP\b", re.I)
 
 
@@ -332,40 +333,7 @@ def parse_emails(value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(valid), tuple(rejected + dropped)
 
 
-# --- status and language --------------------------------------------------
-
-# Statuses of documents that are not owed, or not owed yet: paid, closed, cancelled, written
-# off, and drafts or documents awaiting approval that the customer never received.
-CLOSED_STATUSES = frozenset({
-    "שולם", "שולמה", "שולם במלואו", "מבוטל", "מבוטלת", "בוטל", "בוטלה", "טיוטה", "טיוטא", "סגור",
-    "סגורה", "נסגר", "נסגרה", "מחוק", "נמחק", "ממתין לאישור", "ממתינה לאישור", "לא מאושר", "הוקפא",
-    "זוכה", "זיכוי מלא", "נמחק כחוב אבוד", "חוב אבוד", "מחיקת חוב",
-    "paid", "void", "voided", "draft", "deleted", "closed", "cancelled", "canceled",
-    "awaiting approval", "pending approval", "submitted", "submitted for approval", "not sent",
-    "written off", "write off", "write-off", "writtenoff", "bad debt", "uncollectible",
-    "reversed", "in payment", "in_payment", "credited", "refunded", "archived",
-})
-# Statuses of documents still owed.
-OPEN_STATUSES = frozenset({
-    "פתוח", "פתוחה", "לא שולם", "לא שולמה", "שולם חלקית", "שולמה חלקית", "חלקי", "בפיגור",
-    "ממתין לתשלום", "ממתינה לתשלום", "נשלח", "נשלחה", "הופק", "הופקה", "בתוקף", "פעיל", "באיחור",
-    "open", "sent", "overdue", "unpaid", "not paid", "not_paid", "partial", "partially paid",
-    "partially_paid", "partly paid", "awaiting payment", "authorised", "authorized", "approved",
-    "viewed", "due", "pending", "outstanding", "posted", "issued", "final", "finalized", "past due",
-    "active", "sent to customer", "disputed",
-})
-
-
-def is_closed_status(value: object, closed: frozenset = frozenset()) -> bool:
-    """Whether a status says the document is not owed (`closed`: a profile's own words)."""
-    text = clean_text(value).lower()
-    return text in CLOSED_STATUSES or text in closed
-
-
-def is_known_status(value: object) -> bool:
-    text = clean_text(value).lower()
-    return not text or text in CLOSED_STATUSES or text in OPEN_STATUSES
-
+# --- language ------------------------------------------------------------
 
 _LANGUAGES = {
     "he": "he", "heb": "he", "hebrew": "he", "עברית": "he", "iw": "he",

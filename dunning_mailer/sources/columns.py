@@ -13,9 +13,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "number": (
         "מס' חשבונית", "מספר חשבונית", "מס' מסמך", "מספר מסמך", "מס מסמך",
         "Invoice Number", "InvoiceNumber", "Invoice No", "Invoice #", "Invoice No.",
-        "Document Number", "Document No", "Document No.", "Num", "No.", "IVNUM", "Number", "Invoice",
+        "Document Number", "Document No", "Document No.", "Num", "No.", "IVNUM", "Number",
+        "Invoice",
         "Invoice No.", "Inv #", "Inv No", "Doc No", "Doc. No.", "Document #", "Transaction Number",
-        "מספר", "מס'", "מס' חשבונית מס", "מספר חשבונית מס", "חשבונית", "מס. חשבונית", "אסמכתא", "אסמכתה",
+        "מספר", "מס'", "מס' חשבונית מס", "מספר חשבונית מס", "חשבונית", "מס. חשבונית", "אסמכתא",
+        "אסמכתה",
+        "Transaction#", "Transaction #", "Transaction No", "Transaction No.", "Invoice#",
+        "Inv. No.", "Inv No.", "Doc #", "Doc. #", "מספר אסמכתא", "מס' אסמכתא", "מס אסמכתא",
+        "מס. מסמך", "מספר תעודה", "מס' תעודה",
     ),
     "customer_name": (
         "שם לקוח", "שם הלקוח", "לקוח", "שם חשבון", "Customer Name", "Customer",
@@ -23,15 +28,21 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Customer Full Name", "Partner", "Customer/Vendor Name", "BP Name", "Organization",
         "Company", "Company Name", "Name", "שם", "שם מלא", "שם כרטיס", "שם לקוח/ספק", "לקוח/ספק",
         "שם חשבון/לקוח", "שם העסק",
+        "Customer Display Name", "Display Name", "Debtor", "Debtor Name", "Account Name", "Bill To",
+        "Billed To", "Invoice Partner Display Name", "שם החשבון", "שם הכרטיס", "שם לקוח/חשבון",
     ),
     "customer_id": (
         "מס' לקוח", "מספר לקוח", "קוד לקוח", "מפתח חשבון", "מס' חשבון",
         "Customer ID", "CustomerID", "Customer Number", "Customer No", "Client ID",
-        "Account", "Account Number", "CUSTNAME", "מזהה לקוח", "מס. לקוח", "קוד חשבון", "מס' כרטיס", "מספר כרטיס",
-        "כרטיס", "מפתח", "Customer Code", "Customer No.", "Customer #", "Client Number", "Client No",
+        "Account", "Account Number", "CUSTNAME", "מזהה לקוח", "מס. לקוח", "קוד חשבון", "מס' כרטיס",
+        "מספר כרטיס",
+        "כרטיס", "מפתח", "Customer Code", "Customer No.", "Customer #", "Client Number",
+        "Client No",
         "Account No", "Account No.", "CardCode", "Customer Ref", "Customer Reference",
         "Account Ref", "A/C Ref", "A/C", "Customer Ref.", "BP Code", "Customer/Vendor Code",
         "Contact ID", "ContactID", "Partner ID", "Customer Id",
+        "Debtor Code", "Debtor ID", "Debtor Account", "קוד לקוח/ספק", "מס' לקוח/ספק",
+        "מספר כרטיס לקוח", "מס' כרטיס לקוח", "מס' חשבון לקוח",
     ),
     "emails": (
         "אימייל", 'דוא"ל', "דואר אלקטרוני", "מייל", "כתובת מייל", "Email",
@@ -42,24 +53,38 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "issue_date": (
         "תאריך חשבונית", "תאריך מסמך", "תאריך הפקה", "תאריך", "Invoice Date",
         "InvoiceDate", "Document Date", "Date", "Issue Date", "Invoice/Bill Date", "Date Issued",
-        "Posting Date", "Transaction Date", "Invoice Issue Date", "ת. מסמך", "ת.מסמך", "תאריך אסמכתא",
+        "Posting Date", "Transaction Date", "Invoice Issue Date", "ת. מסמך", "ת.מסמך",
+        "תאריך אסמכתא",
         "תאריך הנפקה",
+        "Doc Date", "Doc. Date", "Bill Date", "Date of Invoice", "Issued On",
+        "Issued Date", "Invoice Created", "תאריך הוצאה", "תאריך חשבונית מס", "ת. חשבונית",
+        "ת.חשבונית", "תאריך הפקת המסמך",
     ),
     "due_date": (
         "תאריך פירעון", "תאריך פרעון", "תאריך לתשלום", "לתשלום עד", "מועד תשלום",
         "Due Date", "DueDate", "Payment Due", "Date Due", "Payment Due Date", "Due On",
         "Invoice Due Date", "ת. פירעון", "ת.פירעון", "ת. פרעון", "מועד פירעון", "תאריך יעד לתשלום",
         "תאריך יעד", "תאריך אחרון לתשלום",
+        "Due By", "Payment Due On", "Net Due Date", "Maturity Date", "Due Date (UTC)",
+        "תאריך תשלום אחרון", "מועד לתשלום", "לתשלום בתאריך", "פירעון", "ת.פרעון", "תאריך לפירעון",
     ),
     "amount": (
-        'סכום כולל מע"מ', 'סה"כ כולל מע"מ', 'סה"כ מסמך', "סכום חשבונית", "סכום מסמך", "סכום",
-        'סה"כ', "סכום ברוטו", 'סה"כ לתשלום', "Total", "Amount", "Invoice Amount", "Invoice Total",
-        "Total Amount", "Original Amount", "Document Total", "Doc. Total", "Gross Amount",
-        "Total (incl. VAT)", "Total incl. VAT", "Total Including Tax", "Grand Total",
+        # What the customer was asked for, VAT included, before any plain "Total" or "סכום".
+        'סכום כולל מע"מ', 'סה"כ כולל מע"מ', 'סה"כ כולל מעמ', "סכום כולל", 'סה"כ כולל',
+        "Total (incl. VAT)", "Total incl. VAT", "Total Including Tax", "Total incl. tax",
+        "Total Including VAT", "Total Amount Incl. VAT", "Amount Incl. Tax", "Gross Amount", "Gross Total",
+        "Gross", "סכום ברוטו", 'סה"כ ברוטו', "Grand Total",
+        'סה"כ מסמך', "סכום חשבונית", "סכום מסמך", 'סה"כ חשבונית', "סכום החשבונית", "סכום המסמך", "סכום",
+        'סה"כ', 'סה"כ לתשלום', "Total", "Amount", "Invoice Amount", "Invoice Total", "Total Amount",
+        "Original Amount", "Document Total", "Doc. Total", "Doc Total", "Invoice Value", "Document Amount",
+        "Orig. Amount",
     ),
     "paid": (
         "סכום ששולם", "שולם", "Amount Paid", "InvoiceAmountPaid", "Paid", "Paid Amount",
-        "Payments", "Amount Received", "Received", "Total Paid", "Paid to Date", "התקבל", "סכום שהתקבל",
+        "Payments", "Amount Received", "Received", "Total Paid", "Paid to Date", "התקבל",
+        "סכום שהתקבל",
+        "Payments Received", "Total Payments", "Payments Made",
+        "שולם עד כה", "תקבולים", 'סה"כ תקבולים', "סכום שולם", "תשלומים", 'סה"כ שולם', "סכום התקבול",
     ),
     "balance": (
         "יתרה לגבייה", "יתרה לתשלום", "יתרה פתוחה", "יתרה", "יתרת חוב", "יתרה מצטברת",
@@ -67,16 +92,29 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Amount Outstanding", "Outstanding Amount", "Outstanding", "Open Amount", "Balance Due",
         "Amount Due", "Balance", "Remaining", "Running Balance", "IVBALANCE", "Total unpaid",
         "Total Unpaid", "Residual", "Amount Due (Signed)",
+        "Remaining Balance", "Remaining Amount", "Amount Unpaid", "Unpaid Amount",
+        "Open Amt", "Balance Remaining", "Due Amount", "Amount Owing", "Owing",
+        "Outstanding Balance", "Total Outstanding", "Residual Amount", "Amount Residual",
+        "סכום פתוח", "יתרת חשבונית", "נותר לתשלום", "סכום לגבייה", "סכום החוב", "יתרת החוב",
+        "יתרה לגביה",
     ),
     # Ledger cards and trial balances: balance = debit - credit. A single
     # "חובה / זכות" column whose cells say the side ("334,921.00 זכות") is a
     # debit column whose credits parse negative.
     "debit": ("חובה", "חובה / זכות", "חובה/זכות", "Debit", "Dr", "חובה (שקל)"),
     "credit": ("זכות", "Credit", "Cr"),
-    "currency": ("מטבע", "Currency", "Currency Code", "CurrencyCode"),
+    "currency": ("מטבע", "Currency", "Currency Code", "CurrencyCode",
+        "Curr", "Curr.", "Currency Name", "Invoice Currency", "Document Currency", "ISO Currency",
+        "מטבע מסמך", "סוג מטבע", "מטבע החשבונית",
+    ),
     "status": ("סטטוס", "מצב", "מצב מסמך", "Status", "Invoice Status", "Payment Status",
-               "Payment State", "State", "סטטוס תשלום", "מצב תשלום", "סטטוס מסמך"),
-    "terms": ("תנאי תשלום", "Terms", "Payment Terms", "Term", "תנאים"),
+               "Payment State", "State", "סטטוס תשלום", "מצב תשלום", "סטטוס מסמך",
+        "Invoice State", "Document Status", "Doc Status", "Paid Status", "Collection Status",
+        "מצב חשבונית", "סטטוס חשבונית", "סטטוס גבייה", "מצב גבייה", "מצב תשלום",
+    ),
+    "terms": ("תנאי תשלום", "Terms", "Payment Terms", "Term", "תנאים",
+        "Due Terms", "תנאי אשראי",
+    ),
     "language": ("שפה", "Language"),
     # Contacts files.
     "contact_name": ("איש קשר", "שם איש קשר", "Contact", "Contact Person"),
@@ -146,7 +184,17 @@ def field_for_header(text: object) -> tuple[str, int] | None:
         for line in reversed(lines):
             if found := _LOOKUP.get(header_key(line)) or _LOOKUP.get(_bare_key(line)):
                 break
+    if found is None and isinstance(text, str) and (entity := _ENTITY.match(clean_text(text))):
+        # "Invoice Balance", "invoice.paid_to_date" (Invoice Ninja): the document's own field.
+        inner = _LOOKUP.get(header_key(text[entity.end():]))
+        if inner and inner[0] in _DOCUMENT_FIELDS:
+            found = inner
     return found
+
+
+_ENTITY = re.compile(r"(?:invoice|inv|document|doc)(?:\.|_|\s+)", re.I)
+_DOCUMENT_FIELDS = frozenset({"amount", "balance", "paid", "status", "due_date", "issue_date",
+                              "currency", "terms"})
 
 
 def second_choice(text: object) -> str | None:
@@ -160,7 +208,7 @@ def second_choice(text: object) -> str | None:
 _DAYS_WORDS = (r"(?:\s*(?:days?|ימים|יום|ימי פיגור|months?|חודשים|חודש))?"
                r"(?:\s*(?:past due|overdue|expired|late|בפיגור|באיחור))?")
 _BUCKET = re.compile(
-    r"(?:current|not (?:yet )?(?:due|overdue|expired)|שוטף|לא בפיגור|טרם (?:הגיע )?מועד(?: הפירעון)?"
+    r"(?:current|future|at date|not (?:yet )?(?:due|overdue|expired)|שוטף|לא בפיגור|טרם (?:הגיע )?מועד(?: הפירעון)?"
     r"|טרם לפירעון|לא הגיע מועד(?: הפירעון)?)"
     rf"|(?:from\s*)?\d{{1,3}}\s*(?:[-–]|to|עד)\s*\d{{1,3}}{_DAYS_WORDS}"
     rf"|(?:over|above|more than|older than|>\s*|מעל(?: ל)?-?\s*|יותר מ-?\s*)\s*\d{{1,3}}{_DAYS_WORDS}"
@@ -189,6 +237,7 @@ class Header:
     buckets: tuple[int, ...] = ()  # aging-bucket columns, left to right
     bucket_texts: tuple[str, ...] = ()
     top: int | None = None  # the upper row of a two-row header
+    statuses: tuple[int, ...] = ()  # status columns beside index["status"] (Odoo's two)
 
     @property
     def score(self) -> int:
@@ -227,21 +276,29 @@ def match_header(
         if second and second not in index and second not in (overrides or {}):
             index[second], best_rank[second] = column, len(SYNONYMS[second])
             used.add(column)
+    if "contact_name" in index and not {"customer_name", "customer_id"} & index.keys():
+        # Xero's reports head the customer's column "Contact": with no other, it is the customer.
+        index["customer_name"] = index.pop("contact_name")
     texts = {field: clean_text(cells[column]) for field, column in index.items()}
     used = set(index.values()) | taken
+    statuses = tuple(c for c, cell in enumerate(cells) if c not in used and "status" in index
+                     and (field_for_header(cell) or ("",))[0] == "status")
+    used |= set(statuses)
     buckets = tuple(c for c, cell in enumerate(cells) if c not in used and is_bucket_header(cell))
     return Header(row=row, index=index, texts=texts, hebrew=_is_hebrew(cells), buckets=buckets,
-                  bucket_texts=tuple(clean_text(cells[c]) for c in buckets))
+                  bucket_texts=tuple(clean_text(cells[c]) for c in buckets), statuses=statuses)
 
 
-def missing_required(index: Mapping[str, int]) -> list[str]:
-    """The required fields (or alternatives) an invoices header lacks, as readable phrases."""
+def missing_required(index: Mapping[str, int], default_terms: bool = False) -> list[str]:
+    """The required fields (or alternatives) an invoices header lacks, as readable phrases
+    (`default_terms`: a profile gives payment terms, so an issue date is enough)."""
     missing = []
     if "number" not in index:
         missing.append("number")
     if "customer_name" not in index and "customer_id" not in index:
         missing.append("customer_name (or customer_id)")
-    if "due_date" not in index and not {"issue_date", "terms"} <= index.keys():
+    if "due_date" not in index and not ({"issue_date", "terms"} <= index.keys()
+                                        or (default_terms and "issue_date" in index)):
         missing.append("due_date (or issue_date + terms)")
     if "amount" not in index and "balance" not in index:
         missing.append("amount or balance")
@@ -348,7 +405,7 @@ def find_header(
                     candidates.append(Header(
                         row=number, index=double.index, texts=double.texts,
                         hebrew=double.hebrew, buckets=double.buckets,
-                        bucket_texts=double.bucket_texts, top=above[0],
+                        bucket_texts=double.bucket_texts, top=above[0], statuses=double.statuses,
                     ))
         for header in candidates:
             if overrides and not overrides.keys() <= header.index.keys():

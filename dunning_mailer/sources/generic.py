@@ -8,94 +8,18 @@ from typing import Iterable, Mapping, Sequence
 
 from ..model import ImportResult
 from . import cells as parse
-from .base import SUPPORTED_SUFFIXES, SourceError, looks_incomplete
-from .columns import (HEADER_SCAN_ROWS, KINDS, Header, detect_kind, find_header, missing_for_balances,
+from .base import SUPPORTED_SUFFIXES, looks_incomplete
+from .by_values import (dated_fields, with_statuses, with_typed_headers, with_unnamed_account,
+                        with_unnamed_customer)
+from .columns import (KINDS, Header, detect_kind, find_header, missing_for_balances,
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
-from .questions import cell_questions, column_questions, profile_lines, status_questions
+from .problems import currency_questions, header_problem, kind_problem, numberless_question, with_hint
+from .questions import cell_questions, column_name, column_questions, status_questions
 from .rows import group_headings as groups
+from .rows import header_cells
+from .statuses import status_columns, status_word
 from .tabular import Row, sheets
-
-
-def _header_problem(path: Path, header: Header | None,
-                    overrides: Mapping[str, str] | None, header_row: int | None) -> SourceError:
-    if header is None and overrides:
-        wanted = ", ".join(f"{f} = {t!r}" for f, t in overrides.items())
-        scope = f"row {header_row}" if header_row else f"the first {HEADER_SCAN_ROWS} rows"
-        return SourceError(
-            f"no row in {scope} holds all the configured columns ({wanted}); check "
-            "[importer.columns] against the file's header",
-            where=str(path),
-        )
-    if header_row and (header is None or not header.index):
-        return SourceError(
-            f"row {header_row} (header_row in the profile) holds no known column "
-            "names; fix header_row or name the columns in [importer.columns]",
-            where=str(path),
-        )
-    if header is None or not header.index:
-        return SourceError(
-            f"no header row found in the first {HEADER_SCAN_ROWS} rows; add an "
-            "[[importer]] profile with header_row and [importer.columns] mapping "
-            "number, customer_name, due_date and amount to this file's headers",
-            where=str(path),
-        )
-    missing = missing_required(header.index)
-    found = ", ".join(f"{f} = {t!r}" for f, t in header.texts.items())
-    hint = ""
-    if "number" in missing:
-        hint = (
-            "; a file without document numbers is read as customer balances when it has "
-            "a customer and a balance, amount, debit/credit or aging column, and as "
-            "contacts when it has a customer and emails (kind = \"balances\" or "
-            "\"contacts\" in the profile forces one)"
-        )
-    return SourceError(
-        f"the header on row {header.row} lacks {', '.join(missing)} (found {found}); "
-        f"name those columns in [importer.columns] of an [[importer]] profile{hint}",
-        where=str(path),
-    )
-
-
-def _headerless_hint(path: Path, rows: Sequence[Row], header: Header | None) -> str:
-    """For columns with words below the header but no header text: the profile lines that name
-    them by position (a Hashavshevet ledger card leaves its account columns unnamed)."""
-    if header is None:
-        return ""
-    cells = header_cells(rows, header)
-    body = [c for n, c in rows if n > header.row][:200]
-
-    def unnamed(column: int) -> bool:
-        return column not in header.index.values() and (column >= len(cells) or parse.is_blank(cells[column]))
-
-    def filled(column: int, words: bool) -> bool:
-        return any(column < len(row) and not parse.is_blank(row[column])
-                   and (not words or re.search(r"[^\W\d_]", parse.clean_text(row[column]))) for row in body)
-
-    width = max(map(len, body), default=0)
-    named = [c for c in range(width) if unnamed(c) and filled(c, words=True)]
-    if not named:
-        return ""
-    lines = [f'columns.customer_name = "column {column_letters(named[0])}"    # the customer\'s name']
-    if named[0] > 0 and unnamed(named[0] - 1) and filled(named[0] - 1, words=False):
-        lines.append(f'columns.customer_id = "column {column_letters(named[0] - 1)}"      # its number')
-    letters = ", ".join(column_letters(c) for c in named)
-    return (f"; column(s) {letters} have no header but hold words: if they name the customer, say so "
-            "in config.toml:\n" + profile_lines(path, *lines))
-
-
-def _kind_problem(path: Path, header: Header, kind: str, missing: list[str],
-                  forced: bool) -> SourceError:
-    found = ", ".join(f"{f} = {t!r}" for f, t in header.texts.items()) or "nothing known"
-    why = (f"kind = {kind!r} in the profile" if forced
-           else "its debit/credit columns make it a ledger" if kind == "balances"
-           else "it has no document number column")
-    return SourceError(
-        f"read as {kind} ({why}), but the header on row {header.row} lacks "
-        f"{', '.join(missing)} (found {found}); name those columns in [importer.columns] "
-        "of an [[importer]] profile, or set its kind",
-        where=str(path),
-    )
 
 
 _POSITION = re.compile(r"(?:column|col|עמודה)\s*([A-Za-z]{1,3})", re.I)
@@ -128,29 +52,8 @@ def _with_positions(rows: Sequence[Row], header: Header | None, positions: Mappi
         texts[field] = parse.clean_text(cells[column]) if column < len(cells) and \
             not parse.is_blank(cells[column]) else f"column {column_letters(column)}"
     return replace(header, index=index, texts=texts,
-                   buckets=tuple(c for c in header.buckets if c not in positions.values()))
-
-
-def header_cells(rows: Sequence[Row], header: Header) -> list[object]:
-    """The header's cells as the reader saw them (the lower row of two, the upper where empty)."""
-    upper: Sequence[object] = ()
-    lower: Sequence[object] = ()
-    for number, cells in rows:
-        if number == header.top:
-            upper = cells
-        if number == header.row:
-            lower = cells
-            break
-    width = max(len(upper), len(lower))
-    return [lower[c] if c < len(lower) and not parse.is_blank(lower[c])
-            else (upper[c] if c < len(upper) else "") for c in range(width)]
-
-
-def _with_hint(error: SourceError, path: Path, rows: Sequence[Row], header: Header) -> SourceError:
-    if "customer" not in str(error):
-        return error
-    hint = _headerless_hint(path, rows, header)
-    return SourceError(error.message + hint, where=error.where) if hint else error
+                   buckets=tuple(c for c in header.buckets if c not in positions.values()),
+                   statuses=tuple(c for c in header.statuses if c not in positions.values()))
 
 
 def _lacks_only_customer(header: Header) -> bool:
@@ -171,6 +74,9 @@ def extract_rows(
     ignore_columns: Sequence[str] = (),
     open_statuses: Sequence[str] = (),
     closed_statuses: Sequence[str] = (),
+    currency_given: bool = False,
+    default_terms: str | None = None,
+    repeated_numbers: str | None = None,
 ) -> ImportResult:
     """What a file's rows hold; row problems become warnings, doubts become questions.
 
@@ -185,67 +91,91 @@ def extract_rows(
     named = {f: str(v) for f, v in (columns or {}).items() if f not in positions}
     header = _with_positions(rows, find_header(rows, named or None, header_row), positions, header_row)
     if header is None or not header.index:
-        raise _header_problem(path, header, named or None, header_row)
+        raise header_problem(path, header, named or None, header_row)
+    header = with_typed_headers(rows, header)
+    header = with_statuses(path, rows, header, ignore_columns)
+    if kind in (None, "balances"):
+        header = with_unnamed_account(rows, with_unnamed_customer(rows, header))
     chosen = kind or detect_kind(header)
-    closed = frozenset(w.strip().lower() for w in closed_statuses)
+    closed = frozenset(status_word(w) for w in closed_statuses)
     # Imported here: both build on this module's row helpers.
     if chosen == "balances":
         from .balances import extract_balances
 
         if missing := missing_for_balances(header):
-            raise _with_hint(_kind_problem(path, header, chosen, missing, kind is not None),
+            raise with_hint(kind_problem(path, header, chosen, missing, kind is not None),
                              path, rows, header)
         result = extract_balances(path, rows, header, importer=importer, date_order=date_order,
                                   default_currency=default_currency, closed=closed)
+        if kind is None and dated_fields(rows, header) and "debit" not in header.index \
+                and "credit" not in header.index:
+            result = replace(result, questions=result.questions + (numberless_question(path, rows, header),))
     elif chosen == "contacts":
         from .contacts import extract_contacts
 
         if missing := missing_for_contacts(header):
-            raise _kind_problem(path, header, chosen, missing, kind is not None)
+            raise kind_problem(path, header, chosen, missing, kind is not None)
         result = extract_contacts(path, rows, header, importer=importer)
     else:
         headings = bool(group_headings)
         if group_headings is None and _lacks_only_customer(header):
             body = [(n, c) for n, c in rows if n > header.row]
             headings = bool(groups(body, header))
-        if missing_required(header.index) and not (headings and _lacks_only_customer(header)):
+        missing = missing_required(header.index, bool(default_terms))
+        if missing and not (headings and missing == ["customer_name (or customer_id)"]):
             if kind:
-                raise _kind_problem(path, header, chosen, missing_required(header.index), True)
-            raise _with_hint(_header_problem(path, header, named or None, header_row), path, rows, header)
+                raise kind_problem(path, header, chosen, missing, True)
+            raise with_hint(header_problem(path, header, named or None, header_row, rows),
+                             path, rows, header)
         from .invoices import extract_invoices
 
         result = extract_invoices(path, rows, header, importer=importer, date_order=date_order,
                                   default_currency=default_currency, headings=headings,
-                                  closed=closed)
+                                  closed=closed, default_terms=default_terms,
+                                  repeats=repeated_numbers)
         if headings:
             result = replace(result, columns={**result.columns, "customer_name": "(group headings)"})
-    return review(path, rows, header, result, ignore_columns, open_statuses, closed_statuses)
+    result = review(path, rows, header, result, ignore_columns, open_statuses, closed_statuses,
+                    date_order)
+    if currency_given:
+        return result  # a profile says which currency its files' bare amounts are in
+    return replace(result, questions=result.questions + currency_questions(path, header, result,
+                                                                            default_currency))
 
 
 def review(path: Path, rows: Sequence[Row], header: Header, result: ImportResult,
            ignore_columns: Sequence[str] = (), open_statuses: Sequence[str] = (),
-           closed_statuses: Sequence[str] = ()) -> ImportResult:
+           closed_statuses: Sequence[str] = (), date_order: str | None = None) -> ImportResult:
     """The result with its unused columns and the questions the file leaves open."""
     cells = header_cells(rows, header)
-    used = set(header.index.values()) | set(header.buckets)
+    used = set(header.index.values()) | set(header.buckets) | set(header.statuses)
     body = [c for n, c in rows if n > header.row]
     width = max(len(cells), max(map(len, body), default=0))
     unused_positions = [c for c in range(width) if c not in used]
-    columns = {c: [row[c] if c < len(row) else "" for row in body] for c in unused_positions}
+    # The used columns too: the evidence weighs unused columns against them.
+    wanted = set(unused_positions) | {c for f, c in header.index.items()
+                                      if f in ("amount", "balance", "paid", "due_date")} | set(header.buckets)
+    columns = {c: [row[c] if c < len(row) else "" for row in body] for c in wanted}
     if result.columns.get("customer_name") == "(group headings)":
         used |= {c for c in unused_positions if not parse.clean_text(cells[c] if c < len(cells) else "")}
     unused, questions = column_questions(
-        path, header, cells, [columns.get(c, ()) for c in range(width)], used, ignore_columns)
+        path, header, cells, [columns.get(c, ()) for c in range(width)], used, ignore_columns,
+        date_order)
     if result.kind == "contacts":
         questions = ()  # a contacts file changes no debt
     unreadable = getattr(rows, "unreadable", None)
     if unreadable:
         questions += cell_questions(path, unreadable, header, cells, used)
     if "status" in header.index and result.kind != "contacts":
-        column = header.index["status"]
-        statuses = {row[column] for row in body if column < len(row)}
-        questions += status_questions(path, header, statuses, open_statuses, closed_statuses)
-    return replace(result, unused_columns=unused, questions=result.questions + questions)
+        for column in status_columns(header):
+            statuses = {row[column] for row in body if column < len(row)}
+            questions += status_questions(path, column_name(cells, column), statuses,
+                                          open_statuses, closed_statuses)
+    columns_read = dict(result.columns)
+    if header.statuses and "status" in columns_read:
+        columns_read["status"] = " + ".join(column_name(cells, c) for c in status_columns(header))
+    return replace(result, unused_columns=unused, questions=result.questions + questions,
+                   columns=columns_read)
 
 
 class GenericImporter:

@@ -21,9 +21,14 @@ from . import cells as parse
 from .base import SourceError
 from .cells import ColumnReader, Refusal
 from .columns import Header, header_key
-from .questions import held_rows_question
+from .questions import held_rows_question, is_line_column, overstated_question, repeated_question
 from .rows import RowError, blank_rows, group_headings, total_rows
+from .statuses import CLOSED, PARTIAL, row_meaning, status_columns, status_meaning
 from .tabular import Row
+
+# What one document number on several rows of an invoices file means, as a profile says it
+# (`repeated_numbers`): the lines of one invoice, or parts of it that are each still owed.
+REPEATS = ("lines", "instalments")
 
 _DIGITS = frozenset("0123456789")
 
@@ -176,6 +181,18 @@ class _Fields:
             return RowError(f"column {self.header.texts[name]!r}: {refusal.error}")
         return refusal.error
 
+def row_statuses(header: Header, columns: Sequence[Sequence[object]], height: int,
+                 closed: frozenset) -> list[str | None]:
+    """Per row: what its statuses say together (statuses.row_meaning), every status column read."""
+    readings = [ColumnReader(status_meaning, closed).read(columns[c])
+                for c in status_columns(header) if c < len(columns)]
+    if not readings:
+        return [None] * height
+    if len(readings) == 1:
+        return readings[0]
+    return [row_meaning(meanings) for meanings in zip(*readings)]
+
+
 def _invoice(fields: _Fields, number: str, customer: dict, amount_cell, balance_cell, paid_cell,
              currency, issue, due, language, terms, warn) -> Invoice | None:
     """The open invoice a data row states from its fields' readings, or None when it is
@@ -214,7 +231,7 @@ def _invoice(fields: _Fields, number: str, customer: dict, amount_cell, balance_
             try:
                 due = parse.due_from_terms(issue, terms)
             except ValueError as error:
-                raise RowError(f"column {fields.header.texts['terms']!r}: {error}") from None
+                raise RowError(f"column {fields.header.texts.get('terms', 'terms')!r}: {error}") from None
         elif balance < 0:
             due = issue  # a credit note never falls due; its date is enough
     if due is None:
@@ -298,12 +315,14 @@ def _totals_currency(header: Header, columns: Sequence[Sequence[object]], totals
 
 def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importer: str,
                      date_order: str | None, default_currency: str, headings: bool = False,
-                     closed: frozenset = frozenset()) -> ImportResult:
+                     closed: frozenset = frozenset(), default_terms: str | None = None,
+                     repeats: str | None = None) -> ImportResult:
     """The open invoices under an invoices header; row problems become warnings, and a row with a
     document number that cannot be read holds the file (its invoice would look paid).
 
     `headings`: customers come from group-heading rows (see rows.group_headings); `closed`: a
-    profile's own words for statuses that are not owed."""
+    profile's own words for statuses that are not owed; `repeats`: what one document number on several
+    rows means (REPEATS), when the user has said."""
     body = [(n, c) for n, c in rows if n > header.row]
     height = len(body)
     columns = body_columns(body)
@@ -311,14 +330,21 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
     totals = total_rows(columns, header)
     default_currency = _totals_currency(header, columns, totals) or default_currency
     fields = _Fields(header, columns, height, order, default_currency)
+    if default_terms:  # a profile's terms for the rows whose own cell says none
+        fields.terms = [default_terms if parse.is_blank(t) else t for t in fields.terms]
     ends_block = blank_rows(columns, height) | totals
     number_header = header_key(header.texts["number"])
     numbers = [_read_number(cell, number_header) for cell in fields.cells("number")]
-    closed_words = closed
-    closed = fields.read("status", ColumnReader(parse.is_closed_status, closed_words))  # None: blank
+    closed = row_statuses(header, columns, height, closed)
+    knows_balance = "balance" in header.index or "paid" in header.index
     customers = _customers(fields)
     group = group_headings(body, header) if headings else {}
     held: list[tuple[int, str]] = []
+    overstated: list[int] = []  # rows whose balance is more than the amount less what was paid
+    repeated: list[tuple[str, int, int, bool]] = []  # (number, first row, this row, same fields)
+    # A column that only a line of an invoice has (item, quantity, description…): rows that
+    # repeat a document number with the same fields are its lines.
+    line_level = any(is_line_column(c) for n, cells in rows if n == header.row for c in cells)
 
     warnings: list[str] = []
     invoices: dict[tuple[str, str], tuple[int, Invoice]] = {}
@@ -353,7 +379,12 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
                 warnings.append(f"{where} row {row}: {number.text!r} is not a document number; "
                                 "row skipped")
                 continue
-        if closed_status:
+        if closed_status == CLOSED:
+            continue
+        if closed_status == PARTIAL and not knows_balance:
+            # The status says part is paid and the file says not how much: the full amount
+            # would be a wrong number in a reminder.
+            held.append((row, "its status says partly paid, and the file has no balance or paid column"))
             continue
         customer = own_customer or carried
         if own_customer:
@@ -376,16 +407,23 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
             continue
         if invoice is None:
             continue
+        if _overstated(amount, balance, paid):
+            overstated.append(row)
         key = (invoice.number, invoice.customer_id)
         if key in invoices:
             first_row, first = invoices[key]
-            # Line-item exports repeat the invoice fields on every line.
-            if (first.balance, first.due_date, first.currency) != (
-                invoice.balance, invoice.due_date, invoice.currency,
-            ):
-                warnings.append(f"{where} row {row}: invoice {invoice.number} repeats row "
-                                f"{first_row} with different balance, due date or currency; "
-                                f"kept row {first_row}")
+            if repeats == "instalments" and first.currency == invoice.currency:
+                invoices[key] = (first_row, dataclasses.replace(
+                    first, amount=first.amount + invoice.amount, balance=first.balance + invoice.balance,
+                    due_date=min(first.due_date, invoice.due_date)))
+                continue
+            same = (first.balance, first.due_date, first.currency) == (
+                invoice.balance, invoice.due_date, invoice.currency)
+            # Line-item exports repeat the invoice's own fields on every line; anything else is
+            # two readings of one debt (lines? instalments to add up? a copy?) and a person says which.
+            if same and (repeats == "lines" or line_level):
+                continue
+            repeated.append((invoice.number, first_row, row, same))
             continue
         if invoice.number in owners:
             warnings.append(f"{where} row {row}: invoice number {invoice.number} also appears "
@@ -403,5 +441,16 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
         header_row=header.row,
         columns=dict(header.texts),
         warnings=tuple(warnings),
-        questions=(held_rows_question(held),) if held else (),
+        questions=((held_rows_question(held),) if held else ())
+        + ((overstated_question(path, header, overstated),) if overstated else ())
+        + ((repeated_question(path, repeated),) if repeated else ()),
     )
+
+
+def _overstated(amount_cell, balance_cell, paid_cell) -> bool:
+    """Whether a row's own balance is more than its amount less what was paid: a running
+    balance, or an "Amount Due" that is the amount asked and not what is still open."""
+    if not amount_cell or not balance_cell or amount_cell[0] <= 0:
+        return False
+    paid = paid_cell[0] if paid_cell else 0
+    return balance_cell[0] > amount_cell[0] - paid

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,14 +10,16 @@ from typing import Mapping
 
 from ..model import ImportResult
 from .base import SUPPORTED_SUFFIXES, SourceError, looks_incomplete
-from .cells import DATE_ORDERS, parse_currency
+from .cells import DATE_ORDERS, due_from_terms, parse_currency
 from .containers import column_letters
 from .columns import FIELDS, HEADER_SCAN_ROWS, KINDS, header_key
 from .generic import column_position, extract_rows
+from .invoices import REPEATS
 from .tabular import read_rows
 
 _KEYS = {"name", "match_filename", "header_row", "encoding", "date_order", "columns", "kind",
-         "currency", "group_headings", "ignore_columns", "open_statuses", "closed_statuses"}
+         "currency", "group_headings", "ignore_columns", "open_statuses", "closed_statuses", "terms",
+         "repeated_numbers"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class Profile:
     ignore_columns: tuple[str, ...] = ()
     open_statuses: tuple[str, ...] = ()
     closed_statuses: tuple[str, ...] = ()
+    terms: str | None = None  # payment terms for rows with neither a due date nor terms ("Net 30")
+    repeated_numbers: str | None = None  # one number on several rows: "lines" or "instalments"
 
 
 def profile_from_mapping(name: str, mapping: dict) -> Profile:
@@ -100,6 +105,17 @@ def profile_from_mapping(name: str, mapping: dict) -> Profile:
     groups = mapping.get("group_headings")
     if groups is not None and not isinstance(groups, bool):
         raise ValueError(f"importer {name!r}: key 'group_headings' must be true or false")
+    terms = mapping.get("terms")
+    if terms is not None:
+        try:
+            due_from_terms(dt.date(2026, 1, 1), terms if isinstance(terms, str) else None)
+        except (ValueError, TypeError):
+            raise ValueError(f"importer {name!r}: key 'terms' must be payment terms such as "
+                             '"Net 30" or "שוטף+30"') from None
+    repeats = mapping.get("repeated_numbers")
+    if repeats is not None and repeats not in REPEATS:
+        raise ValueError(f"importer {name!r}: key 'repeated_numbers' must be \"lines\" (one invoice over "
+                         "several rows: count it once) or \"instalments\" (each row a part still owed: add them)")
     lists = {}
     for key in ("ignore_columns", "open_statuses", "closed_statuses"):
         value = mapping.get(key, [])
@@ -117,6 +133,8 @@ def profile_from_mapping(name: str, mapping: dict) -> Profile:
         kind=kind,
         currency=currency,
         group_headings=groups,
+        terms=terms,
+        repeated_numbers=repeats,
         **lists,
     )
 
@@ -167,4 +185,7 @@ class ProfileImporter:
             ignore_columns=self.profile.ignore_columns,
             open_statuses=self.profile.open_statuses,
             closed_statuses=self.profile.closed_statuses,
+            currency_given=self.profile.currency is not None,
+            default_terms=self.profile.terms,
+            repeated_numbers=self.profile.repeated_numbers,
         )

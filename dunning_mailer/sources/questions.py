@@ -18,6 +18,8 @@ from typing import Iterable, Sequence
 from . import cells as parse
 from .columns import SYNONYMS, Header, field_for_header, header_key, second_choice
 from .containers import CellError, column_letters
+from .evidence import could_be_money, settled_dates, settled_money
+from .statuses import is_known_status, status_word
 
 # Columns exports carry that a reminder never needs: tax and line-item money, exchange rates,
 # day counts, bookkeeping timestamps. Listed in `unused_columns`, never a question.
@@ -43,7 +45,7 @@ _HARMLESS = {header_key(h) for h in (
     "ימי פיגור", "ימים", "ימי אשראי", "ימים בפיגור", "ניכוי במקור", "סכום ניכוי במקור",
     "תאריך תשלום", "תאריך קבלה", "תאריך עדכון", "תאריך יצירה", "תאריך שליחה", "תאריך ערך",
     "תאריך רישום", 'ע.מ./ח.פ.', "ח.פ.", "ח.פ", "ע.מ.", "ע.מ", "מספר עוסק", "עוסק מורשה", "ת.ז.",
-    "מספר הזמנה", "מס' הזמנה", 'סה"כ בפיגור', "יתרה בפיגור", "יתרה מצטברת לקוח",
+    "מספר הזמנה", "מס' הזמנה", "Turnover", "Turnover YTD", "מחזור", "מחזור שנתי", 'סה"כ בפיגור', "יתרה בפיגור", "יתרה מצטברת לקוח",
 )}
 
 _MONEY_WORDS = re.compile(r"amount|balance|total|sum\b|owed|outstanding|due|paid|remaining|"
@@ -95,14 +97,40 @@ def _looks_like_date(cell: object) -> bool:
     return True
 
 
+_ISO_CODES = frozenset("ILS USD EUR GBP CAD AUD NZD CHF JPY CNY SEK NOK DKK PLN CZK HUF RON ZAR INR MXN "
+                       "BRL SGD HKD RUB TRY AED JOD EGP".split())
+
+
+def _looks_like_currency(cell: object) -> bool:
+    if not isinstance(cell, str):
+        return False
+    text = parse.clean_text(cell)
+    return text.upper() in _ISO_CODES or text.lower() in parse.CURRENCY_WORDS or text in parse.CURRENCY_WORDS
+
+
+def values_look_like(cells: Iterable[object]) -> str | None:
+    """"money" or "a date" when most of a column's filled cells are, else None."""
+    sample = [c for c in cells if not parse.is_blank(c)][:_SAMPLE]
+    if len(sample) < 2:
+        return None
+    if sum(map(_looks_like_money, sample)) * 5 >= len(sample) * 4:
+        return "money"
+    if sum(map(_looks_like_date, sample)) * 5 >= len(sample) * 4:
+        return "a date"
+    return None
+
+
 def _what_it_looks_like(header_text: str, cells: Iterable[object]) -> str | None:
-    """"money", "a date", "an identifier", or None for a column that reads as neither."""
+    """"money", "a date", "a currency", "an identifier", or None for a column that reads as
+    neither."""
     sample = []
     for cell in cells:
         if not parse.is_blank(cell):
             sample.append(cell)
             if len(sample) >= _SAMPLE:
                 break
+    if len(sample) >= 2 and sum(map(_looks_like_currency, sample)) * 5 >= len(sample) * 4:
+        return "a currency"
     if sample:
         money = sum(map(_looks_like_money, sample))
         if money >= 2 and money * 2 >= len(sample):
@@ -112,6 +140,10 @@ def _what_it_looks_like(header_text: str, cells: Iterable[object]) -> str | None
             return "a date"
     if not header_text:
         return None
+    if sample and sum(isinstance(c, str) and not re.search(r"\d", c) for c in sample) * 2 > len(sample):
+        # Words, not numbers: a money or date header over text ("אמצעי תשלום": "העברה").
+        return "an identifier" if _ID_WORDS.search(header_text) and _ID_OWNERS.search(header_text) \
+            else None
     if _DATE_WORDS.search(header_text):
         return "a date"
     if _MONEY_WORDS.search(header_text):
@@ -121,12 +153,15 @@ def _what_it_looks_like(header_text: str, cells: Iterable[object]) -> str | None
     return None
 
 
-_FIELD_FOR = {"money": "amount", "a date": "due_date", "an identifier": "customer_id"}
+_FIELD_FOR = {"money": "amount", "a date": "due_date", "an identifier": "customer_id",
+              "a currency": "currency"}
 _KEYS = {header_key(name): field for field, names in SYNONYMS.items() for name in names}
 
 
 def _suggest(header_text: str, looks: str) -> str:
     """The field a column might be: the closest known header, else by what its values are."""
+    if looks == "a currency":
+        return "currency"
     if looks == "an identifier":
         return "number" if re.search(r"invoice|document|doc\b|bill|חשבונית|מסמך|אסמכת", header_text, re.I) \
             else "customer_id"
@@ -159,11 +194,13 @@ def _reference(header_cells: Sequence[object], column: int) -> str:
 
 def column_questions(path: Path, header: Header, header_cells: Sequence[object],
                      columns: Sequence[Sequence[object]], used: set[int],
-                     ignored: Iterable[str] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(the unused columns' names, the questions some of them raise)."""
+                     ignored: Iterable[str] = (), date_order: str | None = None,
+                     ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the unused columns' names, the questions some of them raise). A column the file's own
+    arithmetic explains (evidence.py) is listed, not asked about."""
     ignore = {header_key(text) for text in ignored}
     width = max(len(header_cells), len(columns))
-    unused, questions = [], []
+    unused, pending = [], []
     for column in range(width):
         if column in used:
             continue
@@ -175,16 +212,31 @@ def column_questions(path: Path, header: Header, header_cells: Sequence[object],
         unused.append(name)
         key = header_key(text)
         letter = f"column {column_letters(column)}"
-        if key in _HARMLESS or key in ignore or letter.lower() in ignore or header_key(letter) in ignore:
+        if is_harmless(text) or key in ignore or letter.lower() in ignore or header_key(letter) in ignore:
             continue
         if field_for_header(text) or second_choice(text):
             continue  # a known name whose field a better-ranked column holds ("Amount Due" by "Total")
         looks = _what_it_looks_like(text, cells)
+        if looks is None and could_be_money(header, columns, column):
+            looks = "money"  # plain numbers beside the money the reading has (evidence.py)
         if looks is None:
             continue
         field = _suggest(text, looks)
         if looks == "an identifier" and field in header.index:
             continue  # a second identifier (Zoho's "Invoice ID" beside "Invoice Number")
+        if looks == "a currency" and "currency" in header.index:
+            continue  # a second currency (the company's own beside the invoice's)
+        pending.append((column, text, name, letter, looks, field))
+    settled = settled_money(header, columns, [c for c, *_, looks, _f in pending if looks == "money"])
+    order = _date_order(header, columns, [c for c, *_, looks, _f in pending if looks == "a date"],
+                        date_order)
+    if order:
+        settled.update(settled_dates(header, columns, [c for c, *_, looks, _f in pending
+                                                       if looks == "a date"], order))
+    questions = []
+    for column, text, name, letter, looks, field in pending:
+        if column in settled:
+            continue
         ref = _reference(header_cells, column)
         where = f"{name!r} ({letter})" if text else letter + " (no header)"
         questions.append(
@@ -193,6 +245,21 @@ def column_questions(path: Path, header: Header, header_cells: Sequence[object],
             + profile_lines(path, f"columns.{field} = {ref}    # if it is the {field.replace('_', ' ')}",
                             f"# or, if it does not matter:  ignore_columns = [{ref}]"))
     return tuple(unused), tuple(questions)
+
+
+def _date_order(header: Header, columns: Sequence[Sequence[object]], candidates: Sequence[int],
+                given: str | None) -> str | None:
+    """The day/month order of the dates the evidence compares, or None when undecidable."""
+    if given or not candidates:
+        return given
+    due = header.index.get("due_date")
+    pairs = [pair for c in [*candidates, due] if c is not None and c < len(columns)
+             for pair in map(parse.slash_date_parts, set(columns[c])) if pair]
+    try:
+        order = parse.decide_date_order(pairs)
+    except ValueError:
+        return None
+    return order or ("DMY" if header.hebrew or not pairs else None)
 
 
 def cell_questions(path: Path, unreadable: dict[tuple[int, int], str], header: Header,
@@ -210,18 +277,50 @@ def cell_questions(path: Path, unreadable: dict[tuple[int, int], str], header: H
             "when the file is opened and saved in Excel or LibreOffice), then drop the file again.",)
 
 
-def status_questions(path: Path, header: Header, cells: Sequence[object],
+# Informational columns, by the words in their header: tax parts (never a total "incl. VAT"),
+# references, notes, people, addresses, projects, orders, rates, and the dates of things other
+# than payment falling due.
+_INFORMATIONAL = re.compile(
+    r"^(?!.*(?:incl|including|inclusive|gross|with|כולל|ברוטו)).*"
+    r"(?:\b(?:tax|taxes|vat|gst|hst|withholding)\b|מעמ|מס במקור|ניכוי)"
+    r"|\b(?:notes?|memo|description|comments?|remarks?|reference|references|ref\.?|your ref|our ref|"
+    r"sales ?person|sales ?rep(?:resentative)?|agent|owner|phone|mobile|tel|fax|address(?: ?line ?\d)?|"
+    r"street|city|state/province|province|region|zip|postcode|postal code|country|project|job|"
+    r"po|p\.o\.|purchase order|order (?:no|number|#|id)|branch|department|division|class|location|tags?|category|"
+    r"cost cent(?:er|re)|exchange rate|currency rate|fx rate|rate|activities|activity|journal|"
+    r"company|source document|origin|payment reference|payment method|payment link|pdf|url|link|"
+    r"discounts?|shipping|freight|handling|adjustments?|rounding|fees?|commission|bank|iban|swift|bic)\b"
+    r"|^(?:הערות?|פרטים|תיאור|תאור|טלפון|נייד|פקס|כתובת|עיר|מיקוד|ארץ|פרויקט|הזמנה|סניף|מחלקה|"
+    r"סוכן|איש מכירות|קטגוריה|ענף|שער|שער יציג|אמצעי תשלום|אופן תשלום|מספר הקצאה|קישור|"
+    r"מספר חשבון בנק|חשבון בנק|בנק|מספר בנק)"
+    r"|\b(?:paid|payment|void(?:ed)?|created|sent|updated|modified|finali[sz]ed|closed|accounting|"
+    r"posting|delivery|ship(?:ping|ped)?|order|last|expected|planned|period|value|entry|"
+    r"uncollectible|marked)\b.*\b(?:date|at|on)\b"
+    r"|^תאריך (?:תשלום|קבלה|עדכון|יצירה|שליחה|ערך|רישום|הזמנה|אספקה|משלוח|סגירה|ביטול|הדפסה)",
+    re.I)
+
+
+def is_harmless(header_text: object) -> bool:
+    """Whether a header names a column a reminder never needs (tax, line items, timestamps,
+    references, notes, people, addresses…)."""
+    if header_key(header_text) in _HARMLESS:
+        return True
+    text = re.sub("[\"'׳״]", "", parse.clean_text(header_text)).strip().lower()
+    return bool(text) and field_for_header(header_text) is None and bool(_INFORMATIONAL.search(text))
+
+
+def status_questions(path: Path, name: str, cells: Sequence[object],
                      open_words: Iterable[str], closed_words: Iterable[str]) -> tuple[str, ...]:
-    """Statuses the reader does not know: owed or not?"""
-    known = {w.lower() for w in [*open_words, *closed_words]}
-    header_text = header_key(header.texts.get("status", ""))
+    """Statuses the reader does not know in the status column `name`: owed or not?"""
+    known = {status_word(w) for w in [*open_words, *closed_words]}
+    header_text = header_key(name)
     unknown = sorted({parse.clean_text(c) for c in set(cells)
-                      if not parse.is_known_status(c) and parse.clean_text(c).lower() not in known
+                      if not is_known_status(c) and status_word(c) not in known
                       and header_key(c) != header_text and not parse.is_blank(c)})
     if not unknown:
         return ()
     listed = ", ".join(toml_string(w) for w in unknown[:8])
-    return (f"column {header.texts['status']!r} has statuses the reader does not know ({listed}): "
+    return (f"column {name!r} has statuses the reader does not know ({listed}): "
             "is a document with that status owed? Say so in config.toml, then drop the file again:\n"
             + profile_lines(path, f"open_statuses = [{listed}]    # owed: remind",
                             f"# or, if not owed (draft, cancelled…):  closed_statuses = [{listed}]"),)
@@ -237,3 +336,51 @@ def held_rows_question(rows: Sequence[tuple[int, str]], has: str = "a document n
     return (f"{rows_are} {has} but could not be read ({listed}{more}). Their "
             f"{things} would look paid, so nothing from this file was applied. Fix those rows, "
             "then drop the file again.")
+
+
+def overstated_question(path: Path, header: Header, rows: Sequence[int]) -> str:
+    """Rows whose balance is more than their amount less what was paid."""
+    texts = header.texts
+    less = f" less {texts['paid']!r}" if "paid" in texts else ""
+    numbers = ", ".join(str(r) for r in rows[:20]) + (" …" if len(rows) > 20 else "")
+    return (f"on row(s) {numbers}, {texts['balance']!r} is more than {texts['amount']!r}{less}: a "
+            "reminder would ask for more than the invoice, perhaps money already paid (a running "
+            "balance, or the amount asked rather than what is still open). Say which column is "
+            "what is still owed in config.toml, then drop the file again:\n"
+            + profile_lines(path, '# columns.balance = "…"    # the header of what is still owed',
+                            f"# or, if {texts['balance']!r} is the amount asked (what is owed is "
+                            "then it less what was paid), these two lines:",
+                            f"# columns.amount = {toml_string(texts['balance'])}",
+                            f"# ignore_columns = [{toml_string(texts['amount'])}]"))
+
+
+# Headers only a line of an invoice has: when rows repeat a document number with the same
+# balance, due date and currency, these say the rows are its lines, not separate debts.
+_LINE_WORDS = re.compile(r"\b(?:item|items|product|sku|quantity|qty|unit price|unit amount|line|description|"
+                         r"service|article|inventory)\b|^(?:פריט|מוצר|כמות|תיאור|תאור|מחיר יחידה|שורה|מק\"?ט|שירות)",
+                         re.I)
+
+
+def is_line_column(header_text: object) -> bool:
+    """Whether a header names a line-item column (item, quantity, description…)."""
+    return bool(_LINE_WORDS.search(parse.clean_text(header_text).strip()))
+
+
+def repeated_question(path: Path, repeated: Sequence[tuple[str, int, int, bool]]) -> str:
+    """One document number on several rows, not as the lines of one invoice: count it once, or
+    add the rows up? A person says which (a wrong choice is a wrong amount in a reminder)."""
+    listed = "; ".join(f"invoice {number}: rows {first} and {row}"
+                       + ("" if same else " (different balance, due date or currency)")
+                       for number, first, row, same in repeated[:5])
+    more = f" (and {len(repeated) - 5} more)" if len(repeated) > 5 else ""
+    add_up = 'repeated_numbers = "instalments"    # each row is a part still owed: add them up'
+    if not all(same for *_, same in repeated):  # rows that disagree cannot be one invoice's lines
+        return (f"the same document number is on more than one row, with different figures ({listed}{more}). "
+                "Are they parts of one invoice that are each still owed (instalments)? Nothing from this "
+                "file was applied. If so, say it in config.toml and drop the file again; if not, fix the "
+                "export:\n" + profile_lines(path, add_up))
+    return (f"the same document number is on more than one row ({listed}{more}). Are these lines of one "
+            "invoice, or parts of it that are each still owed (instalments, to add up)? Nothing from "
+            "this file was applied. Say which in config.toml, then drop the file again:\n"
+            + profile_lines(path, 'repeated_numbers = "lines"    # one invoice over several rows: count it once',
+                            f"# or, if each row is a part still owed:  {add_up.split('    #')[0]}"))

@@ -12,6 +12,7 @@ from typing import Sequence
 from ..phones import phone_text
 from . import cells as parse
 from .columns import Header
+from .tabular import Row
 
 
 # In number, date and amount columns any of these openings marks a total.
@@ -22,9 +23,12 @@ _TOTAL_MARKERS = ("סהכ", "total", "subtotal", "grand total", "יתרת פתי
 # there only these whole phrases count.
 _TOTAL_PHRASE = re.compile(
     r"סהכ.*|(sub|grand )?totals?( for .*|:.*| \(.*\))?|יתרת (פתיחה|סגירה).*"
-    r"|totals? (unpaid|overdue|outstanding|due|receivables?|ar|a/r|open|balance|amount)( .*)?"
+    r"|totals? (aged |accounts |trade )?(unpaid|overdue|outstanding|due|receivables?|ar|a/r|open|balance|amount"
+    r"|debtors|customers)( .*)?"
     # A printed page's footer: "עמוד 1 מתוך 3", "דף 2 מ-3", "Page 1 of 3".
     r"|(עמוד|דף) \d+ (מתוך|מ-?) ?\d+|page \d+ (of|/) ?\d+"
+    # A share-of-total line under an aging summary: "Percentage of total", "% of total".
+    r"|(percentage|percent|%) of total.*|אחוז(ים)? מ(ה)?סהכ.*"
 )
 
 
@@ -32,7 +36,7 @@ _FREE_TEXT_FIELDS = ("customer_name", "customer_id", "emails")
 
 
 # Every marker above starts with one of these (after invisible marks, quotes and case).
-_MARKER_STARTS = frozenset("stgסיעדp")
+_MARKER_STARTS = frozenset("stgסיעדpא%")
 
 
 _LEADING_NOISE = " \"'׳״\u00a0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
@@ -194,3 +198,18 @@ def group_headings(body: Sequence[tuple[int, Sequence[object]]], header: Header)
             continue
         found[position] = {"name": text, "id": text, "emails": ()}
     return found
+
+
+def header_cells(rows: Sequence[Row], header: Header) -> list[object]:
+    """The header's cells as the reader saw them (the lower row of two, the upper where empty)."""
+    upper: Sequence[object] = ()
+    lower: Sequence[object] = ()
+    for number, cells in rows:
+        if number == header.top:
+            upper = cells
+        if number == header.row:
+            lower = cells
+            break
+    width = max(len(upper), len(lower))
+    return [lower[c] if c < len(lower) and not parse.is_blank(lower[c])
+            else (upper[c] if c < len(upper) else "") for c in range(width)]

@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 from .base import SourceError
 from .containers import CellError, Sniffed, decode, sniff
@@ -21,6 +23,33 @@ Row = tuple[int, list[object]]
 TEXT_SUFFIXES = frozenset({".csv", ".tsv"})
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 DELIMITERS = (",", ";", "\t", "|")
+T = TypeVar("T")
+_parsed: ContextVar[dict | None] = ContextVar("parsed_once", default=None)
+
+
+@contextmanager
+def parsed_once() -> Iterator[None]:
+    """While it lasts, a workbook is sniffed, opened and each sheet parsed once, however many
+    readers look at it (the bank statement check, then the export's own reader)."""
+    if _parsed.get() is not None:
+        yield
+        return
+    token = _parsed.set({})
+    try:
+        yield
+    finally:
+        _parsed.reset(token)
+
+
+def _once(path: Path, what: tuple, make: Callable[[], T]) -> T:
+    memo = _parsed.get()
+    if memo is None:
+        return make()
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, *what)
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
 
 
 def sniff_delimiter(text: str, suffix: str = "") -> str:
@@ -87,19 +116,24 @@ def _spreadsheet_sheets(path: Path, unreadable: dict) -> Iterator[tuple[str, lis
     import python_calamine
 
     try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        workbook = _once(path, ("workbook",), lambda: python_calamine.CalamineWorkbook.from_path(str(path)))
         visible = python_calamine.SheetVisibleEnum.Visible
         hidden = {m.name for m in workbook.sheets_metadata if m.visible != visible}
         for index, name in enumerate(workbook.sheet_names):
             if name in hidden:
                 continue  # never parsed
-            rows = workbook.get_sheet_by_index(index).to_python(skip_empty_area=False)
             errors = unreadable.get(name)
-            if errors:
-                rows = _with_errors(rows, errors)
-            if any(any(cell not in ("", None) for cell in row) for row in rows):
+
+            def parse(index=index, errors=errors) -> SheetRows:
+                rows = workbook.get_sheet_by_index(index).to_python(skip_empty_area=False)
+                if errors:
+                    rows = _with_errors(rows, errors)
                 # calamine gives a fresh list per row: numbered, not copied.
-                yield name, _sheet(enumerate(rows, start=1), errors)
+                return _sheet(enumerate(rows, start=1), errors)
+
+            sheet = _once(path, ("sheet", index), parse)
+            if any(any(cell not in ("", None) for cell in row) for _, row in sheet):
+                yield name, sheet
     except SourceError:
         raise
     except Exception as error:  # calamine raises several unrelated types
@@ -128,7 +162,7 @@ def container(path: Path) -> Sniffed:
         size = path.stat().st_size
     except OSError as error:
         raise SourceError(f"cannot read the file: {error.strerror}", where=str(path)) from None
-    return sniff(path, _head(path, 4096), size)
+    return _once(path, ("sniff",), lambda: sniff(path, _head(path, 4096), size))
 
 
 def sheets(path: Path, encoding: str | None = None) -> Iterator[tuple[str, list[Row]]]:

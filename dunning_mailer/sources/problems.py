@@ -1,0 +1,192 @@
+"""What a file lacks or leaves open about its layout, said once in plain words with the
+`[[importer]]` lines that settle it: a header without a required column, a kind that does not
+fit, dated rows without a document number, amounts with and without a currency sign."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from ..model import ImportResult
+from . import cells as parse
+from .base import SourceError
+from .columns import HEADER_SCAN_ROWS, Header, missing_required
+from .containers import column_letters
+from .questions import is_harmless, profile_lines, toml_string, values_look_like
+from .rows import header_cells
+from .tabular import Row
+
+
+def header_problem(path: Path, header: Header | None,
+                    overrides: Mapping[str, str] | None, header_row: int | None,
+                    rows: Sequence[Row] = ()) -> SourceError:
+    if header is None and overrides:
+        wanted = ", ".join(f"{f} = {t!r}" for f, t in overrides.items())
+        scope = f"row {header_row}" if header_row else f"the first {HEADER_SCAN_ROWS} rows"
+        return SourceError(
+            f"no row in {scope} holds all the configured columns ({wanted}); check "
+            "[importer.columns] against the file's header",
+            where=str(path),
+        )
+    if header_row and (header is None or not header.index):
+        return SourceError(
+            f"row {header_row} (header_row in the profile) holds no known column "
+            "names; fix header_row or name the columns in [importer.columns]",
+            where=str(path),
+        )
+    if header is None or not header.index:
+        return SourceError(
+            f"no header row found in the first {HEADER_SCAN_ROWS} rows; add an "
+            "[[importer]] profile with header_row and [importer.columns] mapping "
+            "number, customer_name, due_date and amount to this file's headers",
+            where=str(path),
+        )
+    missing = missing_required(header.index)
+    found = ", ".join(f"{f} = {t!r}" for f, t in header.texts.items())
+    hint = ""
+    if "number" in missing:
+        hint = (
+            "; a file without document numbers is read as customer balances when it has "
+            "a customer and a balance, amount, debit/credit or aging column, and as "
+            "contacts when it has a customer and emails (kind = \"balances\" or "
+            "\"contacts\" in the profile forces one)"
+        )
+    lines = _missing_lines(rows, header, missing) if rows else []
+    say = (". Say which columns they are in config.toml, then drop the file again:\n"
+           + profile_lines(path, *lines)) if lines else ""
+    return SourceError(
+        f"the header on row {header.row} lacks {', '.join(missing)} (found {found}); "
+        f"name those columns in [importer.columns] of an [[importer]] profile{hint}{say}",
+        where=str(path),
+    )
+
+
+
+_LINE_FOR = {"number": ("number", "an identifier"), "due_date (or issue_date + terms)": ("due_date", "a date"),
+             "amount or balance": ("balance", "money")}
+
+
+
+def _missing_lines(rows: Sequence[Row], header: Header, missing: Sequence[str]) -> list[str]:
+    """The profile lines that would name each missing field: the unused column whose values
+    look like it where there is one, else a line to fill in."""
+    cells = header_cells(rows, header)
+    body = [c for n, c in rows if n > header.row][:500]
+    used = set(header.index.values()) | set(header.buckets) | set(header.statuses)
+    lines = []
+    for phrase in missing:
+        if phrase not in _LINE_FOR:
+            continue
+        field, looks = _LINE_FOR[phrase]
+        found = None
+        for column, cell in enumerate(cells):
+            if column in used or parse.is_blank(cell) or is_harmless(cell):
+                continue
+            values = [r[column] if column < len(r) else "" for r in body]
+            if looks in ("money", "a date") and values_look_like(values) == looks:
+                found = parse.clean_text(cell)
+                break
+        if found:
+            lines.append(f"columns.{field} = {toml_string(found)}    # if that is the {field.replace('_', ' ')}")
+        else:
+            lines.append(f'# columns.{field} = "…"    # the header of the {field.replace("_", " ")} column')
+        if field == "due_date" and "issue_date" in header.index:
+            lines.append('# or, if every invoice falls due a set time after its date:  terms = "Net 30"')
+    return lines
+
+
+
+def headerless_hint(path: Path, rows: Sequence[Row], header: Header | None) -> str:
+    """For columns with words below the header but no header text: the profile lines that name
+    them by position (a Hashavshevet ledger card leaves its account columns unnamed)."""
+    if header is None:
+        return ""
+    cells = header_cells(rows, header)
+    body = [c for n, c in rows if n > header.row][:200]
+
+    def unnamed(column: int) -> bool:
+        return column not in header.index.values() and (column >= len(cells) or parse.is_blank(cells[column]))
+
+    def filled(column: int, words: bool) -> bool:
+        return any(column < len(row) and not parse.is_blank(row[column])
+                   and (not words or re.search(r"[^\W\d_]", parse.clean_text(row[column]))) for row in body)
+
+    width = max(map(len, body), default=0)
+    named = [c for c in range(width) if unnamed(c) and filled(c, words=True)]
+    if not named:
+        return ""
+    lines = [f'columns.customer_name = "column {column_letters(named[0])}"    # the customer\'s name']
+    if named[0] > 0 and unnamed(named[0] - 1) and filled(named[0] - 1, words=False):
+        lines.append(f'columns.customer_id = "column {column_letters(named[0] - 1)}"      # its number')
+    letters = ", ".join(column_letters(c) for c in named)
+    return (f"; column(s) {letters} have no header but hold words: if they name the customer, say so "
+            "in config.toml:\n" + profile_lines(path, *lines))
+
+
+
+def kind_problem(path: Path, header: Header, kind: str, missing: list[str],
+                  forced: bool) -> SourceError:
+    found = ", ".join(f"{f} = {t!r}" for f, t in header.texts.items()) or "nothing known"
+    why = (f"kind = {kind!r} in the profile" if forced
+           else "its debit/credit columns make it a ledger" if kind == "balances"
+           else "it has no document number column")
+    return SourceError(
+        f"read as {kind} ({why}), but the header on row {header.row} lacks "
+        f"{', '.join(missing)} (found {found}); name those columns in [importer.columns] "
+        "of an [[importer]] profile, or set its kind",
+        where=str(path),
+    )
+
+
+
+def with_hint(error: SourceError, path: Path, rows: Sequence[Row], header: Header) -> SourceError:
+    if "customer" not in str(error):
+        return error
+    hint = headerless_hint(path, rows, header)
+    return SourceError(error.message + hint, where=error.where) if hint else error
+
+
+
+def currency_questions(path: Path, header: Header, result: ImportResult,
+                        default_currency: str) -> tuple[str, ...]:
+    """Amounts written with a currency sign beside amounts without one, and no currency column:
+    are the bare ones in the default currency, or in the one the others write?"""
+    if "currency" in header.index or result.kind not in ("invoices", "balances"):
+        return ()
+    found = {i.currency for i in result.invoices}
+    if default_currency not in found or len(found) < 2:
+        return ()
+    others = sorted(found - {default_currency})
+    listed = ", ".join(others)
+    return (f"some amounts are written in {listed} and others without a currency, which were read "
+            f"as {default_currency} (the default). Say which currency those are in config.toml, "
+            "then drop the file again:\n"
+            + profile_lines(path, f"currency = {toml_string(others[0])}    # the amounts without a sign",
+                            f"# or, if they are in {default_currency}:  currency = "
+                            f"{toml_string(default_currency)}"),)
+
+
+
+def numberless_question(path: Path, rows: Sequence[Row], header: Header) -> str:
+    """Rows with their own due dates and no document number: invoices whose number column has a
+    name the reader does not know, or balances? Only the file's owner can say."""
+    cells = header_cells(rows, header)
+    body = [c for n, c in rows if n > header.row][:500]
+    used = set(header.index.values()) | set(header.buckets) | set(header.statuses)
+    best = None
+    for column in range(len(cells)):
+        values = [parse.clean_text(r[column]) for r in body if column < len(r) and not parse.is_blank(r[column])]
+        if column in used or len(values) < 2 or not all(re.search(r"\d", v) for v in values):
+            continue
+        if len(set(values)) == len(values) and not is_harmless(cells[column]):
+            best = column
+            break
+    ref = f"column {column_letters(best)}" if best is not None else "column ?"
+    if best is not None and not parse.is_blank(cells[best]):
+        ref = parse.clean_text(cells[best])
+    dated = "due_date" if "due_date" in header.texts else "issue_date"
+    return (f"column {header.texts[dated]!r} gives each row its own date, but no column is "
+            "a document number, so the rows would be added up per customer as balances. Say which "
+            "it is in config.toml, then drop the file again:\n"
+            + profile_lines(path, f"columns.number = {toml_string(ref)}    # if that is the document number",
+                            '# or, if the file is customer balances:  kind = "balances"'))
