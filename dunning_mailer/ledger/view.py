@@ -57,11 +57,10 @@ class PlannerView:
             emails[r[0]].append(r[1])
         pauses = self.active_pauses(today)
         flags = self.active_flags()
-        phones = {r[0]: r[1] for r in db.execute("SELECT id, phone FROM customers WHERE phone <> ''")}
         promises = self.open_promises()
         plans = self.active_payment_plans()
         names = {r[0]: tuple(r[1:]) for r in rows(
-            "SELECT id, name, language, account_manager, account_manager_email FROM customers "
+            "SELECT id, name, language, account_manager, account_manager_email, phone FROM customers "
             "WHERE 1=1 /*only id*/")}
 
         def invoice(r) -> Invoice:
@@ -98,7 +97,7 @@ class PlannerView:
             unanswered = sum(1 for t in sent_times.get(cid, ()) if replied is None or t > replied)
             out.append(CustomerState(
                 Customer(cid, names[cid][0], tuple(emails.get(cid, ())), names[cid][1], names[cid][2],
-                         names[cid][3], phone=phones.get(cid, "")),
+                         names[cid][3], phone=names[cid][4]),
                 tuple(invoices.get(cid, ())), last_email.get(cid), pauses.get(cid), tuple(thread.get(cid, ())),
                 flags.get(cid, ()), promises.get(cid), plans.get(cid), tuple(unthanked.get(cid, ())),
                 last_thanks.get(cid), unanswered, cid in awaiting))
