@@ -92,6 +92,18 @@ def _rows() -> list[Row]:
     return rows
 
 
+DISPUTE_PHONE = "+972 52 765 4321"   # as the contacts file writes it; shown 052-7654321
+
+
+def _contacts(path: Path, rows: list[tuple[str, str, str]]) -> None:
+    from openpyxl import Workbook
+    book = Workbook()
+    book.active.append(["קוד לקוח", "שם לקוח", "פלאפון"])
+    for row in rows:
+        book.active.append(list(row))
+    book.save(path)
+
+
 def _deliver(maildir: Path, *, sender: str, text: str, name: str, when: dt.datetime,
              in_reply_to: str | None, subject: str = "Re: תזכורת") -> None:
     from email.header import Header
@@ -134,9 +146,12 @@ def build_world(base: Path) -> World:
         config.write_text(plain + f'\n[transport]\nkind = "smtp"\nhost = "127.0.0.1"\nport = {port}\n'
                                   'security = "none"\ntimeout = 5\n', encoding="utf-8")
         write_xlsx(workdir / "drop" / f"open-{START.isoformat()}.xlsx", _rows())
-        for day in RUNS:
+        for k, day in enumerate(RUNS):
             assert _main("run", "--config", str(config), "--now",
                          dt.datetime.combine(day, dt.time(10), TZ).isoformat()) in (0, 1)
+            if k == 0:  # the bookkeeper's contacts file, a week later: the disputing customer's phone
+                _contacts(workdir / "drop" / "contacts.xlsx", [(CUSTOMERS["dispute"][0], CUSTOMERS["dispute"][1],
+                                                                 DISPUTE_PHONE)])
         sent = {}
         for msg in sink.parsed():
             for to in msg["To"].addresses:

@@ -108,6 +108,11 @@ def test_call_list_is_the_planners_largest_and_oldest_first(console_page, consol
             assert address in text
     disputed = world.cases["dispute"]
     assert disputed in ids and "מחלוקת" in cards.nth(ids.index(disputed)).inner_text()
+    # The phone from the contacts file, as a person dials it, with a link a phone can dial.
+    dial = cards.nth(ids.index(disputed)).locator("a[href^='tel:']")
+    assert dial.inner_text().strip() == "052-7654321" and dial.get_attribute("href") == "tel:+972527654321"
+    others = [i for i, cid in enumerate(ids) if cid != disputed]
+    assert others and "לא ידוע" in cards.nth(others[0]).inner_text()
     screenshot(page, "calls")
     _no_overflow(page)
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from ..config import Config
 from ..digest import FLAG_WORDS, PERSON_WORDS
+from ..phones import dial_uri
 from ..render.formats import format_money
 from .formats import INTENTS_HE, stage
 
@@ -150,6 +151,7 @@ def call_list(snapshot: Snapshot) -> list[dict]:
         last = max(contacts, key=lambda x: x[1]) if contacts else None
         oldest = _oldest_due(c)
         rows.append({"customer_id": c["customer_id"], "name": c["name"], "emails": c["emails"],
+                     "phones": [(p, dial_uri(p)) for p in c.get("phones", ())],
                      "balance": c["balance"], "total": _total(c["balance"]), "oldest_due": oldest,
                      "days_late": (snapshot.today - oldest).days if oldest else None,
                      "unanswered": c.get("unanswered_emails", 0),
