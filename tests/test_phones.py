@@ -261,3 +261,25 @@ def test_the_digest_lists_the_phone_isolated(workdir):
     assert "טלפון" not in other and "None" not in other
     html = digest.get_body(("html",)).get_content()
     assert '<a href="tel:+972501234567"' in html and '<span dir="ltr"' in html
+
+
+def test_a_contacts_file_and_an_export_dropped_together_are_both_applied(workdir):
+    """The contacts file's date (the copy's time) is later than the export's: it must not make the
+    export of the same source look stale, in whatever order the two are read."""
+    late = D.date() - dt.timedelta(days=20)
+    _drop_export(workdir, "open-2026-12-01.xlsx", ["מס' לקוח", "שם לקוח", 'דוא"ל', "מס' חשבונית", "תאריך פירעון",
+                                                   "סכום"], [["C1", "נגריית השרון", "", "A-1", late, 1200]])
+    _drop_export(workdir, "a-contacts.xlsx", ["קוד לקוח", "שם לקוח", "פלאפון"],
+                 [["C1", "נגריית השרון", "052-7654321"]])
+    out = run_cli("run", "--config", _config(workdir), "--now", D.isoformat(), "-v")
+    assert "stale" not in out.stdout + out.stderr and "older than" not in out.stdout + out.stderr
+    calls = _status(workdir, D)["calls"]
+    assert [(k["customer_id"], k["phone"]) for k in calls] == [("C1", "052-7654321")]
+    # The next export of the same source is read as usual.
+    _drop_export(workdir, "open-2026-12-02.xlsx", ["מס' לקוח", "שם לקוח", 'דוא"ל', "מס' חשבונית", "תאריך פירעון",
+                                                   "סכום"], [["C1", "נגריית השרון", "", "A-1", late, 700]])
+    later = D + dt.timedelta(days=1)
+    run_cli("run", "--config", _config(workdir), "--now", later.isoformat())
+    status = _status(workdir, later)
+    balances = [c["balance"] for c in status["customers"] if c["customer_id"] == "C1"]
+    assert balances and "700" in json.dumps(balances[0])

@@ -280,12 +280,14 @@ def _import_one(config: Config, ledger: Ledger, now: dt.datetime, report: CycleR
         report.files.append(FileOutcome(name, "held", message))
         report.errors.append(f"{name} was left in the drop folder: {message}")
         return
+    # A bank statement or a contacts file is no snapshot of the source's invoices: recorded under a
+    # source of its own, its (often later) date never makes the same source's next export look old.
     if result.kind == "bank_statement":
-        outcome = ledger.apply_bank_statement(source=source, file_name=name, sha256=sha, snapshot_at=snap,
-                                              result=result, now=now)
+        outcome = ledger.apply_bank_statement(source=f"{source}:{result.kind}", file_name=name, sha256=sha,
+                                              snapshot_at=snap, result=result, now=now)
     elif result.kind == "contacts":
-        outcome = ledger.apply_contacts(source=source, file_name=name, sha256=sha, snapshot_at=snap,
-                                        result=result, now=now)
+        outcome = ledger.apply_contacts(source=f"{source}:{result.kind}", file_name=name, sha256=sha,
+                                        snapshot_at=snap, result=result, now=now)
     else:
         # A balances report is a snapshot of its own: it never closes invoices from an invoice export.
         outcome = ledger.apply_snapshot(
