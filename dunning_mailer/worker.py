@@ -80,15 +80,9 @@ class Worker:
     def drop_folder_changed(self) -> bool:
         """Whether the drop folder holds files that were not there, or not like this, at the last
         look: a file left for a person (the brake) does not start a cycle every minute."""
-        from .cycle import dropped_files
+        from .cycle import drop_signature
 
-        seen = set()
-        for _, path in dropped_files(self.config):
-            try:
-                st = path.stat()
-            except OSError:
-                continue
-            seen.add((str(path), st.st_size, st.st_mtime_ns))
+        seen = drop_signature(self.config)
         changed = bool(seen - self.drop_seen)
         self.drop_seen = seen
         return changed

@@ -126,11 +126,11 @@ def cmd_classify(args, config: Config) -> int:
     return 0
 
 
-LABELS = ("payment_claim", "promise", "dispute", "plan_request", "question", "none")
 
 
 def cmd_label(args, config: Config) -> int:
     from ..cycle import relabel
+    from ..replies.verdict import LABELS   # lazily, as the cycle: no reader at every start-up
 
     intent = args.intent.replace("-", "_").lower()
     if intent not in LABELS:

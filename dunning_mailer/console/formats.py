@@ -12,11 +12,10 @@ from markupsafe import Markup, escape
 from ..cli.display import STAGES_HE
 from ..digest import FLAG_WORDS, PERSON_WORDS
 from ..render.formats import format_date, format_money
+from ..replies.verdict import LABELS
 
 INTENTS_HE = {"payment_claim": "כתבו ששילמו", "promise": "הבטחה לשלם", "dispute": "מחלוקת",
               "plan_request": "בקשה לפריסה", "question": "שאלה", "none": "בלי בקשה"}
-# The readings a person may give a reply (the `label` command's INTENT).
-LABELS = ("payment_claim", "promise", "dispute", "plan_request", "question", "none")
 
 
 def ltr(text) -> Markup:

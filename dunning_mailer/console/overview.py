@@ -134,13 +134,14 @@ def customers_page(snapshot: Snapshot, start: int = 0, count: int | None = None)
 
 
 def call_list(snapshot: Snapshot) -> list[dict]:
-    """The planner's call list (C12, C13), largest and oldest debt first (C14), with why each
-    customer is on it and when we last heard from or wrote to them."""
-    on_list = set(snapshot.plan.call_list)
+    """The planner's call list (C12, C13) in its own order, largest and oldest debt first (C14),
+    with why each customer is on it and when we last heard from or wrote to them."""
     why = {h.customer_id: reason_he(h.reason) for h in snapshot.plan.held}
+    by_id = {c["customer_id"]: c for c in snapshot.customers}
     rows = []
-    for c in snapshot.customers:
-        if c["customer_id"] not in on_list:
+    for k in snapshot.plan.calls:
+        c = by_id.get(k.customer_id)
+        if c is None:
             continue
         last_email = c.get("last_email")
         reply = c.get("last_reply") or {}
@@ -149,17 +150,15 @@ def call_list(snapshot: Snapshot) -> list[dict]:
                     ("reply", _day(last_reply, snapshot.tz)) if last_reply else None]
         contacts = [x for x in contacts if x and x[1]]
         last = max(contacts, key=lambda x: x[1]) if contacts else None
-        oldest = _oldest_due(c)
         rows.append({"customer_id": c["customer_id"], "name": c["name"], "emails": c["emails"],
                      "phones": [(p, dial_uri(p)) for p in c.get("phones", ())],
-                     "balance": c["balance"], "total": _total(c["balance"]), "oldest_due": oldest,
-                     "days_late": (snapshot.today - oldest).days if oldest else None,
+                     "balance": c["balance"], "total": k.total, "oldest_due": k.oldest_due,
+                     "days_late": (snapshot.today - k.oldest_due).days if k.oldest_due else None,
                      "unanswered": c.get("unanswered_emails", 0),
                      "last_contact": {"kind": last[0], "on": last[1]} if last else None,
                      "last_email": dt.date.fromisoformat(last_email) if last_email else None,
                      "last_reply": _day(last_reply, snapshot.tz) if last_reply else None,
                      "why": why.get(c["customer_id"]) or _why_still_emailed(c)})
-    rows.sort(key=lambda r: (-r["total"], r["oldest_due"] or dt.date.max, r["customer_id"]))
     return rows
 
 

@@ -10,7 +10,7 @@
 """
 from .checkpoints import checkpoint
 from .digest import send_digest
-from .imports import FRESH_SECONDS, dropped_files, import_files, snapshot_time
+from .imports import FRESH_SECONDS, drop_signature, dropped_files, import_files, snapshot_time
 from .inbox import MessageReader, act_on_reply, read_mailbox, relabel
 from .payments import settle_payments
 from .report import CycleReport, FileOutcome, SentEmail
@@ -20,7 +20,7 @@ from .sending import (FIRST_BATCH, INTENT_BATCH, Outgoing, Sender, Throttle, new
 from .templates import Templates, remember_templates_ok, template_errors, templates_fingerprint
 
 __all__ = ["CycleReport", "FileOutcome", "FRESH_SECONDS", "FIRST_BATCH", "INTENT_BATCH", "MessageReader", "Outgoing", "SentEmail",
-           "Sender", "Templates", "Throttle", "act_on_reply", "checkpoint", "dropped_files", "import_files",
+           "Sender", "Templates", "Throttle", "act_on_reply", "checkpoint", "drop_signature", "dropped_files", "import_files",
            "locked_cycle", "make_plan", "new_message_id", "open_edges", "read_mailbox", "recover_unsent", "relabel",
            "remember_templates_ok", "rendered_emails", "retry_delay", "run_lock", "run_once", "send_batch",
            "send_digest", "send_planned", "settle_payments", "snapshot_time", "template_errors", "templates_fingerprint"]

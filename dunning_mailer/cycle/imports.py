@@ -134,6 +134,19 @@ def dropped_files(config: Config) -> list[tuple[str, Path]]:
     return scan_drop(config)[0]
 
 
+def drop_signature(config: Config) -> set[tuple[str, int, int]]:
+    """The files waiting in a business's drop folder, each as (path, size, mtime): a file that
+    stays (one left for a person by the brake) keeps its signature and starts no new cycle."""
+    seen = set()
+    for _, path in dropped_files(config):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        seen.add((str(path), st.st_size, st.st_mtime_ns))
+    return seen
+
+
 
 def truncation_sign(path: Path, data: bytes) -> str | None:
     """What makes a file look cut short (a copy still under way), in plain words, or None."""

@@ -30,8 +30,8 @@ class Reports:
                 "customer_id": cid,
                 "name": c.customer.name,
                 "emails": list(c.customer.emails),
-                "phones": list(shown_phones(c.customer.phone)),   # each as a person dials it
-                "phone": ", ".join(shown_phones(c.customer.phone)),
+                "phones": (phones := list(shown_phones(c.customer.phone))),   # each as a person dials it
+                "phone": ", ".join(phones),
                 "balance": {cur: str(v) for cur, v in totals.items()},
                 "invoices": [{
                     "number": s.invoice.number, "source": s.source,

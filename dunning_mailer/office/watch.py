@@ -18,26 +18,13 @@ import time
 from typing import Callable
 
 from ..config import Config
-from ..cycle import dropped_files
+from ..cycle import drop_signature
 
 log = logging.getLogger(__name__)
 
 IDLE_SPAN_S = 300.0     # one idle_wait (the mailbox renews IDLE inside it)
 RETRY_FIRST_S = 5.0     # a watch that failed is tried again after this, doubling …
 RETRY_MOST_S = 600.0    # … up to this
-
-
-def drop_signature(config: Config) -> set[tuple[str, int, int]]:
-    """The files waiting in a business's drop folder, each as (path, size, mtime): a file that
-    stays (one left for a person by the brake) keeps its signature and starts no new cycle."""
-    seen = set()
-    for _, path in dropped_files(config):
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        seen.add((str(path), st.st_size, st.st_mtime_ns))
-    return seen
 
 
 class DropWatch:

@@ -21,7 +21,7 @@ read becomes kind ``"other"`` with the reason in ``why``. Its rooms:
 from .numbers import NumberIndex
 from .reader import classify
 from .teach import Example, Teacher
-from .verdict import FOR_A_PERSON, INTENTS, KINDS, PRIORITY, BounceInfo, Verdict
+from .verdict import FOR_A_PERSON, INTENTS, KINDS, LABELS, PRIORITY, BounceInfo, Verdict
 
-__all__ = ["BounceInfo", "Example", "FOR_A_PERSON", "INTENTS", "KINDS", "NumberIndex", "PRIORITY",
+__all__ = ["BounceInfo", "Example", "FOR_A_PERSON", "INTENTS", "KINDS", "LABELS", "NumberIndex", "PRIORITY",
            "Teacher", "Verdict", "classify"]

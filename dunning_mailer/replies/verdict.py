@@ -9,6 +9,8 @@ KINDS = ("bounce", "auto_reply", "human", "other")
 
 
 INTENTS = ("payment_claim", "promise", "dispute", "plan_request", "question")
+# The readings a person may give a reply (`label`, the console): an intent, or nothing asked.
+LABELS = (*INTENTS, "none")
 
 
 # When a reply says several things, the one that decides what happens first: a dispute stops
