@@ -16,6 +16,7 @@ import tempfile
 import threading
 import time
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 from pathlib import Path
 
 import pytest
@@ -423,7 +424,7 @@ def test_backups_are_checked_copies_kept_for_a_week(workdir):
         shutil.copyfile(ROOT / "examples" / "config.toml", folder / f"2020-01-{n + 1:02d}.sqlite3")
     assert run(workdir).returncode == 0
     kept = backups(ledger)
-    assert len(kept) == GENERATIONS and kept[-1].name == f"{dt.date.today().isoformat()}.sqlite3"
+    assert len(kept) == GENERATIONS and kept[-1].name == f"{israel_today().isoformat()}.sqlite3"
     assert kept[-1].stat().st_mode & 0o777 == 0o600
     db = sqlite3.connect(kept[-1])
     assert db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
@@ -431,6 +432,12 @@ def test_backups_are_checked_copies_kept_for_a_week(workdir):
     # A restore never takes a broken backup.
     r = run_cli("restore", str(kept[0]), "--config", str(workdir / "config.toml"))
     assert r.returncode == 1 and "cannot be used" in r.stderr and ledger.stat().st_size > 0
+
+
+def israel_today() -> dt.date:
+    """Backups are named by the business's own day (Asia/Jerusalem), which is ahead of UTC
+    after 22:00 UTC in winter: the machine's local date would be yesterday's name."""
+    return dt.datetime.now(ZoneInfo("Asia/Jerusalem")).date()
 
 
 # ---- 8. re-dropping an older, correct export after a bad one ------------------------------
