@@ -3,13 +3,14 @@ its values tell ("Due"), status columns (statuses.py), an aging summary's unname
 column. Each rule needs the file's own evidence; none guesses."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from . import cells as parse
-from .columns import Header, header_key
+from .columns import Header, header_currency, header_key
 from .containers import column_letters
 from .questions import is_harmless, values_look_like
 from .rows import header_cells
@@ -122,3 +123,57 @@ def with_unnamed_account(rows: Sequence[Row], header: Header) -> Header:
         found["customer_id"] = numbers[0]
     return replace(header, index={**index, **found},
                    texts={**header.texts, **{f: f"column {column_letters(c)}" for f, c in found.items()}})
+
+
+def stated_currency(header: Header, default_currency: str, currency_given: bool) -> tuple[str, str | None]:
+    """(the currency of the file's bare amounts, a warning saying why) when the money headers
+    name it ("Balance (USD)", "יתרה $"); a profile's own `currency` comes first."""
+    stated = header_currency(header)
+    if stated is None or currency_given or stated[0] == default_currency:
+        return default_currency, None
+    code, text = stated
+    return code, f"amounts without a currency of their own are read as {code}, as the header {text!r} says"
+
+
+def _due_from_terms(path: Path, rows: Sequence[Row], header: Header, invoices: Iterable,
+                    default_terms: str | None) -> tuple[str, ...]:
+    """A warning for the invoices whose file gives no due date, so that their terms (or the
+    profile's) set it: which ones, and by what."""
+    if "number" not in header.index or ("terms" not in header.index and not default_terms):
+        return ()
+    read = {i.number for i in invoices if getattr(i, "kind", "invoice") == "invoice"}
+    number, due, terms = header.index["number"], header.index.get("due_date"), header.index.get("terms")
+
+    def cell(row, column):
+        return row[column] if column is not None and column < len(row) else ""
+
+    found: dict[str, list[str]] = {}
+    for n, row in rows:
+        ident = parse.clean_text(cell(row, number))
+        if n <= header.row or ident not in read or not parse.is_blank(cell(row, due)):
+            continue
+        said = parse.clean_text(cell(row, terms)) or (default_terms or "")
+        if said:
+            found.setdefault(said, []).append(ident)
+    notes = []
+    where = f"column {header.texts['terms']!r}" if "terms" in header.texts else "the profile's terms"
+    for said, numbers in found.items():
+        listed = ", ".join(numbers[:5]) + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
+        try:
+            immediate = parse.due_from_terms(dt.date(2026, 1, 10), said) == dt.date(2026, 1, 10)
+        except ValueError:
+            continue  # the row itself is refused with the reason
+        how = "on its issue date" if immediate else f"by these terms from its issue date"
+        notes.append(f"{path.name}: {len(numbers)} invoice(s) have no due date ({listed}); each falls "
+                     f"due {how}, as {where} says {said!r}")
+    return tuple(notes)
+
+
+def with_notes(path: Path, rows: Sequence[Row], header: Header, result, default_terms: str | None,
+               currency_note: str | None):
+    """The result with the warnings that say what the reading assumed from the file's own
+    words: the currency its headers name, due dates its terms give."""
+    notes = _due_from_terms(path, rows, header, result.invoices, default_terms)
+    if currency_note:
+        notes = (f"{path.name}: {currency_note}",) + notes
+    return replace(result, warnings=result.warnings + notes) if notes else result

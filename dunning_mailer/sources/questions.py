@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import cells as parse
-from .columns import SYNONYMS, Header, field_for_header, header_key, second_choice
+from .columns import SYNONYMS, Header, field_for_header, header_key, ignored_reason, second_choice
 from .containers import CellError, column_letters
 from .evidence import could_be_money, settled_dates, settled_money
-from .statuses import is_known_status, status_word
+from .statuses import is_known_status, needs_person, status_word
 
 # Columns exports carry that a reminder never needs: tax and line-item money, exchange rates,
 # day counts, bookkeeping timestamps. Listed in `unused_columns`, never a question.
@@ -303,7 +303,7 @@ _INFORMATIONAL = re.compile(
 def is_harmless(header_text: object) -> bool:
     """Whether a header names a column a reminder never needs (tax, line items, timestamps,
     references, notes, people, addresses…)."""
-    if header_key(header_text) in _HARMLESS:
+    if header_key(header_text) in _HARMLESS or ignored_reason(header_text):
         return True
     text = re.sub("[\"'׳״]", "", parse.clean_text(header_text)).strip().lower()
     return bool(text) and field_for_header(header_text) is None and bool(_INFORMATIONAL.search(text))
@@ -319,6 +319,17 @@ def status_questions(path: Path, name: str, cells: Sequence[object],
                       and header_key(c) != header_text and not parse.is_blank(c)})
     if not unknown:
         return ()
+    person = [w for w in unknown if needs_person(w)]
+    if person:
+        listed = ", ".join(toml_string(w) for w in person[:8])
+        return (f"column {name!r} says some documents are {listed}: they are owed, but whether a "
+                "reminder should go out is a person's call (the customer disputes them, or they are "
+                "with a lawyer). Nothing from this file was applied. Settle them, or say what to do in "
+                "config.toml, then drop the file again:\n"
+                + profile_lines(path, f"closed_statuses = [{listed}]    # leave them out of the reminders",
+                                f"# or, to remind them like any open invoice:  open_statuses = [{listed}]"),
+                ) + status_questions(path, name, [c for c in cells if not needs_person(c)],
+                                     open_words, closed_words)
     listed = ", ".join(toml_string(w) for w in unknown[:8])
     return (f"column {name!r} has statuses the reader does not know ({listed}): "
             "is a document with that status owed? Say so in config.toml, then drop the file again:\n"
