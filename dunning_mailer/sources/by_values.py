@@ -155,17 +155,24 @@ def _due_from_terms(path: Path, rows: Sequence[Row], header: Header, invoices: I
         said = parse.clean_text(cell(row, terms)) or (default_terms or "")
         if said:
             found.setdefault(said, []).append(ident)
-    notes = []
     where = f"column {header.texts['terms']!r}" if "terms" in header.texts else "the profile's terms"
+    groups: dict[bool, list[tuple[str, list[str]]]] = {True: [], False: []}
     for said, numbers in found.items():
-        listed = ", ".join(numbers[:5]) + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
         try:
             immediate = parse.due_from_terms(dt.date(2026, 1, 10), said) == dt.date(2026, 1, 10)
         except ValueError:
             continue  # the row itself is refused with the reason
-        how = "on its issue date" if immediate else f"by these terms from its issue date"
+        groups[immediate].append((said, numbers))
+    notes = []
+    for immediate, said in groups.items():
+        if not said:
+            continue
+        numbers = [n for _, ns in said for n in ns]
+        listed = ", ".join(numbers[:5]) + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
+        words = ", ".join(repr(w) for w, _ in said[:4]) + (" …" if len(said) > 4 else "")
+        how = "on its issue date" if immediate else "by its terms, counted from its issue date"
         notes.append(f"{path.name}: {len(numbers)} invoice(s) have no due date ({listed}); each falls "
-                     f"due {how}, as {where} says {said!r}")
+                     f"due {how}, as {where} says ({words})")
     return tuple(notes)
 
 
