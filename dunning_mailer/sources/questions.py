@@ -219,10 +219,13 @@ def column_questions(path: Path, header: Header, header_cells: Sequence[object],
         looks = _what_it_looks_like(text, cells)
         if looks is None and could_be_money(header, columns, column):
             looks = "money"  # plain numbers beside the money the reading has (evidence.py)
+        codes = looks is None and "number" in header.index and _unique_codes(cells)
+        if codes:
+            looks = "an identifier"  # a column of document numbers under a name nobody wrote down
         if looks is None:
             continue
-        field = _suggest(text, looks)
-        if looks == "an identifier" and field in header.index:
+        field = "number" if codes else _suggest(text, looks)
+        if looks == "an identifier" and field in header.index and not codes:
             continue  # a second identifier (Zoho's "Invoice ID" beside "Invoice Number")
         if looks == "a currency" and "currency" in header.index:
             continue  # a second currency (the company's own beside the invoice's)
@@ -245,6 +248,20 @@ def column_questions(path: Path, header: Header, header_cells: Sequence[object],
             + profile_lines(path, f"columns.{field} = {ref}    # if it is the {field.replace('_', ' ')}",
                             f"# or, if it does not matter:  ignore_columns = [{ref}]"))
     return tuple(unused), tuple(questions)
+
+
+def _unique_codes(cells: Sequence[object]) -> bool:
+    """Whether a column's values read as document numbers: several, each different, each a
+    short code with a digit, and not a running count 1, 2, 3…"""
+    values = [parse.clean_text(c) for c in cells if not parse.is_blank(c)]
+    if len(values) < 3 or len(set(values)) != len(values):
+        return False
+    if not all(re.search(r"\d", v) and len(v) <= 24 and not _looks_like_money(v) and not _looks_like_date(v)
+               for v in values):
+        return False
+    numbers = [int(v) for v in values if v.isdigit()]
+    return not (len(numbers) == len(values) and max(numbers) - min(numbers) == len(numbers) - 1
+                and max(numbers) <= len(numbers) + 1)
 
 
 def _date_order(header: Header, columns: Sequence[Sequence[object]], candidates: Sequence[int],

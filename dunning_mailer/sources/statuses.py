@@ -43,7 +43,7 @@ OPEN_STATUSES = frozenset({
     "approved", "viewed", "due", "pending", "outstanding", "posted", "issued", "final", "finalized",
     "past due", "active", "sent to customer", "resent", "retry", "failed", "late",
     "delivered", "not due", "not yet due", "due today", "due soon", "payment failed", "unpaid invoice",
-    "awaiting", "open invoice", "in collection", "טרם שולם", "ממתין", "ממתינה", "לא נפרע", "לא נפרעה",
+    "open invoice", "in collection", "טרם שולם", "לא נפרע", "לא נפרעה",
 })
 # Owed, but whether to remind is a person's call: the customer disputes the invoice, or it is
 # with a lawyer. The file is held with a question naming them (status_questions).
