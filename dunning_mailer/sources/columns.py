@@ -183,8 +183,8 @@ IGNORED: dict[str, tuple[str, ...]] = {
         "Hosted Invoice URL", "Invoice PDF", "Customer Tax Exempt", "Checked", "Uses Inclusive Taxes",
         "Is Amount Discount", "Is Inclusive Tax", "Is Discount Before Tax", "Invoice ID", "Template Name",
         "Usage unit", "Journal Remark", "Transaction Type", "מס' תנועה", "מנה", "סוג תנועה", "חשבון נגדי",
-        "שם חשבון נגדי", "אסמכתא 2", "אסמכתא2", "נוצר ע\"י", "נוצר על ידי", "מזהה", "id", "ID",
-        "External ID", "Internal ID", "Record ID", "Transaction ID", "Document ID", "Doc Entry", "DocEntry",
+        "שם חשבון נגדי", "אסמכתא 2", "נוצר ע\"י", "נוצר על ידי", "מזהה", "id",
+        "External ID", "Internal ID", "Record ID", "Transaction ID", "Document ID", "DocEntry",
     ),
     "a day count the reader works out itself": ("Past Due", "Days Past Due", "Days Overdue", "ימי פיגור"),
     "the amount in the company's own currency, beside the document's": (
