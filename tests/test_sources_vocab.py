@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from dunning_mailer.sources import SourceError, read_invoices
-from dunning_mailer.sources.columns import (IGNORED, currency_in_header, field_for_header, find_header,
-                                            header_currency, header_key)
+from dunning_mailer.sources.by_values import currency_in_header, header_currency
+from dunning_mailer.sources.columns import IGNORED, field_for_header, find_header, header_key
 from dunning_mailer.sources.generic import extract_rows
 from dunning_mailer.sources.questions import is_harmless
 from dunning_mailer.sources.statuses import CLOSED, OPEN, PARTIAL, needs_person, status_meaning

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import cells as parse
-from .columns import Header, header_currency, header_key
+from .columns import LEADING_CURRENCY, TRAILING_CURRENCY, Header, header_key
 from .containers import column_letters
 from .questions import is_harmless, values_look_like
 from .rows import header_cells
@@ -184,3 +184,53 @@ def with_notes(path: Path, rows: Sequence[Row], header: Header, result, default_
     if currency_note:
         notes = (f"{path.name}: {currency_note}",) + notes
     return replace(result, warnings=result.warnings + notes) if notes else result
+
+
+# --- a currency written in the headers -------------------------------------------------
+
+def currency_in_header(text: object) -> str | None:
+    """The currency a header names beside its name ("Balance (USD)", "יתרה ₪"), or None."""
+    cleaned = parse.clean_text(text).strip("*: ")
+    marks = [m.strip() for m in re.findall(r"\(([^)]*)\)|\[([^\]]*)\]", cleaned) for m in m if m]
+    found = TRAILING_CURRENCY.search(re.sub(r"\([^)]*\)|\[[^\]]*\]", "", cleaned).strip())
+    if found:
+        marks.append(found.group(1))
+    if lead := LEADING_CURRENCY.match(cleaned):
+        marks.append(lead.group(1))
+    codes = set()
+    for mark in marks:
+        mark = re.sub(r"^(?:in|ב-?)\s*", "", mark.strip(), flags=re.I) if len(mark) > 1 else mark
+        code = parse_currency_word(mark)
+        if code:
+            codes.add(code)
+    return codes.pop() if len(codes) == 1 else None
+
+
+_ISO = frozenset("ILS USD EUR GBP CAD AUD NZD CHF JPY".split())
+
+
+def parse_currency_word(mark: str) -> str | None:
+    """The ISO code a currency sign, word or code beside a header stands for, or None."""
+    text = mark.strip()
+    if not text:
+        return None
+    if text.upper() in _ISO:
+        return text.upper()
+    return parse.CURRENCY_WORDS.get(text.lower()) or parse.CURRENCY_WORDS.get(text) or (
+        "ILS" if re.fullmatch(r"ב?-?(?:₪|ש[\"״']?ח)", text) else None)
+
+
+_MONEY_HEADERS = ("amount", "balance", "paid", "debit", "credit")
+
+
+def header_currency(header: Header) -> tuple[str, str] | None:
+    """(the currency, the header that names it) when the money columns' headers name one
+    currency and no column holds the currency: "Total (USD)", "Balance (USD)" make the file's
+    bare amounts dollars. Headers that name different currencies name none."""
+    if "currency" in header.index:
+        return None
+    named = {(code, text) for field, text in header.texts.items()
+             if field in _MONEY_HEADERS and (code := currency_in_header(text))}
+    if len({code for code, _ in named}) != 1:
+        return None
+    return min(named, key=lambda pair: list(header.texts.values()).index(pair[1]))

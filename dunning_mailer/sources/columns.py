@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from .cells import CURRENCY_WORDS, clean_text
+from .cells import clean_text
 
 # Synonyms in order of preference: when two columns match one field, the
 # earlier synonym wins (Rivhit has both "מס' מסמך" and "אסמכתא").
@@ -215,8 +215,8 @@ def header_key(text: object) -> str:
 # A currency written beside a header's name: "Balance (USD)", "יתרה ₪", "סכום בש"ח", "Total $".
 _CURRENCY_MARK = (r"[₪$€£]|ils|nis|usd|eur|gbp|cad|aud|nzd|chf|ש[\"״']?ח|בש[\"״']?ח|ב-?₪|"
                   r"in (?:ils|nis|usd|eur|gbp|cad|aud|nzd|chf)")
-_TRAILING_CURRENCY = re.compile(rf"(?:^|\s|[-–,])({_CURRENCY_MARK})\s*$", re.I)
-_LEADING_CURRENCY = re.compile(rf"^\s*([₪$€£])\s*", re.I)
+TRAILING_CURRENCY = re.compile(rf"(?:^|\s|[-–,])({_CURRENCY_MARK})\s*$", re.I)
+LEADING_CURRENCY = re.compile(rf"^\s*([₪$€£])\s*", re.I)
 # Brackets that name another column, not a unit: SAP's "(FC)" (the document's foreign
 # currency), "(SC)" (the system currency), "(LC)", an amount in the company's own currency.
 _OTHER_COLUMN = re.compile(r"\(\s*(?:fc|sc|lc|base|company|home|local|system|foreign|functional)"
@@ -229,56 +229,8 @@ def _bare_key(text: object) -> str:
     if _OTHER_COLUMN.search(cleaned):
         return ""
     cleaned = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", cleaned)
-    cleaned = _LEADING_CURRENCY.sub("", _TRAILING_CURRENCY.sub("", cleaned.strip("*: ")))
+    cleaned = LEADING_CURRENCY.sub("", TRAILING_CURRENCY.sub("", cleaned.strip("*: ")))
     return header_key(cleaned)
-
-
-def currency_in_header(text: object) -> str | None:
-    """The currency a header names beside its name ("Balance (USD)", "יתרה ₪"), or None."""
-    cleaned = clean_text(text).strip("*: ")
-    marks = [m.strip() for m in re.findall(r"\(([^)]*)\)|\[([^\]]*)\]", cleaned) for m in m if m]
-    found = _TRAILING_CURRENCY.search(re.sub(r"\([^)]*\)|\[[^\]]*\]", "", cleaned).strip())
-    if found:
-        marks.append(found.group(1))
-    if lead := _LEADING_CURRENCY.match(cleaned):
-        marks.append(lead.group(1))
-    codes = set()
-    for mark in marks:
-        mark = re.sub(r"^(?:in|ב-?)\s*", "", mark.strip(), flags=re.I) if len(mark) > 1 else mark
-        code = parse_currency_word(mark)
-        if code:
-            codes.add(code)
-    return codes.pop() if len(codes) == 1 else None
-
-
-_ISO = frozenset("ILS USD EUR GBP CAD AUD NZD CHF JPY".split())
-
-
-def parse_currency_word(mark: str) -> str | None:
-    """The ISO code a currency sign, word or code beside a header stands for, or None."""
-    text = mark.strip()
-    if not text:
-        return None
-    if text.upper() in _ISO:
-        return text.upper()
-    return CURRENCY_WORDS.get(text.lower()) or CURRENCY_WORDS.get(text) or (
-        "ILS" if re.fullmatch(r"ב?-?(?:₪|ש[\"״']?ח)", text) else None)
-
-
-_MONEY_HEADERS = ("amount", "balance", "paid", "debit", "credit")
-
-
-def header_currency(header: "Header") -> tuple[str, str] | None:
-    """(the currency, the header that names it) when the money columns' headers name one
-    currency and no column holds the currency: "Total (USD)", "Balance (USD)" make the file's
-    bare amounts dollars. Headers that name different currencies name none."""
-    if "currency" in header.index:
-        return None
-    named = {(code, text) for field, text in header.texts.items()
-             if field in _MONEY_HEADERS and (code := currency_in_header(text))}
-    if len({code for code, _ in named}) != 1:
-        return None
-    return min(named, key=lambda pair: list(header.texts.values()).index(pair[1]))
 
 
 _LOOKUP: dict[str, tuple[str, int]] = {}
