@@ -201,8 +201,10 @@ def ignored_reason(text: object) -> str | None:
 
 HEADER_SCAN_ROWS = 30
 
-_QUOTES = re.compile("[\"'`׳״“”‘’]")
-_JOINERS = re.compile(r"[\s_\-]+")
+# Quotes, gershayim and geresh in every spelling ("סה״כ", 'סה"כ', "סה''כ"), and the period of an
+# abbreviation ("Doc. No.", "ת.פירעון"): none is part of a header's name.
+_QUOTES = re.compile("[\"'`׳״“”‘’.]")
+_JOINERS = re.compile(r"[\s_\-־–—/]+")
 
 
 def header_key(text: object) -> str:
@@ -220,7 +222,9 @@ LEADING_CURRENCY = re.compile(rf"^\s*([₪$€£])\s*", re.I)
 # Brackets that name another column, not a unit: SAP's "(FC)" (the document's foreign
 # currency), "(SC)" (the system currency), "(LC)", an amount in the company's own currency.
 _OTHER_COLUMN = re.compile(r"\(\s*(?:fc|sc|lc|base|company|home|local|system|foreign|functional)"
-                           r"(?:\s+currency)?\s*\)", re.I)
+                           r"(?:\s+currency)?\s*\)"
+                           # and amounts written in thousands: "סכום (אלפי ₪)", "Balance (000s)"
+                           r"|thousand|\b000s?\b|\$\s?k\b|\bk\s?\$|אלפי|באלפים|million|מיליון", re.I)
 
 
 def _bare_key(text: object) -> str:
