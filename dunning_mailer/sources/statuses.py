@@ -32,7 +32,7 @@ CLOSED_STATUSES = frozenset({
     # sent), a pro-forma or an estimate; Morning's manually closed and cancelling documents.
     "repeating", "saved", "pro-forma", "pro forma", "proforma", "estimate", "quote", "quotation",
     "נסגר ידנית", "סגור ידנית", "נסגרה ידנית", "סגורה ידנית", "מבטל מסמך אחר", "הצעת מחיר", "מבוטלת ידנית",
-    "deleted draft", "marked as paid", "paid manually", "written-off", "voided (credit)",
+    "deleted draft", "marked as paid", "paid manually", "written-off", "voided (credit)", "overpaid",
 })
 # Still owed.
 OPEN_STATUSES = frozenset({
