@@ -237,3 +237,12 @@ def test_inspect_json_of_each_vocab_fixture_is_its_expected_reading(tmp_path: Pa
         assert r.returncode == (1 if expected["questions"] else 0), name
         for key in ("kind", "header_row", "columns", "unused_columns", "questions", "warnings"):
             assert doc[key] == expected[key], (name, key)
+
+
+def test_a_credit_note_positive_in_odoos_amount_due_is_read_negative_as_its_signed_column_says():
+    result = read_invoices(FIXTURES / "vocab_odoo_invoices_export_all.xlsx")
+    credit = next(i for i in result.invoices if i.number == "RINV/2026/00004")
+    assert (str(credit.amount), str(credit.balance)) == ("-230.00", "-230.00")
+    euro = next(i for i in result.invoices if i.number == "INV/2026/00205")
+    assert str(euro.balance) == "920.00"  # the document's own figure, not the company-currency one
+    assert any("row(s) 5 read as credit notes" in w for w in result.warnings)

@@ -181,6 +181,10 @@ def with_notes(path: Path, rows: Sequence[Row], header: Header, result, default_
     """The result with the warnings that say what the reading assumed from the file's own
     words: the currency its headers name, due dates its terms give."""
     notes = _due_from_terms(path, rows, header, result.invoices, default_terms)
+    if flipped := _flipped_rows(rows, header):
+        listed = ", ".join(str(n) for n in flipped[:10]) + (" …" if len(flipped) > 10 else "")
+        notes += (f"{path.name}: row(s) {listed} read as credit notes (negative), as their signed "
+                  "column says",)
     if currency_note:
         notes = (f"{path.name}: {currency_note}",) + notes
     return replace(result, warnings=result.warnings + notes) if notes else result
@@ -234,3 +238,67 @@ def header_currency(header: Header) -> tuple[str, str] | None:
     if len({code for code, _ in named}) != 1:
         return None
     return min(named, key=lambda pair: list(header.texts.values()).index(pair[1]))
+
+
+# --- a sign written in a sibling column ---------------------------------------------------
+
+def _signed_sibling(cells: Sequence[object], header: Header, field: str) -> int | None:
+    """The unused column that repeats `field` with its sign: Odoo's "Amount Due Signed" beside
+    "Amount Due", "Total Signed" beside "Total" (its credit notes are positive in the unsigned
+    ones, negative in the signed, which are in the company's currency)."""
+    if field not in header.index:
+        return None
+    own = header_key(header.texts[field])
+    used = set(header.index.values())
+    for column, cell in enumerate(cells):
+        key = header_key(cell)
+        if column not in used and key in (own + "signed", own + "(signed)", "signed" + own):
+            return column
+    return None
+
+
+def _flips(rows: Sequence[Row], header: Header) -> tuple[list[tuple[int, int]], dict[int, list[int]]]:
+    """The (column, signed sibling) pairs, and for each row the columns to write negative."""
+    cells = header_cells(rows, header)
+    pairs = [(header.index[f], s) for f in ("balance", "amount")
+             if (s := _signed_sibling(cells, header, f)) is not None]
+
+    def negative(value: object) -> bool:
+        try:
+            return parse.parse_amount(value)[0] < 0
+        except (ValueError, TypeError):
+            return False
+
+    found: dict[int, list[int]] = {}
+    for n, row in rows:
+        if n <= header.row:
+            continue
+        columns = [c for c, s in pairs if s < len(row) and c < len(row) and negative(row[s])
+                   and not parse.is_blank(row[c]) and not negative(row[c])]
+        if columns:
+            found[n] = columns
+    return pairs, found
+
+
+def _flipped_rows(rows: Sequence[Row], header: Header) -> list[int]:
+    return sorted(_flips(rows, header)[1])
+
+
+def with_signs(rows: Sequence[Row], header: Header) -> Sequence[Row]:
+    """The rows with each positive amount or balance whose signed sibling column is negative
+    written negative: a credit note, as the file's own signed column says. Only the sign is
+    taken; the figure stays the document's (the signed one may be in another currency)."""
+    _, found = _flips(rows, header)
+    if not found:
+        return rows
+    changed = []
+    for n, row in rows:
+        if n in found:
+            row = list(row)
+            for c in found[n]:
+                try:
+                    row[c] = -parse.parse_amount(row[c])[0]
+                except ValueError:
+                    pass
+        changed.append((n, row))
+    return changed

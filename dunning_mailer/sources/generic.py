@@ -9,8 +9,8 @@ from typing import Iterable, Mapping, Sequence
 from ..model import ImportResult
 from . import cells as parse
 from .base import SUPPORTED_SUFFIXES, looks_incomplete
-from .by_values import (dated_fields, stated_currency, with_notes, with_statuses, with_typed_headers,
-                        with_unnamed_account, with_unnamed_customer)
+from .by_values import (dated_fields, stated_currency, with_notes, with_signs, with_statuses,
+                        with_typed_headers, with_unnamed_account, with_unnamed_customer)
 from .columns import (KINDS, Header, detect_kind, find_header, missing_for_balances,
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
@@ -130,7 +130,7 @@ def extract_rows(
                              path, rows, header)
         from .invoices import extract_invoices
 
-        result = extract_invoices(path, rows, header, importer=importer, date_order=date_order,
+        result = extract_invoices(path, with_signs(rows, header), header, importer=importer, date_order=date_order,
                                   default_currency=default_currency, headings=headings,
                                   closed=closed, default_terms=default_terms,
                                   repeats=repeated_numbers)

@@ -320,7 +320,9 @@ def sage():
 
 def odoo():
     # Odoo 17 Invoicing > Customers > Invoices, "Export all" with the fields' own labels: both
-    # statuses, the signed and company-currency amounts, payment reference, journal, team.
+    # statuses, the signed and company-currency amounts, payment reference, journal, team. A
+    # credit note's "Amount Due" is positive; only "Amount Due Signed" (in the company's
+    # currency) says it is owed to the customer.
     write_xlsx("vocab_odoo_invoices_export_all.xlsx", [
         ["Number", "Partner", "Invoice Partner Display Name", "Invoice/Bill Date", "Due Date", "Accounting Date",
          "Payment Reference", "Reference", "Source Document", "Salesperson", "Sales Team", "Company", "Journal",
@@ -355,7 +357,7 @@ def odoo():
     VOCAB_MEANING["vocab_odoo_invoices_export_all.xlsx"] = [
         ("INV/2026/00201", "Azure Interior", "1150.00", "2026-10-31", "USD"),
         ("INV/2026/00202", "Deco Addict", "800.00", "2026-11-09", "USD"),
-        ("RINV/2026/00004", "Gemini Furniture", "230.00", "2026-10-20", "USD"),
+        ("RINV/2026/00004", "Gemini Furniture", "-230.00", "2026-10-20", "USD"),  # a credit note
         ("INV/2026/00205", "Ready Mat", "920.00", "2026-12-10", "EUR"),
     ]
 
