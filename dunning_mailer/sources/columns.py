@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .cells import clean_text
+from .ignored import IGNORED
 
 # Synonyms in order of preference: when two columns match one field, the
 # earlier synonym wins (Rivhit has both "מס' מסמך" and "אסמכתא").
@@ -21,6 +22,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Transaction#", "Transaction #", "Transaction No", "Transaction No.", "Invoice#",
         "Inv. No.", "Inv No.", "Doc #", "Doc. #", "מספר אסמכתא", "מס' אסמכתא", "מס אסמכתא",
         "מס. מסמך", "מספר תעודה", "מס' תעודה",
+        "Doc Num", "DocNum", "Document Num",
+        "אסמכתא 1", "אסמכתא1",
     ),
     "customer_name": (
         "שם לקוח", "שם הלקוח", "לקוח", "שם חשבון", "Customer Name", "Customer",
@@ -50,6 +53,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "EmailAddress", "Email Address", "E-mail", "Emails", "Customer Email",
         "מייל איש קשר", 'דוא"ל איש קשר', "Contact Email", "Client Email", "Billing Email",
         'דוא"ל לקוח', "מייל לקוח", "Customer E-mail", "Email Addresses",
+        'דוא"ל לחשבוניות', "מייל לחשבוניות", "Invoice Email", "Billing E-mail",
     ),
     "issue_date": (
         "תאריך חשבונית", "תאריך מסמך", "תאריך הפקה", "תאריך", "Invoice Date",
@@ -60,6 +64,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Doc Date", "Doc. Date", "Bill Date", "Date of Invoice", "Issued On",
         "Issued Date", "Invoice Created", "תאריך הוצאה", "תאריך חשבונית מס", "ת. חשבונית",
         "ת.חשבונית", "תאריך הפקת המסמך",
+        "ת.הפקה", "ת.אסמכתא", "תאריך מקור",
     ),
     "due_date": (
         "תאריך פירעון", "תאריך פרעון", "תאריך לתשלום", "לתשלום עד", "מועד תשלום",
@@ -79,6 +84,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         'סה"כ', 'סה"כ לתשלום', "Total", "Amount", "Invoice Amount", "Invoice Total", "Total Amount",
         "Original Amount", "Document Total", "Doc. Total", "Doc Total", "Invoice Value", "Document Amount",
         "Orig. Amount",
+        "סכום מקורי", "סכום לתשלום",
     ),
     "paid": (
         "סכום ששולם", "שולם", "Amount Paid", "InvoiceAmountPaid", "Paid", "Paid Amount",
@@ -98,12 +104,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Outstanding Balance", "Total Outstanding", "Residual Amount", "Amount Residual",
         "סכום פתוח", "יתרת חשבונית", "נותר לתשלום", "סכום לגבייה", "סכום החוב", "יתרת החוב",
         "יתרה לגביה",
+        "יתרה לסוף תקופה", "יתרת סגירה", "Closing Balance", "Ending Balance Due",
     ),
     # Ledger cards and trial balances: balance = debit - credit. A single
     # "חובה / זכות" column whose cells say the side ("334,921.00 זכות") is a
     # debit column whose credits parse negative.
-    "debit": ("חובה", "חובה / זכות", "חובה/זכות", "Debit", "Dr", "חובה (שקל)"),
-    "credit": ("זכות", "Credit", "Cr"),
+    "debit": ("חובה", "חובה / זכות", "חובה/זכות", "Debit", "Dr", "חובה (שקל)", "תנועות חובה", "Debits"),
+    "credit": ("זכות", "Credit", "Cr", "תנועות זכות", "Credits"),
     "currency": ("מטבע", "Currency", "Currency Code", "CurrencyCode",
         "Curr", "Curr.", "Currency Name", "Invoice Currency", "Document Currency", "ISO Currency",
         "מטבע מסמך", "סוג מטבע", "מטבע החשבונית",
@@ -149,48 +156,6 @@ SECOND_CHOICE: dict[str, str] = {
     "לקוח": "customer_id", "Account": "customer_name",
 }
 FIELDS: tuple[str, ...] = tuple(SYNONYMS)
-# Columns real exports carry that a reminder deliberately does not use, by why. `inspect` lists
-# them as unused; they are never a question (questions.is_harmless). A column whose meaning is
-# really unknown stays a question. Where each was seen: tests/sources/README.md.
-IGNORED: dict[str, tuple[str, ...]] = {
-    "already inside the total or the balance": (
-        "Round Off", "Rounding Adjustment", "Custom Surcharge 1", "Custom Surcharge 2", "Custom Surcharge 3",
-        "Custom Surcharge 4", "Total Discount Amounts", "Discount Total", "Freight", "Total Before Discount",
-        "Pre Payment Credit Notes Amount", "Post Payment Credit Notes Amount", "Write Off Amount",
-        "Total Taxes", "Line Subtotal", "Entity Discount Amount", "Entity Discount Percent",
-    ),
-    "the amount before VAT or tax": (
-        "Net", "Net Total", "Amount Before Tax", "Untaxed", "Total Excl. Tax", "Total excl VAT",
-        "סכום לפני הנחה", "סכום נטו",
-    ),
-    "a deposit asked before the due date; the balance is still what is owed": (
-        "Partial", "Partial Due Date", "Deposit", "Deposit Due Date",
-    ),
-    "the platform's fee, not the customer's debt": ("Application Fee", "Fee", "Stripe Fee"),
-    "the service period, not when payment falls due": (
-        "Period Start", "Period End", "Service Period Start", "Service Period End", "Service Date",
-        "תקופת שירות", "תאריך אספקה",
-    ),
-    "a bookkeeping or sending timestamp": (
-        "Create Date", "Created By", "Last Modified", "Last Modified By", "Modified Date", "Last Viewed",
-        "Last Sent Date", "Next Send Date", "Next Payment Attempt", "Marked Uncollectible At",
-        "Voided At", "Webhooks Delivered At", "Accounting Date", "Next Activity Deadline", "Date Paid",
-        "Document Date Created", "נוצר בתאריך", "עודכן בתאריך", "תאריך הדפסה", "תאריך ביטול",
-    ),
-    "the system's own flags and ids": (
-        "Auto Advance", "Forgiven", "Paid Out Of Band", "Livemode", "Attempt Count", "Attempted",
-        "Billing Reason", "Charge", "Payment Intent", "Receipt Number", "Statement Descriptor",
-        "Hosted Invoice URL", "Invoice PDF", "Customer Tax Exempt", "Checked", "Uses Inclusive Taxes",
-        "Is Amount Discount", "Is Inclusive Tax", "Is Discount Before Tax", "Invoice ID", "Template Name",
-        "Usage unit", "Journal Remark", "Transaction Type", "מס' תנועה", "מנה", "סוג תנועה", "חשבון נגדי",
-        "שם חשבון נגדי", "אסמכתא 2", "נוצר ע\"י", "נוצר על ידי", "מזהה", "id",
-        "External ID", "Internal ID", "Record ID", "Transaction ID", "Document ID", "DocEntry",
-    ),
-    "a day count the reader works out itself": ("Past Due", "Days Past Due", "Days Overdue", "ימי פיגור"),
-    "the amount in the company's own currency, beside the document's": (
-        "Total (SC)", "Document Total (SC)", "Paid to Date (SC)", "Balance Due (SC)",
-    ),
-}
 _IGNORED_KEYS = {header_key_: reason for reason, names in IGNORED.items() for header_key_ in names}
 
 
@@ -221,7 +186,7 @@ TRAILING_CURRENCY = re.compile(rf"(?:^|\s|[-–,])({_CURRENCY_MARK})\s*$", re.I)
 LEADING_CURRENCY = re.compile(rf"^\s*([₪$€£])\s*", re.I)
 # Brackets that name another column, not a unit: SAP's "(FC)" (the document's foreign
 # currency), "(SC)" (the system currency), "(LC)", an amount in the company's own currency.
-_OTHER_COLUMN = re.compile(r"\(\s*(?:fc|sc|lc|base|company|home|local|system|foreign|functional)"
+_OTHER_COLUMN = re.compile(r"\(\s*(?:fc|sc|lc|bcy|base|company|home|local|system|foreign|functional)"
                            r"(?:\s+currency)?\s*\)"
                            # and amounts written in thousands: "סכום (אלפי ₪)", "Balance (000s)"
                            r"|thousand|\b000s?\b|\$\s?k\b|\bk\s?\$|אלפי|באלפים|million|מיליון", re.I)
