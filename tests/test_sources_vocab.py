@@ -129,6 +129,20 @@ def test_a_typo_in_a_header_is_suggested_never_decided():
     assert any("'Balnce Due'" in q and "columns.balance" in q for q in result.questions)
 
 
+@pytest.mark.parametrize("text, field", [
+    ("ת. הפקה", "issue_date"), ("ת.אסמכתא", "issue_date"), ('דוא"ל לחשבוניות', "emails"),
+    ("תנועות חובה", "debit"), ("תנועות זכות", "credit"), ("יתרה לסוף תקופה", "balance"),
+    ("Balance Due (FCY)", "balance"), ("Client Currency", "currency"), ("מפתח לקוח", "customer_id"),
+    ("Billing", "terms"), ("Doc Num", "number"), ("סכום מקורי", "amount"),
+    # another column's figure, or a scaled one: never the field its name starts with
+    ("Amount (BCY)", None), ("Document Total (FC)", None), ("Balance Due (LC)", None),
+    ("סכום (אלפי ₪)", None), ("Balance (000s)", None),
+])
+def test_the_columns_each_system_names(text: str, field):
+    found = field_for_header(text)
+    assert (found[0] if found else None) == field
+
+
 def test_every_ignored_column_has_a_reason_and_is_never_a_question():
     for reason, names in IGNORED.items():
         assert reason and names
