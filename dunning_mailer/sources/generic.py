@@ -130,8 +130,8 @@ def extract_rows(
                              path, rows, header)
         from .invoices import extract_invoices
 
-        result = extract_invoices(path, with_signs(rows, header), header, importer=importer, date_order=date_order,
-                                  default_currency=default_currency, headings=headings,
+        result = extract_invoices(path, with_signs(rows, header), header, importer=importer,
+                                  date_order=date_order, default_currency=default_currency, headings=headings,
                                   closed=closed, default_terms=default_terms,
                                   repeats=repeated_numbers)
         if headings:
