@@ -260,3 +260,20 @@ def test_a_credit_note_positive_in_odoos_amount_due_is_read_negative_as_its_sign
     euro = next(i for i in result.invoices if i.number == "INV/2026/00205")
     assert str(euro.balance) == "920.00"  # the document's own figure, not the company-currency one
     assert any("row(s) 5 read as credit notes" in w for w in result.warnings)
+
+
+def test_amounts_in_each_documents_own_currency_with_no_currency_column_are_asked_about():
+    # Zoho's "(FCY)" columns are in each invoice's currency: without "Currency Code" nothing
+    # says which, and the default currency would be a guess.
+    rows = [(n, [c for i, c in enumerate(r) if i != 6]) for n, r in _rows("vocab_zoho_books_invoice_details_report.csv")]
+    result = extract_rows(Path("zoho_report.csv"), rows, importer="generic")
+    assert any("'Total (FCY)' is in each document's own currency" in q and 'currency = "USD"' in q
+               for q in result.questions)
+    given = extract_rows(Path("zoho_report.csv"), rows, importer="p", default_currency="USD", currency_given=True)
+    assert not given.questions and {i.currency for i in given.invoices} == {"USD"}
+
+
+def test_a_footers_label_in_the_status_column_is_not_a_status():
+    result = read_invoices(FIXTURES / "vocab_zoho_books_invoice_details_report.csv")
+    assert result.columns["status"] == "Status" and not result.questions
+    assert "Total (BCY)" in result.unused_columns  # the base-currency copy, never the amount

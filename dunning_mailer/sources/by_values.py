@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 from . import cells as parse
 from .columns import LEADING_CURRENCY, TRAILING_CURRENCY, Header, header_key
 from .containers import column_letters
-from .questions import is_harmless, values_look_like
+from .questions import is_harmless, profile_lines, values_look_like
 from .rows import header_cells
 from .statuses import with_status_columns
 from .tabular import Row
@@ -176,10 +176,32 @@ def _due_from_terms(path: Path, rows: Sequence[Row], header: Header, invoices: I
     return tuple(notes)
 
 
+_OWN_CURRENCY = re.compile(r"\(\s*(?:fcy|fc|foreign(?: currency)?|transaction currency)\s*\)", re.I)
+
+
+def _unnamed_foreign_currency(path: Path, header: Header, currency_given: bool) -> tuple[str, ...]:
+    """Amounts in each document's own currency ("Balance (FCY)", Zoho) and no column that
+    says which currency that is: a question, never the default currency."""
+    if "currency" in header.index or currency_given:
+        return ()
+    named = [text for field, text in header.texts.items()
+             if field in ("amount", "balance", "paid") and _OWN_CURRENCY.search(text)]
+    if not named:
+        return ()
+    return (f"{named[0]!r} is in each document's own currency, and no column says which currency "
+            "that is. Add the currency column to the export, or, if every document is in one "
+            "currency, say which in config.toml, then drop the file again:\n"
+            + profile_lines(path, 'currency = "USD"    # the currency of every amount in these files'),)
+
+
 def with_notes(path: Path, rows: Sequence[Row], header: Header, result, default_terms: str | None,
-               currency_note: str | None):
+               currency_note: str | None, currency_given: bool = False):
     """The result with the warnings that say what the reading assumed from the file's own
-    words: the currency its headers name, due dates its terms give."""
+    words (the currency its headers name, due dates its terms give), and the question when its
+    headers say the amounts are in a currency no column names."""
+    asked = _unnamed_foreign_currency(path, header, currency_given)
+    if asked:
+        result = replace(result, questions=result.questions + asked)
     notes = _due_from_terms(path, rows, header, result.invoices, default_terms)
     if flipped := _flipped_rows(rows, header):
         listed = ", ".join(str(n) for n in flipped[:10]) + (" …" if len(flipped) > 10 else "")

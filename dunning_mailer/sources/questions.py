@@ -19,7 +19,7 @@ from . import cells as parse
 from .columns import SYNONYMS, Header, field_for_header, header_key, ignored_reason, second_choice
 from .containers import CellError, column_letters
 from .evidence import could_be_money, settled_dates, settled_money
-from .statuses import is_known_status, needs_person, status_word
+from .statuses import is_known_status, is_total_label, needs_person, status_word
 
 # Columns exports carry that a reminder never needs: tax and line-item money, exchange rates,
 # day counts, bookkeeping timestamps. Listed in `unused_columns`, never a question.
@@ -333,7 +333,8 @@ def status_questions(path: Path, name: str, cells: Sequence[object],
     header_text = header_key(name)
     unknown = sorted({parse.clean_text(c) for c in set(cells)
                       if not is_known_status(c) and status_word(c) not in known
-                      and header_key(c) != header_text and not parse.is_blank(c)})
+                      and header_key(c) != header_text and not parse.is_blank(c)
+                      and not is_total_label(c)})
     if not unknown:
         return ()
     person = [w for w in unknown if needs_person(w)]

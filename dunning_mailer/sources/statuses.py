@@ -104,6 +104,14 @@ def is_known_status(value: object) -> bool:
     return not status_word(value) or status_meaning(value) is not None
 
 
+_TOTAL_LABEL = re.compile(r"(?:grand |sub ?)?totals?(?: for .*)?|סה\"?כ.*|סהכ.*|סך הכל.*|סיכום.*")
+
+
+def is_total_label(value: object) -> bool:
+    """Whether a status column's cell is a footer's label ("Total", 'סה"כ'), not a status."""
+    return bool(_TOTAL_LABEL.fullmatch(status_word(value).replace("״", '"')))
+
+
 def needs_person(value: object) -> bool:
     """Whether a status says the invoice is owed but a person decides about reminding it."""
     return status_word(value) in PERSON_STATUSES

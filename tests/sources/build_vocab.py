@@ -168,6 +168,27 @@ def zoho():
     ]
 
 
+def zoho_report():
+    # Zoho Books Reports > Sales > "Invoice Details": each figure twice, in the invoice's own
+    # currency (FCY) and in the organisation's base currency (BCY), beside "Currency Code".
+    write_csv("vocab_zoho_books_invoice_details_report.csv", [
+        ["Invoice Details"], ["Zylker Inc"], ["From 01/10/2026 To 30/11/2026"], [],
+        ["Status", "Invoice Date", "Due Date", "Invoice#", "Order Number", "Customer Name", "Currency Code",
+         "Total (FCY)", "Balance (FCY)", "Total (BCY)", "Balance (BCY)", "Sales Person"],
+        ["Overdue", "02/10/2026", "01/11/2026", "INV-000201", "SO-00012", "Zylker Corp", "USD", "1,200.00",
+         "1,200.00", "4,440.00", "4,440.00", "Patricia Boyle"],
+        ["Partially Paid", "20/10/2026", "19/11/2026", "INV-000202", "", "Bowman and Co", "EUR", "800.00",
+         "300.00", "3,200.00", "1,200.00", ""],
+        ["Paid", "21/10/2026", "20/11/2026", "INV-000203", "", "Bowman and Co", "EUR", "100.00", "0.00",
+         "400.00", "0.00", ""],
+        ["Total", "", "", "", "", "", "", "", "", "8,040.00", "5,640.00", ""],
+    ])
+    VOCAB_MEANING["vocab_zoho_books_invoice_details_report.csv"] = [
+        ("INV-000201", "Zylker Corp", "1200.00", "2026-11-01", "USD"),
+        ("INV-000202", "Bowman and Co", "300.00", "2026-11-19", "EUR"),
+    ]
+
+
 def quickbooks():
     # QuickBooks Online "Invoice List" (classic engine) with the optional columns its
     # "Customize > Rows/Columns" adds: terms, P.O., sales rep, email, past due, open balance.
@@ -614,7 +635,7 @@ def header_variants():
     ]
 
 
-BUILDS = (xero, stripe, zoho, quickbooks, freshbooks, wave, sage, odoo, invoice_ninja, sap_b1, priority,
+BUILDS = (xero, stripe, zoho, zoho_report, quickbooks, freshbooks, wave, sage, odoo, invoice_ninja, sap_b1, priority,
           rivhit, morning, icount, ezcount, invoice4u_sumit, hashavshevet, header_variants)
 
 if __name__ == "__main__":
