@@ -277,3 +277,13 @@ def test_a_footers_label_in_the_status_column_is_not_a_status():
     result = read_invoices(FIXTURES / "vocab_zoho_books_invoice_details_report.csv")
     assert result.columns["status"] == "Status" and not result.questions
     assert "Total (BCY)" in result.unused_columns  # the base-currency copy, never the amount
+
+
+def test_a_currency_in_an_aging_reports_headers_applies_to_its_balances():
+    rows = [(1, ["As of 30/11/2026"]), (2, ["Customer", "Current", "1-30", "Total (USD)"]),
+            (3, ["Acme", "100.00", "50.00", "150.00"]), (4, ["Beta", "20.00", "", "20.00"])]
+    result = extract_rows(Path("aging.csv"), rows, importer="generic")
+    assert result.kind == "balances"
+    assert [(i.customer_id, str(i.balance), i.currency) for i in result.invoices] == [
+        ("Acme", "150.00", "USD"), ("Beta", "20.00", "USD")]
+    assert any("read as USD, as the header 'Total (USD)' says" in w for w in result.warnings)
