@@ -287,3 +287,15 @@ def test_a_currency_in_an_aging_reports_headers_applies_to_its_balances():
     assert [(i.customer_id, str(i.balance), i.currency) for i in result.invoices] == [
         ("Acme", "150.00", "USD"), ("Beta", "20.00", "USD")]
     assert any("read as USD, as the header 'Total (USD)' says" in w for w in result.warnings)
+
+
+def test_a_credit_note_written_positive_is_never_read_as_a_debt():
+    rows = [(1, ["סוג מסמך", "מס' מסמך", "שם לקוח", "תאריך מסמך", "תאריך פירעון", "סכום", "יתרה"]),
+            (2, ["חשבונית מס", "501", "אור ירוק", "01/10/2026", "31/10/2026", "1,000.00", "1,000.00"]),
+            (3, ["חשבונית מס זיכוי", "502", "אור ירוק", "15/10/2026", "15/10/2026", "200.00", "200.00"])]
+    result = extract_rows(Path("docs.csv"), rows, importer="generic")
+    assert any("row 3: 'חשבונית מס זיכוי'" in q and "money the business owes them" in q
+               for q in result.questions)
+    rows[2][1][5:7] = ["-200.00", "-200.00"]  # written as the credit it is: read, no question
+    result = extract_rows(Path("docs.csv"), rows, importer="generic")
+    assert not result.questions and sorted(str(i.balance) for i in result.invoices) == ["-200.00", "1000.00"]

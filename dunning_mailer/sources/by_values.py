@@ -194,12 +194,47 @@ def _unnamed_foreign_currency(path: Path, header: Header, currency_given: bool) 
             + profile_lines(path, 'currency = "USD"    # the currency of every amount in these files'),)
 
 
+_TYPE_HEADERS = frozenset(header_key(t) for t in (
+    "סוג מסמך", "סוג", "סוג תנועה", "Type", "Document Type", "Doc Type", "Doc. Type", "Transaction Type",
+    "Invoice Type", "Move Type"))
+_CREDIT_WORDS = re.compile(r"זיכוי|credit ?note|credit ?memo|refund|החזר|קבלה", re.I)
+
+
+def _positive_credit_notes(path: Path, rows: Sequence[Row], header: Header, invoices) -> tuple[str, ...]:
+    """Rows a document-type column calls credit notes (or receipts) that would be read as owed:
+    a reminder would ask the customer for money the business owes them."""
+    if "number" not in header.index:
+        return ()
+    cells = header_cells(rows, header)
+    used = set(header.index.values())
+    types = [c for c, cell in enumerate(cells) if c not in used and header_key(cell) in _TYPE_HEADERS]
+    if not types:
+        return ()
+    owed = {i.number for i in invoices if getattr(i, "kind", "invoice") == "invoice" and i.balance > 0}
+    number, found = header.index["number"], []
+    for n, row in rows:
+        if n <= header.row or number >= len(row) or parse.clean_text(row[number]) not in owed:
+            continue
+        said = next((parse.clean_text(row[c]) for c in types if c < len(row)
+                     and _CREDIT_WORDS.search(parse.clean_text(row[c]))), None)
+        if said:
+            found.append((n, said))
+    if not found:
+        return ()
+    listed = "; ".join(f"row {n}: {said!r}" for n, said in found[:5]) + (" …" if len(found) > 5 else "")
+    return (f"{len(found)} row(s) are credit notes or receipts by their document type ({listed}), yet "
+            "their balance reads as owed by the customer: a reminder would ask for money the "
+            "business owes them. Nothing from this file was applied. Export credit notes with a "
+            "negative amount (or leave them out), then drop the file again.",)
+
+
 def with_notes(path: Path, rows: Sequence[Row], header: Header, result, default_terms: str | None,
                currency_note: str | None, currency_given: bool = False):
     """The result with the warnings that say what the reading assumed from the file's own
     words (the currency its headers name, due dates its terms give), and the question when its
     headers say the amounts are in a currency no column names."""
-    asked = _unnamed_foreign_currency(path, header, currency_given)
+    asked = _unnamed_foreign_currency(path, header, currency_given) + _positive_credit_notes(
+        path, rows, header, result.invoices)
     if asked:
         result = replace(result, questions=result.questions + asked)
     notes = _due_from_terms(path, rows, header, result.invoices, default_terms)
