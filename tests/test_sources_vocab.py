@@ -299,3 +299,13 @@ def test_a_credit_note_written_positive_is_never_read_as_a_debt():
     rows[2][1][5:7] = ["-200.00", "-200.00"]  # written as the credit it is: read, no question
     result = extract_rows(Path("docs.csv"), rows, importer="generic")
     assert not result.questions and sorted(str(i.balance) for i in result.invoices) == ["-200.00", "1000.00"]
+
+
+def test_one_figure_in_two_currencies_is_asked_about_and_a_profile_settles_it():
+    rows = [(1, ["Invoice No", "Customer", "Due Date", "Amount (USD)", "Amount (ILS)", "Balance (USD)"]),
+            (2, ["1", "A", "15/11/2026", "100.00", "370.00", "100.00"]),
+            (3, ["2", "B", "16/11/2026", "50.00", "185.00", "50.00"])]
+    result = extract_rows(Path("two.csv"), rows, importer="generic")
+    assert any("give the amount in two currencies (USD, ILS)" in q for q in result.questions)
+    settled = extract_rows(Path("two.csv"), rows, importer="p", ignore_columns=["Amount (ILS)"])
+    assert not settled.questions and {i.currency for i in settled.invoices} == {"USD"}

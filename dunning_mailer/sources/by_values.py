@@ -4,6 +4,7 @@ column. Each rule needs the file's own evidence; none guesses."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -228,13 +229,41 @@ def _positive_credit_notes(path: Path, rows: Sequence[Row], header: Header, invo
             "negative amount (or leave them out), then drop the file again.",)
 
 
+def _two_currencies(path: Path, rows: Sequence[Row], header: Header,
+                    ignore_columns: Sequence[str] = ()) -> tuple[str, ...]:
+    """A money field under two headers that name different currencies ("Amount (USD)" beside
+    "Amount (ILS)"): which one a reminder states is not the reader's to choose."""
+    from .columns import field_for_header
+
+    cells = header_cells(rows, header)
+    used = set(header.index.values())
+    ignored = {header_key(t) for t in ignore_columns}
+    asked = []
+    for column, cell in enumerate(cells):
+        found = field_for_header(cell) if column not in used and header_key(cell) not in ignored else None
+        field = found[0] if found else None
+        if field not in ("amount", "balance", "paid") or field not in header.texts:
+            continue
+        mine, theirs = currency_in_header(cell), currency_in_header(header.texts[field])
+        if mine and theirs and mine != theirs:
+            text = parse.clean_text(cell)
+            asked.append(f"{header.texts[field]!r} and {text!r} give the {field} in two currencies "
+                         f"({theirs}, {mine}): which one is the invoice's own? Say it in config.toml, then "
+                         "drop the file again:\n" + profile_lines(
+                             path, f"columns.{field} = {json.dumps(header.texts[field], ensure_ascii=False)}",
+                             f"ignore_columns = [{json.dumps(text, ensure_ascii=False)}]",
+                             f"# or the other way round, if the invoices are in {mine}"))
+    return tuple(asked)
+
+
 def with_notes(path: Path, rows: Sequence[Row], header: Header, result, default_terms: str | None,
-               currency_note: str | None, currency_given: bool = False):
+               currency_note: str | None, currency_given: bool = False, ignore_columns: Sequence[str] = ()):
     """The result with the warnings that say what the reading assumed from the file's own
     words (the currency its headers name, due dates its terms give), and the question when its
     headers say the amounts are in a currency no column names."""
-    asked = _unnamed_foreign_currency(path, header, currency_given) + _positive_credit_notes(
-        path, rows, header, result.invoices)
+    asked = (_unnamed_foreign_currency(path, header, currency_given)
+             + _positive_credit_notes(path, rows, header, result.invoices)
+             + _two_currencies(path, rows, header, ignore_columns))
     if asked:
         result = replace(result, questions=result.questions + asked)
     notes = _due_from_terms(path, rows, header, result.invoices, default_terms)

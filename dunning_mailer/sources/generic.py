@@ -138,7 +138,8 @@ def extract_rows(
             result = replace(result, columns={**result.columns, "customer_name": "(group headings)"})
     result = review(path, rows, header, result, ignore_columns, open_statuses, closed_statuses,
                     date_order)
-    result = with_notes(path, rows, header, result, default_terms, currency_note, currency_given)
+    result = with_notes(path, rows, header, result, default_terms, currency_note, currency_given,
+                        ignore_columns)
     if currency_given:
         return result  # a profile says which currency its files' bare amounts are in
     return replace(result, questions=result.questions + currency_questions(path, header, result,
