@@ -117,6 +117,8 @@ def same_as_row_by_row(rows, order) -> None:
     if header.statuses and expected[0] == "generic":  # every status column is named in the mapping
         named = " + ".join(column_name(header_cells(rows, header), c) for c in status_columns(header))
         expected = (*expected[:3], {**expected[3], "status": named}, *expected[4:])
+    if actual[0] == "generic":  # the reader's own note of due dates its terms gave (by_values)
+        actual = (*actual[:4], tuple(w for w in actual[4] if " have no due date (" not in w), *actual[5:])
     assert actual == expected
     event(f"{expected[0]}: {min(len(expected[-1]), 3) if expected[0] == 'generic' else expected[1][:20]}")
 

@@ -3,15 +3,17 @@ its values tell ("Due"), status columns (statuses.py), an aging summary's unname
 column. Each rule needs the file's own evidence; none guesses."""
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from . import cells as parse
-from .columns import Header, header_key
+from .columns import LEADING_CURRENCY, TRAILING_CURRENCY, Header, header_key
 from .containers import column_letters
-from .questions import is_harmless, values_look_like
+from .questions import is_harmless, profile_lines, values_look_like
 from .rows import header_cells
 from .statuses import with_status_columns
 from .tabular import Row
@@ -122,3 +124,267 @@ def with_unnamed_account(rows: Sequence[Row], header: Header) -> Header:
         found["customer_id"] = numbers[0]
     return replace(header, index={**index, **found},
                    texts={**header.texts, **{f: f"column {column_letters(c)}" for f, c in found.items()}})
+
+
+def stated_currency(header: Header, default_currency: str, currency_given: bool) -> tuple[str, str | None]:
+    """(the currency of the file's bare amounts, a warning saying why) when the money headers
+    name it ("Balance (USD)", "יתרה $"); a profile's own `currency` comes first."""
+    stated = header_currency(header)
+    if stated is None or currency_given or stated[0] == default_currency:
+        return default_currency, None
+    code, text = stated
+    return code, f"amounts without a currency of their own are read as {code}, as the header {text!r} says"
+
+
+def _due_from_terms(path: Path, rows: Sequence[Row], header: Header, invoices: Iterable,
+                    default_terms: str | None) -> tuple[str, ...]:
+    """A warning for the invoices whose file gives no due date, so that their terms (or the
+    profile's) set it: which ones, and by what."""
+    if "number" not in header.index or ("terms" not in header.index and not default_terms):
+        return ()
+    read = {i.number for i in invoices if getattr(i, "kind", "invoice") == "invoice"}
+    number, due, terms = header.index["number"], header.index.get("due_date"), header.index.get("terms")
+
+    def cell(row, column):
+        return row[column] if column is not None and column < len(row) else ""
+
+    found: dict[str, list[str]] = {}
+    for n, row in rows:
+        ident = parse.clean_text(cell(row, number))
+        if n <= header.row or ident not in read or not parse.is_blank(cell(row, due)):
+            continue
+        said = parse.clean_text(cell(row, terms)) or (default_terms or "")
+        if said:
+            found.setdefault(said, []).append(ident)
+    where = f"column {header.texts['terms']!r}" if "terms" in header.texts else "the profile's terms"
+    groups: dict[bool, list[tuple[str, list[str]]]] = {True: [], False: []}
+    for said, numbers in found.items():
+        try:
+            immediate = parse.due_from_terms(dt.date(2026, 1, 10), said) == dt.date(2026, 1, 10)
+        except ValueError:
+            continue  # the row itself is refused with the reason
+        groups[immediate].append((said, numbers))
+    notes = []
+    for immediate, said in groups.items():
+        if not said:
+            continue
+        numbers = [n for _, ns in said for n in ns]
+        listed = ", ".join(numbers[:5]) + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
+        words = ", ".join(repr(w) for w, _ in said[:4]) + (" …" if len(said) > 4 else "")
+        how = "on its issue date" if immediate else "by its terms, counted from its issue date"
+        notes.append(f"{path.name}: {len(numbers)} invoice(s) have no due date ({listed}); each falls "
+                     f"due {how}, as {where} says ({words})")
+    return tuple(notes)
+
+
+_OWN_CURRENCY = re.compile(r"\(\s*(?:fcy|fc|foreign(?: currency)?|transaction currency)\s*\)", re.I)
+
+
+def _unnamed_foreign_currency(path: Path, header: Header, currency_given: bool) -> tuple[str, ...]:
+    """Amounts in each document's own currency ("Balance (FCY)", Zoho) and no column that
+    says which currency that is: a question, never the default currency."""
+    if "currency" in header.index or currency_given:
+        return ()
+    named = [text for field, text in header.texts.items()
+             if field in ("amount", "balance", "paid") and _OWN_CURRENCY.search(text)]
+    if not named:
+        return ()
+    return (f"{named[0]!r} is in each document's own currency, and no column says which currency "
+            "that is. Add the currency column to the export, or, if every document is in one "
+            "currency, say which in config.toml, then drop the file again:\n"
+            + profile_lines(path, 'currency = "USD"    # the currency of every amount in these files'),)
+
+
+_TYPE_HEADERS = frozenset(header_key(t) for t in (
+    "סוג מסמך", "סוג", "סוג תנועה", "Type", "Document Type", "Doc Type", "Doc. Type", "Transaction Type",
+    "Invoice Type", "Move Type"))
+_CREDIT_WORDS = re.compile(r"זיכוי|credit ?note|credit ?memo|refund|החזר|קבלה", re.I)
+
+
+def _positive_credit_notes(path: Path, rows: Sequence[Row], header: Header, invoices) -> tuple[str, ...]:
+    """Rows a document-type column calls credit notes (or receipts) that would be read as owed:
+    a reminder would ask the customer for money the business owes them."""
+    if "number" not in header.index:
+        return ()
+    cells = header_cells(rows, header)
+    used = set(header.index.values())
+    types = [c for c, cell in enumerate(cells) if c not in used and header_key(cell) in _TYPE_HEADERS]
+    if not types:
+        return ()
+    owed = {i.number for i in invoices if getattr(i, "kind", "invoice") == "invoice" and i.balance > 0}
+    number, found = header.index["number"], []
+    for n, row in rows:
+        if n <= header.row or number >= len(row) or parse.clean_text(row[number]) not in owed:
+            continue
+        said = next((parse.clean_text(row[c]) for c in types if c < len(row)
+                     and _CREDIT_WORDS.search(parse.clean_text(row[c]))), None)
+        if said:
+            found.append((n, said))
+    if not found:
+        return ()
+    listed = "; ".join(f"row {n}: {said!r}" for n, said in found[:5]) + (" …" if len(found) > 5 else "")
+    return (f"{len(found)} row(s) are credit notes or receipts by their document type ({listed}), yet "
+            "their balance reads as owed by the customer: a reminder would ask for money the "
+            "business owes them. Nothing from this file was applied. Export credit notes with a "
+            "negative amount (or leave them out), then drop the file again.",)
+
+
+def _two_currencies(path: Path, rows: Sequence[Row], header: Header,
+                    ignore_columns: Sequence[str] = ()) -> tuple[str, ...]:
+    """A money field under two headers that name different currencies ("Amount (USD)" beside
+    "Amount (ILS)"): which one a reminder states is not the reader's to choose."""
+    from .columns import field_for_header
+
+    cells = header_cells(rows, header)
+    used = set(header.index.values())
+    ignored = {header_key(t) for t in ignore_columns}
+    asked = []
+    for column, cell in enumerate(cells):
+        found = field_for_header(cell) if column not in used and header_key(cell) not in ignored else None
+        field = found[0] if found else None
+        if field not in ("amount", "balance", "paid") or field not in header.texts:
+            continue
+        mine, theirs = currency_in_header(cell), currency_in_header(header.texts[field])
+        if mine and theirs and mine != theirs:
+            text = parse.clean_text(cell)
+            asked.append(f"{header.texts[field]!r} and {text!r} give the {field} in two currencies "
+                         f"({theirs}, {mine}): which one is the invoice's own? Say it in config.toml, then "
+                         "drop the file again:\n" + profile_lines(
+                             path, f"columns.{field} = {json.dumps(header.texts[field], ensure_ascii=False)}",
+                             f"ignore_columns = [{json.dumps(text, ensure_ascii=False)}]",
+                             f"# or the other way round, if the invoices are in {mine}"))
+    return tuple(asked)
+
+
+def with_notes(path: Path, rows: Sequence[Row], header: Header, result, default_terms: str | None,
+               currency_note: str | None, currency_given: bool = False, ignore_columns: Sequence[str] = ()):
+    """The result with the warnings that say what the reading assumed from the file's own
+    words (the currency its headers name, due dates its terms give), and the question when its
+    headers say the amounts are in a currency no column names."""
+    asked = (_unnamed_foreign_currency(path, header, currency_given)
+             + _positive_credit_notes(path, rows, header, result.invoices)
+             + _two_currencies(path, rows, header, ignore_columns))
+    if asked:
+        result = replace(result, questions=result.questions + asked)
+    notes = _due_from_terms(path, rows, header, result.invoices, default_terms)
+    if flipped := _flipped_rows(rows, header):
+        listed = ", ".join(str(n) for n in flipped[:10]) + (" …" if len(flipped) > 10 else "")
+        notes += (f"{path.name}: row(s) {listed} read as credit notes (negative), as their signed "
+                  "column says",)
+    if currency_note:
+        notes = (f"{path.name}: {currency_note}",) + notes
+    return replace(result, warnings=result.warnings + notes) if notes else result
+
+
+# --- a currency written in the headers -------------------------------------------------
+
+def currency_in_header(text: object) -> str | None:
+    """The currency a header names beside its name ("Balance (USD)", "יתרה ₪"), or None."""
+    cleaned = parse.clean_text(text).strip("*: ")
+    marks = [m.strip() for m in re.findall(r"\(([^)]*)\)|\[([^\]]*)\]", cleaned) for m in m if m]
+    found = TRAILING_CURRENCY.search(re.sub(r"\([^)]*\)|\[[^\]]*\]", "", cleaned).strip())
+    if found:
+        marks.append(found.group(1))
+    if lead := LEADING_CURRENCY.match(cleaned):
+        marks.append(lead.group(1))
+    codes = set()
+    for mark in marks:
+        mark = re.sub(r"^(?:in|ב-?)\s*", "", mark.strip(), flags=re.I) if len(mark) > 1 else mark
+        code = parse_currency_word(mark)
+        if code:
+            codes.add(code)
+    return codes.pop() if len(codes) == 1 else None
+
+
+_ISO = frozenset("ILS USD EUR GBP CAD AUD NZD CHF JPY".split())
+
+
+def parse_currency_word(mark: str) -> str | None:
+    """The ISO code a currency sign, word or code beside a header stands for, or None."""
+    text = mark.strip()
+    if not text:
+        return None
+    if text.upper() in _ISO:
+        return text.upper()
+    return parse.CURRENCY_WORDS.get(text.lower()) or parse.CURRENCY_WORDS.get(text) or (
+        "ILS" if re.fullmatch(r"ב?-?(?:₪|ש[\"״']?ח)", text) else None)
+
+
+_MONEY_HEADERS = ("amount", "balance", "paid", "debit", "credit")
+
+
+def header_currency(header: Header) -> tuple[str, str] | None:
+    """(the currency, the header that names it) when the money columns' headers name one
+    currency and no column holds the currency: "Total (USD)", "Balance (USD)" make the file's
+    bare amounts dollars. Headers that name different currencies name none."""
+    if "currency" in header.index:
+        return None
+    named = {(code, text) for field, text in header.texts.items()
+             if field in _MONEY_HEADERS and (code := currency_in_header(text))}
+    if len({code for code, _ in named}) != 1:
+        return None
+    return min(named, key=lambda pair: list(header.texts.values()).index(pair[1]))
+
+
+# --- a sign written in a sibling column ---------------------------------------------------
+
+def _signed_sibling(cells: Sequence[object], header: Header, field: str) -> int | None:
+    """The unused column that repeats `field` with its sign: Odoo's "Amount Due Signed" beside
+    "Amount Due", "Total Signed" beside "Total" (its credit notes are positive in the unsigned
+    ones, negative in the signed, which are in the company's currency)."""
+    if field not in header.index:
+        return None
+    own = header_key(header.texts[field])
+    used = set(header.index.values())
+    for column, cell in enumerate(cells):
+        key = header_key(cell)
+        if column not in used and key in (own + "signed", own + "(signed)", "signed" + own):
+            return column
+    return None
+
+
+def _flips(rows: Sequence[Row], header: Header) -> tuple[list[tuple[int, int]], dict[int, list[int]]]:
+    """The (column, signed sibling) pairs, and for each row the columns to write negative."""
+    cells = header_cells(rows, header)
+    pairs = [(header.index[f], s) for f in ("balance", "amount")
+             if (s := _signed_sibling(cells, header, f)) is not None]
+
+    def negative(value: object) -> bool:
+        try:
+            return parse.parse_amount(value)[0] < 0
+        except (ValueError, TypeError):
+            return False
+
+    found: dict[int, list[int]] = {}
+    for n, row in rows:
+        if n <= header.row:
+            continue
+        columns = [c for c, s in pairs if s < len(row) and c < len(row) and negative(row[s])
+                   and not parse.is_blank(row[c]) and not negative(row[c])]
+        if columns:
+            found[n] = columns
+    return pairs, found
+
+
+def _flipped_rows(rows: Sequence[Row], header: Header) -> list[int]:
+    return sorted(_flips(rows, header)[1])
+
+
+def with_signs(rows: Sequence[Row], header: Header) -> Sequence[Row]:
+    """The rows with each positive amount or balance whose signed sibling column is negative
+    written negative: a credit note, as the file's own signed column says. Only the sign is
+    taken; the figure stays the document's (the signed one may be in another currency)."""
+    _, found = _flips(rows, header)
+    if not found:
+        return rows
+    changed = []
+    for n, row in rows:
+        if n in found:
+            row = list(row)
+            for c in found[n]:
+                try:
+                    row[c] = -parse.parse_amount(row[c])[0]
+                except ValueError:
+                    pass
+        changed.append((n, row))
+    return changed

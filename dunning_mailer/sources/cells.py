@@ -275,7 +275,9 @@ def _named_month_date(text: str) -> dt.date:
 _END_OF_MONTH = re.compile(r"(?:שוטף|eom|end of month)\s*(?:\+?\s*(\d{1,3}))?", re.I)
 _NET = re.compile(r"(?:נטו|net|\+)\s*(\d{1,3})(?:\s*(?:יום|ימים|days?))?", re.I)
 _DAYS = re.compile(r"(\d{1,3})(?:\s*(?:יום|ימים|days?))?", re.I)
-_IMMEDIATE = re.compile(r"מיידי|מזומן|due on receipt|on receipt|immediate|cash", re.I)
+# Stripe's charge_automatically: charged when the invoice is finalized, so due on its date.
+_IMMEDIATE = re.compile(r"מיידי|מזומן|due on receipt|on receipt|immediate|cash|charge[_ ]automatically",
+                        re.I)
 
 
 def due_from_terms(issue: dt.date, terms: object) -> dt.date:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .cells import clean_text
+from .ignored import IGNORED
 
 # Synonyms in order of preference: when two columns match one field, the
 # earlier synonym wins (Rivhit has both "מס' מסמך" and "אסמכתא").
@@ -21,6 +22,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Transaction#", "Transaction #", "Transaction No", "Transaction No.", "Invoice#",
         "Inv. No.", "Inv No.", "Doc #", "Doc. #", "מספר אסמכתא", "מס' אסמכתא", "מס אסמכתא",
         "מס. מסמך", "מספר תעודה", "מס' תעודה",
+        "Doc Num", "DocNum", "Document Num",
+        "אסמכתא 1", "אסמכתא1",
     ),
     "customer_name": (
         "שם לקוח", "שם הלקוח", "לקוח", "שם חשבון", "Customer Name", "Customer",
@@ -43,12 +46,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Contact ID", "ContactID", "Partner ID", "Customer Id",
         "Debtor Code", "Debtor ID", "Debtor Account", "קוד לקוח/ספק", "מס' לקוח/ספק",
         "מספר כרטיס לקוח", "מס' כרטיס לקוח", "מס' חשבון לקוח",
+        "מפתח לקוח", "Client No.", "Client #", "Customer Account", "Customer Acct",
     ),
     "emails": (
         "אימייל", 'דוא"ל', "דואר אלקטרוני", "מייל", "כתובת מייל", "Email",
         "EmailAddress", "Email Address", "E-mail", "Emails", "Customer Email",
         "מייל איש קשר", 'דוא"ל איש קשר', "Contact Email", "Client Email", "Billing Email",
         'דוא"ל לקוח', "מייל לקוח", "Customer E-mail", "Email Addresses",
+        'דוא"ל לחשבוניות', "מייל לחשבוניות", "Invoice Email", "Billing E-mail",
     ),
     "issue_date": (
         "תאריך חשבונית", "תאריך מסמך", "תאריך הפקה", "תאריך", "Invoice Date",
@@ -59,6 +64,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Doc Date", "Doc. Date", "Bill Date", "Date of Invoice", "Issued On",
         "Issued Date", "Invoice Created", "תאריך הוצאה", "תאריך חשבונית מס", "ת. חשבונית",
         "ת.חשבונית", "תאריך הפקת המסמך",
+        "ת.הפקה", "ת.אסמכתא", "תאריך מקור",
     ),
     "due_date": (
         "תאריך פירעון", "תאריך פרעון", "תאריך לתשלום", "לתשלום עד", "מועד תשלום",
@@ -78,6 +84,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         'סה"כ', 'סה"כ לתשלום', "Total", "Amount", "Invoice Amount", "Invoice Total", "Total Amount",
         "Original Amount", "Document Total", "Doc. Total", "Doc Total", "Invoice Value", "Document Amount",
         "Orig. Amount",
+        "סכום מקורי", "סכום לתשלום",
     ),
     "paid": (
         "סכום ששולם", "שולם", "Amount Paid", "InvoiceAmountPaid", "Paid", "Paid Amount",
@@ -97,15 +104,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Outstanding Balance", "Total Outstanding", "Residual Amount", "Amount Residual",
         "סכום פתוח", "יתרת חשבונית", "נותר לתשלום", "סכום לגבייה", "סכום החוב", "יתרת החוב",
         "יתרה לגביה",
+        "יתרה לסוף תקופה", "יתרת סגירה", "Closing Balance", "Ending Balance Due",
     ),
     # Ledger cards and trial balances: balance = debit - credit. A single
     # "חובה / זכות" column whose cells say the side ("334,921.00 זכות") is a
     # debit column whose credits parse negative.
-    "debit": ("חובה", "חובה / זכות", "חובה/זכות", "Debit", "Dr", "חובה (שקל)"),
-    "credit": ("זכות", "Credit", "Cr"),
+    "debit": ("חובה", "חובה / זכות", "חובה/זכות", "Debit", "Dr", "חובה (שקל)", "תנועות חובה", "Debits"),
+    "credit": ("זכות", "Credit", "Cr", "תנועות זכות", "Credits"),
     "currency": ("מטבע", "Currency", "Currency Code", "CurrencyCode",
         "Curr", "Curr.", "Currency Name", "Invoice Currency", "Document Currency", "ISO Currency",
         "מטבע מסמך", "סוג מטבע", "מטבע החשבונית",
+        "Client Currency", "Customer Currency", "Transaction Currency", "Invoice Currency Code",
     ),
     "status": ("סטטוס", "מצב", "מצב מסמך", "Status", "Invoice Status", "Payment Status",
                "Payment State", "State", "סטטוס תשלום", "מצב תשלום", "סטטוס מסמך",
@@ -114,6 +123,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "terms": ("תנאי תשלום", "Terms", "Payment Terms", "Term", "תנאים",
         "Due Terms", "תנאי אשראי",
+        # Stripe's collection method: charge_automatically is charged when the invoice is
+        # finalized, so without a due date it falls due on its date (cells.due_from_terms).
+        "Billing", "Collection Method", "collection_method",
     ),
     "language": ("שפה", "Language"),
     # Contacts files.
@@ -144,21 +156,50 @@ SECOND_CHOICE: dict[str, str] = {
     "לקוח": "customer_id", "Account": "customer_name",
 }
 FIELDS: tuple[str, ...] = tuple(SYNONYMS)
+_IGNORED_KEYS = {header_key_: reason for reason, names in IGNORED.items() for header_key_ in names}
+
+
+def ignored_reason(text: object) -> str | None:
+    """Why a column real exports carry is deliberately not used (see IGNORED), or None."""
+    return _IGNORED_BY_KEY.get(header_key(text)) or _IGNORED_BY_KEY.get(_bare_key(text) or "\0")
+
+
 HEADER_SCAN_ROWS = 30
 
-_QUOTES = re.compile("[\"'`׳״“”‘’]")
-_JOINERS = re.compile(r"[\s_\-]+")
+# Quotes, gershayim and geresh in every spelling ("סה״כ", 'סה"כ', "סה''כ"), and the period of an
+# abbreviation ("Doc. No.", "ת.פירעון"): none is part of a header's name.
+_QUOTES = re.compile("[\"'`׳״“”‘’.]")
+_JOINERS = re.compile(r"[\s_\-־–—/]+")
 
 
 def header_key(text: object) -> str:
-    """A header reduced to what identifies it: no marks, quotes, case or spacing."""
-    cleaned = clean_text(text).lstrip("*").strip().rstrip(":").strip()
+    """A header reduced to what identifies it: no marks (a template's "*" for a required
+    column, at either end), quotes, case or spacing."""
+    cleaned = clean_text(text).strip("*: ").strip()
     return _JOINERS.sub("", _QUOTES.sub("", cleaned)).lower()
 
 
+# A currency written beside a header's name: "Balance (USD)", "יתרה ₪", "סכום בש"ח", "Total $".
+_CURRENCY_MARK = (r"[₪$€£]|ils|nis|usd|eur|gbp|cad|aud|nzd|chf|ש[\"״']?ח|בש[\"״']?ח|ב-?₪|"
+                  r"in (?:ils|nis|usd|eur|gbp|cad|aud|nzd|chf)")
+TRAILING_CURRENCY = re.compile(rf"(?:^|\s|[-–,])({_CURRENCY_MARK})\s*$", re.I)
+LEADING_CURRENCY = re.compile(rf"^\s*([₪$€£])\s*", re.I)
+# Brackets that name another column, not a unit: SAP's "(FC)" (the document's foreign
+# currency), "(SC)" (the system currency), "(LC)", an amount in the company's own currency.
+_OTHER_COLUMN = re.compile(r"\(\s*(?:fc|sc|lc|bcy|base|company|home|local|system|foreign|functional)"
+                           r"(?:\s+currency)?\s*\)"
+                           # and amounts written in thousands: "סכום (אלפי ₪)", "Balance (000s)"
+                           r"|thousand|\b000s?\b|\$\s?k\b|\bk\s?\$|אלפי|באלפים|million|מיליון", re.I)
+
+
 def _bare_key(text: object) -> str:
-    # "סכום (₪)", "Amount (ILS)": the unit in brackets is not part of the name.
-    return header_key(re.sub(r"\([^)]*\)|\[[^\]]*\]", "", clean_text(text)))
+    # "סכום (₪)", "Amount (ILS)", "Due Date (UTC)", "יתרה ₪": the unit is not part of the name.
+    cleaned = clean_text(text)
+    if _OTHER_COLUMN.search(cleaned):
+        return ""
+    cleaned = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", cleaned)
+    cleaned = LEADING_CURRENCY.sub("", TRAILING_CURRENCY.sub("", cleaned.strip("*: ")))
+    return header_key(cleaned)
 
 
 _LOOKUP: dict[str, tuple[str, int]] = {}
@@ -168,6 +209,7 @@ for _field, _names in SYNONYMS.items():
 
 
 _SECOND = {header_key(name): field for name, field in SECOND_CHOICE.items()}
+_IGNORED_BY_KEY = {header_key(name): reason for name, reason in _IGNORED_KEYS.items()}
 
 
 def field_for_header(text: object) -> tuple[str, int] | None:

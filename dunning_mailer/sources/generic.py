@@ -9,8 +9,8 @@ from typing import Iterable, Mapping, Sequence
 from ..model import ImportResult
 from . import cells as parse
 from .base import SUPPORTED_SUFFIXES, looks_incomplete
-from .by_values import (dated_fields, with_statuses, with_typed_headers, with_unnamed_account,
-                        with_unnamed_customer)
+from .by_values import (dated_fields, stated_currency, with_notes, with_signs, with_statuses,
+                        with_typed_headers, with_unnamed_account, with_unnamed_customer)
 from .columns import (KINDS, Header, detect_kind, find_header, missing_for_balances,
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
@@ -94,6 +94,7 @@ def extract_rows(
         raise header_problem(path, header, named or None, header_row)
     header = with_typed_headers(rows, header)
     header = with_statuses(path, rows, header, ignore_columns)
+    default_currency, currency_note = stated_currency(header, default_currency, currency_given)
     if kind in (None, "balances"):
         header = with_unnamed_account(rows, with_unnamed_customer(rows, header))
     chosen = kind or detect_kind(header)
@@ -129,14 +130,16 @@ def extract_rows(
                              path, rows, header)
         from .invoices import extract_invoices
 
-        result = extract_invoices(path, rows, header, importer=importer, date_order=date_order,
-                                  default_currency=default_currency, headings=headings,
+        result = extract_invoices(path, with_signs(rows, header), header, importer=importer,
+                                  date_order=date_order, default_currency=default_currency, headings=headings,
                                   closed=closed, default_terms=default_terms,
                                   repeats=repeated_numbers)
         if headings:
             result = replace(result, columns={**result.columns, "customer_name": "(group headings)"})
     result = review(path, rows, header, result, ignore_columns, open_statuses, closed_statuses,
                     date_order)
+    result = with_notes(path, rows, header, result, default_terms, currency_note, currency_given,
+                        ignore_columns)
     if currency_given:
         return result  # a profile says which currency its files' bare amounts are in
     return replace(result, questions=result.questions + currency_questions(path, header, result,

@@ -91,7 +91,10 @@ def _missing_lines(rows: Sequence[Row], header: Header, missing: Sequence[str]) 
         else:
             lines.append(f'# columns.{field} = "…"    # the header of the {field.replace("_", " ")} column')
         if field == "due_date" and "issue_date" in header.index:
-            lines.append('# or, if every invoice falls due a set time after its date:  terms = "Net 30"')
+            # The file does not say when its invoices fall due: the business's own terms do.
+            usual = "שוטף+30" if header.hebrew else "Net 30"
+            lines.append(f'# or, if every invoice falls due a set time after its date:  terms = "{usual}"')
+            lines.append('# or, if they are due on the day they are issued:  terms = "due on receipt"')
     return lines
 
 

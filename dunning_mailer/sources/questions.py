@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import cells as parse
-from .columns import SYNONYMS, Header, field_for_header, header_key, second_choice
+from .columns import SYNONYMS, Header, field_for_header, header_key, ignored_reason, second_choice
 from .containers import CellError, column_letters
 from .evidence import could_be_money, settled_dates, settled_money
-from .statuses import is_known_status, status_word
+from .statuses import is_known_status, is_total_label, needs_person, status_word
 
 # Columns exports carry that a reminder never needs: tax and line-item money, exchange rates,
 # day counts, bookkeeping timestamps. Listed in `unused_columns`, never a question.
@@ -219,10 +219,13 @@ def column_questions(path: Path, header: Header, header_cells: Sequence[object],
         looks = _what_it_looks_like(text, cells)
         if looks is None and could_be_money(header, columns, column):
             looks = "money"  # plain numbers beside the money the reading has (evidence.py)
+        codes = looks is None and "number" in header.index and _unique_codes(cells)
+        if codes:
+            looks = "an identifier"  # a column of document numbers under a name nobody wrote down
         if looks is None:
             continue
-        field = _suggest(text, looks)
-        if looks == "an identifier" and field in header.index:
+        field = "number" if codes else _suggest(text, looks)
+        if looks == "an identifier" and field in header.index and not codes:
             continue  # a second identifier (Zoho's "Invoice ID" beside "Invoice Number")
         if looks == "a currency" and "currency" in header.index:
             continue  # a second currency (the company's own beside the invoice's)
@@ -245,6 +248,20 @@ def column_questions(path: Path, header: Header, header_cells: Sequence[object],
             + profile_lines(path, f"columns.{field} = {ref}    # if it is the {field.replace('_', ' ')}",
                             f"# or, if it does not matter:  ignore_columns = [{ref}]"))
     return tuple(unused), tuple(questions)
+
+
+def _unique_codes(cells: Sequence[object]) -> bool:
+    """Whether a column's values read as document numbers: several, each different, each a
+    short code with a digit, and not a running count 1, 2, 3…"""
+    values = [parse.clean_text(c) for c in cells if not parse.is_blank(c)]
+    if len(values) < 3 or len(set(values)) != len(values):
+        return False
+    if not all(re.search(r"\d", v) and len(v) <= 24 and not _looks_like_money(v) and not _looks_like_date(v)
+               for v in values):
+        return False
+    numbers = [int(v) for v in values if v.isdigit()]
+    return not (len(numbers) == len(values) and max(numbers) - min(numbers) == len(numbers) - 1
+                and max(numbers) <= len(numbers) + 1)
 
 
 def _date_order(header: Header, columns: Sequence[Sequence[object]], candidates: Sequence[int],
@@ -303,7 +320,7 @@ _INFORMATIONAL = re.compile(
 def is_harmless(header_text: object) -> bool:
     """Whether a header names a column a reminder never needs (tax, line items, timestamps,
     references, notes, people, addresses…)."""
-    if header_key(header_text) in _HARMLESS:
+    if header_key(header_text) in _HARMLESS or ignored_reason(header_text):
         return True
     text = re.sub("[\"'׳״]", "", parse.clean_text(header_text)).strip().lower()
     return bool(text) and field_for_header(header_text) is None and bool(_INFORMATIONAL.search(text))
@@ -316,9 +333,21 @@ def status_questions(path: Path, name: str, cells: Sequence[object],
     header_text = header_key(name)
     unknown = sorted({parse.clean_text(c) for c in set(cells)
                       if not is_known_status(c) and status_word(c) not in known
-                      and header_key(c) != header_text and not parse.is_blank(c)})
+                      and header_key(c) != header_text and not parse.is_blank(c)
+                      and not is_total_label(c)})
     if not unknown:
         return ()
+    person = [w for w in unknown if needs_person(w)]
+    if person:
+        listed = ", ".join(toml_string(w) for w in person[:8])
+        return (f"column {name!r} says some documents are {listed}: they are owed, but whether a "
+                "reminder should go out is a person's call (the customer disputes them, or they are "
+                "with a lawyer). Nothing from this file was applied. Settle them, or say what to do in "
+                "config.toml, then drop the file again:\n"
+                + profile_lines(path, f"closed_statuses = [{listed}]    # leave them out of the reminders",
+                                f"# or, to remind them like any open invoice:  open_statuses = [{listed}]"),
+                ) + status_questions(path, name, [c for c in cells if not needs_person(c)],
+                                     open_words, closed_words)
     listed = ", ".join(toml_string(w) for w in unknown[:8])
     return (f"column {name!r} has statuses the reader does not know ({listed}): "
             "is a document with that status owed? Say so in config.toml, then drop the file again:\n"

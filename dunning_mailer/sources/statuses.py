@@ -28,6 +28,11 @@ CLOSED_STATUSES = frozenset({
     "unsent", "written off", "write off", "write-off", "writtenoff", "bad debt", "uncollectible",
     "reversed", "in payment", "credited", "refunded", "archived", "deposited", "auto-paid",
     "autopaid", "fully paid", "settled", "rejected",
+    # Not a debt yet, or never one: Xero's repeating template, Wave's "Saved" (approved, never
+    # sent), a pro-forma or an estimate; Morning's manually closed and cancelling documents.
+    "repeating", "saved", "pro-forma", "pro forma", "proforma", "estimate", "quote", "quotation",
+    "נסגר ידנית", "סגור ידנית", "נסגרה ידנית", "סגורה ידנית", "מבטל מסמך אחר", "הצעת מחיר", "מבוטלת ידנית",
+    "deleted draft", "marked as paid", "paid manually", "written-off", "voided (credit)", "overpaid",
 })
 # Still owed.
 OPEN_STATUSES = frozenset({
@@ -36,7 +41,15 @@ OPEN_STATUSES = frozenset({
     "רשום", "רשומה", "מאושר", "מאושרת", "לתשלום", "חוב", "בגבייה", "נצפה", "נצפתה",
     "open", "sent", "overdue", "unpaid", "not paid", "awaiting payment", "authorised", "authorized",
     "approved", "viewed", "due", "pending", "outstanding", "posted", "issued", "final", "finalized",
-    "past due", "active", "sent to customer", "disputed", "resent", "retry", "failed", "late",
+    "past due", "active", "sent to customer", "resent", "retry", "failed", "late",
+    "delivered", "not due", "not yet due", "due today", "due soon", "payment failed", "unpaid invoice",
+    "open invoice", "in collection", "טרם שולם", "לא נפרע", "לא נפרעה",
+})
+# Owed, but whether to remind is a person's call: the customer disputes the invoice, or it is
+# with a lawyer. The file is held with a question naming them (status_questions).
+PERSON_STATUSES = frozenset({
+    "disputed", "in dispute", "dispute", "on hold", "legal", "in legal", "with lawyer", "במחלוקת",
+    "בטיפול משפטי", "בהליך משפטי", "בתביעה", "מוקפא לבקשת הלקוח", "בבירור", "בהשגה",
 })
 # Owed in part: the balance is what is owed, so a file without one cannot say how much.
 PARTIAL_STATUSES = frozenset({
@@ -89,6 +102,19 @@ def is_closed_status(value: object, closed: frozenset = frozenset()) -> bool:
 
 def is_known_status(value: object) -> bool:
     return not status_word(value) or status_meaning(value) is not None
+
+
+_TOTAL_LABEL = re.compile(r"(?:grand |sub ?)?totals?(?: for .*)?|סה\"?כ.*|סהכ.*|סך הכל.*|סיכום.*")
+
+
+def is_total_label(value: object) -> bool:
+    """Whether a status column's cell is a footer's label ("Total", 'סה"כ'), not a status."""
+    return bool(_TOTAL_LABEL.fullmatch(status_word(value).replace("״", '"')))
+
+
+def needs_person(value: object) -> bool:
+    """Whether a status says the invoice is owed but a person decides about reminding it."""
+    return status_word(value) in PERSON_STATUSES
 
 
 def row_meaning(meanings: Iterable[str | None]) -> str | None:

@@ -48,7 +48,9 @@ for _field, _texts in SYNONYMS.items():
 # Columns of invoice exports and ledger cards: a table with these is not a bank statement.
 _NOT_A_STATEMENT = ("שם לקוח", "מספר לקוח", "קוד לקוח", "מפתח חשבון", "שם חשבון", "תאריך פירעון",
                     "תאריך פרעון", "מס' חשבונית", "מספר חשבונית", "customer", "customer name", "due date",
-                    "invoice number", "מספר מסמך", "מס' מסמך")
+                    "invoice number", "מספר מסמך", "מס' מסמך", "לקוח", "שם הלקוח", "מזהה לקוח",
+                    "תאריך יעד לתשלום", "לתשלום עד", "תאריך לתשלום", "client", "client name", "invoice #",
+                    "invoice no", "invoice date")
 
 # Lines that are not movements: balances carried in or out, totals.
 _NOT_A_MOVEMENT = re.compile(
