@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..model import ImportResult
 from . import cells as parse
@@ -193,9 +193,37 @@ class GenericImporter:
     def extract(self, path: Path) -> ImportResult:
         path = Path(path)
         found = sheets(path)  # the first now; the others only if the invoices need their contacts
-        _, rows = next(found, ("", []))
+        name, rows, passed = data_sheet(found)
         result = extract_rows(path, rows, importer=self.name, default_currency=self.default_currency)
+        if passed:
+            result = replace(result, warnings=(
+                f"{path.name}: read sheet {name!r}; the sheets before it "
+                f"({', '.join(repr(p) for p in passed)}) have no column headers",) + result.warnings)
         return with_contacts_sheet(path, result, found) if result.kind == "invoices" else result
+
+
+# A sheet whose best header names fewer fields than this is a cover, summary or parameters sheet.
+_SHEET_HEADER_FIELDS = 3
+
+
+def _header_score(rows: Sequence[Row]) -> int:
+    header = find_header(rows)
+    return header.score if header is not None else 0
+
+
+def data_sheet(found: Iterator[tuple[str, Sequence[Row]]]) -> tuple[str, Sequence[Row], list[str]]:
+    """The sheet to read: the first, unless it has no header and a later sheet has one (a
+    report's parameters or summary sheet in front of its data), and the sheets passed over.
+    Sheets are parsed only as far as needed; the rest stay in `found` for the contacts."""
+    first_name, first_rows = next(found, ("", []))
+    if _header_score(first_rows) >= _SHEET_HEADER_FIELDS:
+        return first_name, first_rows, []
+    passed = [first_name]
+    for name, rows in found:
+        if _header_score(rows) >= _SHEET_HEADER_FIELDS:
+            return name, rows, passed
+        passed.append(name)
+    return first_name, first_rows, []
 
 
 def with_contacts_sheet(path: Path, result: ImportResult,
