@@ -11,13 +11,14 @@ from . import cells as parse
 from .base import SUPPORTED_SUFFIXES, looks_incomplete
 from .by_values import (dated_fields, with_statuses, with_typed_headers, with_unnamed_account,
                         with_unnamed_customer)
-from .columns import (KINDS, Header, detect_kind, find_header, missing_for_balances,
+from .columns import (KINDS, Header, detect_kind, find_header, header_key, missing_for_balances,
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
-from .problems import currency_questions, header_problem, kind_problem, numberless_question, with_hint
+from .problems import (all_accounts_question, currency_questions, header_problem, kind_problem,
+                       numberless_question, with_hint)
 from .questions import cell_questions, column_name, column_questions, status_questions
 from .rows import group_headings as groups
-from .rows import header_cells
+from .rows import header_cells, with_side_column
 from .statuses import status_columns, status_word
 from .tabular import Row, sheets
 
@@ -56,6 +57,23 @@ def _with_positions(rows: Sequence[Row], header: Header | None, positions: Mappi
                    statuses=tuple(c for c in header.statuses if c not in positions.values()))
 
 
+def _earlier_copy(rows: Sequence[Row], header: Header) -> int | None:
+    """The row of an earlier, not quite equal, copy of the header's row (two thirds of its
+    named cells the same), or None."""
+    first = header.top or header.row
+    cells = next((c for n, c in rows if n == header.row), ())
+    named = {c: header_key(v) for c, v in enumerate(cells) if not parse.is_blank(v)}
+    if len(named) < 3:
+        return None
+    for number, row in rows:
+        if number >= first:
+            return None
+        same = sum(1 for c, key in named.items() if c < len(row) and header_key(row[c]) == key)
+        if same * 3 >= len(named) * 2:
+            return number
+    return None
+
+
 def _lacks_only_customer(header: Header) -> bool:
     return missing_required(header.index) == ["customer_name (or customer_id)"]
 
@@ -89,7 +107,12 @@ def extract_rows(
         raise ValueError(f"unknown kind {kind!r} (kinds: {', '.join(KINDS)})")
     positions = {f: p for f, v in (columns or {}).items() if (p := column_position(v)) is not None}
     named = {f: str(v) for f, v in (columns or {}).items() if f not in positions}
-    header = _with_positions(rows, find_header(rows, named or None, header_row), positions, header_row)
+    found = find_header(rows, named or None, header_row)
+    if found is not None and header_row is None and (copy := _earlier_copy(rows, found)):
+        # The header printed on every page, its first copy worded differently: reading from
+        # the later copy would drop the rows above it without a word.
+        found = find_header(rows, named or None, copy) or found
+    header = _with_positions(rows, found, positions, header_row)
     if header is None or not header.index:
         raise header_problem(path, header, named or None, header_row)
     header = with_typed_headers(rows, header)
@@ -102,11 +125,22 @@ def extract_rows(
     if chosen == "balances":
         from .balances import extract_balances
 
+        header = with_side_column(rows, header)
+        headings = False
         if missing := missing_for_balances(header):
-            raise with_hint(kind_problem(path, header, chosen, missing, kind is not None),
-                             path, rows, header)
+            # A ledger card whose account is a heading row above its movements ("20011 name").
+            headings = missing == ["customer_name (or customer_id)"] and group_headings is not False \
+                and bool(groups([(n, c) for n, c in rows if n > header.row], header))
+            if not headings:
+                raise with_hint(kind_problem(path, header, chosen, missing, kind is not None),
+                                path, rows, header)
         result = extract_balances(path, rows, header, importer=importer, date_order=date_order,
-                                  default_currency=default_currency, closed=closed)
+                                  default_currency=default_currency, closed=closed,
+                                  headings=headings)
+        if headings:
+            result = replace(result, columns={**result.columns, "customer_name": "(group headings)"})
+        if kind is None and (question := all_accounts_question(path, rows, header)):
+            result = replace(result, questions=result.questions + (question,))
         if kind is None and dated_fields(rows, header) and "debit" not in header.index \
                 and "credit" not in header.index:
             result = replace(result, questions=result.questions + (numberless_question(path, rows, header),))

@@ -190,3 +190,30 @@ def numberless_question(path: Path, rows: Sequence[Row], header: Header) -> str:
             "it is in config.toml, then drop the file again:\n"
             + profile_lines(path, f"columns.number = {toml_string(ref)}    # if that is the document number",
                             '# or, if the file is customer balances:  kind = "balances"'))
+
+
+# Reports of every account in the books, not only the customers'.
+_ALL_ACCOUNTS = re.compile(r"מאזן\s*בוחן|trial\s+balance|general\s+ledger|ספר\s+(?:ה)?ראשי", re.I)
+# "מאזן בוחן לקוחות", "Trial balance - customers": the customers' part of the books only.
+_CUSTOMERS_ONLY = re.compile(r"לקוח|חייבים|customer|debtor|receivable", re.I)
+
+
+def all_accounts_question(path: Path, rows: Sequence[Row], header: Header) -> str | None:
+    """A question when the title rows say the report lists every account of the books (a trial
+    balance, a general ledger): suppliers, the bank and income read as customers' balances
+    would be debts nobody owes."""
+    first = header.top or header.row
+    for number, cells in rows:
+        if number >= first:
+            return None
+        for cell in cells:
+            text = parse.clean_text(cell)
+            if _ALL_ACCOUNTS.search(text) and not _CUSTOMERS_ONLY.search(text):
+                return (
+                    f"row {number} says {text!r}: a report of every account in the books "
+                    "(suppliers, bank, income beside the customers), and nothing in it says which "
+                    "rows are customers. Export the customers' balances or aging report instead "
+                    "(יתרות לקוחות, גיול חובות), or keep only the customer accounts in the file "
+                    "and say so in config.toml, then drop the file again:\n"
+                    + profile_lines(path, 'kind = "balances"    # every row left is a customer'))
+    return None

@@ -63,13 +63,18 @@ def column_name(header_cells: Sequence[object], column: int) -> str:
     return text or f"column {column_letters(column)}"
 
 
+# Two decimals at the end (perhaps a side after them: "100.00 Cr", "1,170.00 חובה"), a side
+# letter before the digits ("ח 1,670.00"), or a currency sign.
+_MONEY_SHAPE = re.compile(r"\d[.,]\d{2}(?:\s*(?:dr|cr|חובה|זכות|ח|ז)'?)?$|^[חז]'?\s\d|[₪$€£]|ש\"?ח", re.I)
+
+
 def _looks_like_money(cell: object) -> bool:
     if type(cell) is float:
         return not cell.is_integer()
     if not isinstance(cell, str) or type(cell) is CellError:
         return False
     text = parse.clean_text(cell)
-    if not re.search(r"\d[.,]\d{2}$|[₪$€£]|ש\"?ח", text):
+    if not _MONEY_SHAPE.search(text):
         return False
     try:
         parse.parse_amount(text)
@@ -97,8 +102,7 @@ def _looks_like_date(cell: object) -> bool:
     return True
 
 
-_ISO_CODES = frozenset("ILS USD EUR GBP CAD AUD NZD CHF JPY CNY SEK NOK DKK PLN CZK HUF RON ZAR INR MXN "
-                       "BRL SGD HKD RUB TRY AED JOD EGP".split())
+_ISO_CODES = parse.ISO_CODES
 
 
 def _looks_like_currency(cell: object) -> bool:

@@ -223,11 +223,11 @@ def odoo():
         ["INV/2026/00003", "09/20/2026", None, None, None, 480.0, None, None, 480.0],
         ["Total Aged Receivable", "", 100.0, 250.0, None, 480.0, None, None, 830.0],
     ])
-    MEANING["l3_odoo_aged_receivable_unfolded.xlsx"] = [
-        ("INV/2026/00012", "Azure Interior", "100.00", "2026-12-15", "ILS"),
-        ("INV/2026/00007", "Azure Interior", "250.00", "2026-11-10", "ILS"),
-        ("INV/2026/00003", "Deco Addict", "480.00", "2026-09-20", "ILS"),
-    ]
+    # What a person reads: INV/2026/00012 (Azure Interior, 100.00 due 2026-12-15), INV/2026/00007
+    # (Azure Interior, 250.00 due 2026-11-10), INV/2026/00003 (Deco Addict, 480.00 due 2026-09-20).
+    # The reader does not know this layout (partners and invoice labels share the unnamed first
+    # column, the partner rows carry totals): refused with a report, never read by halves.
+    MEANING["l3_odoo_aged_receivable_unfolded.xlsx"] = HELD
 
 
 # --- Hashavshevet and other Israeli reports --------------------------------------------------
@@ -295,6 +295,44 @@ def hashavshevet():
     MEANING["l3_hashavshevet_ledger_card_biff.xls"] = [
         (None, "20011", "670.00", "2026-11-30", "ILS"),
         # 20012 is settled (0.00): nothing to remind
+    ]
+
+
+def grouped_israeli():
+    # Rivhit open documents sorted by customer: the key and name only on each block's first
+    # row, a "סה"כ" subtotal under each block, the report total at the foot.
+    write_xlsx("l3_rivhit_open_docs_by_customer.xlsx", [
+        ['דו"ח מסמכים פתוחים לפי לקוח'], ["נכון לתאריך 30/11/2026"], [],
+        ["מס' לקוח", "שם לקוח", "מס' מסמך", "תאריך", "תאריך פירעון", 'סה"כ', "יתרה"],
+        ["2001", "דפוס השרון", "51001", D(2026, 10, 1), D(2026, 10, 31), 1170.0, 1170.0],
+        ["", "", "51003", D(2026, 11, 2), D(2026, 12, 2), 585.0, 585.0],
+        ['סה"כ ללקוח', "", "", None, None, 1755.0, 1755.0],
+        ["2002", "מוסך הצפון", "51002", D(2026, 10, 12), D(2026, 11, 11), 2340.0, 1340.0],
+        ['סה"כ ללקוח', "", "", None, None, 2340.0, 1340.0],
+        ['סה"כ לדוח', "", "", None, None, 4095.0, 3095.0],
+    ])
+    MEANING["l3_rivhit_open_docs_by_customer.xlsx"] = [
+        ("51001", "2001", "1170.00", "2026-10-31", "ILS"),
+        ("51003", "2001", "585.00", "2026-12-02", "ILS"),
+        ("51002", "2002", "1340.00", "2026-11-11", "ILS"),
+    ]
+    # Foreign-currency customer balances (Windows-1255 csv): a currency heading over each group
+    # of customers, "סה"כ" after each group; the amounts carry no sign of their currency.
+    write_csv("l3_hashavshevet_balances_by_currency_cp1255.csv", [
+        ['יתרות לקוחות במט"ח'], ["נכון לתאריך 30/11/2026"], [],
+        ["מפתח חשבון", "שם חשבון", "יתרה"],
+        ["מטבע: דולר"],
+        ["21001", "Nordic Design AB", "2,500.00"],
+        ["21002", "Blue Harbor Inc", "740.00"],
+        ['סה"כ דולר', "", "3,240.00"],
+        ["מטבע: אירו"],
+        ["21010", "Atelier Lyon", "1,100.00"],
+        ['סה"כ אירו', "", "1,100.00"],
+    ], encoding="cp1255")
+    MEANING["l3_hashavshevet_balances_by_currency_cp1255.csv"] = [
+        (None, "21001", "2500.00", "2026-11-30", "USD"),
+        (None, "21002", "740.00", "2026-11-30", "USD"),
+        (None, "21010", "1100.00", "2026-11-30", "EUR"),
     ]
 
 
@@ -497,7 +535,7 @@ def locales():
     ]
 
 
-BUILDS = (quickbooks, xero, odoo, hashavshevet, israeli_containers, locales)
+BUILDS = (quickbooks, xero, odoo, hashavshevet, grouped_israeli, israeli_containers, locales)
 
 
 if __name__ == "__main__":
