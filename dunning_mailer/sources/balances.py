@@ -322,6 +322,7 @@ def extract_balances(
     held: list[tuple[int, str]] = []
     carried: dict | None = None
     group_currency: str | None = None
+    used = frozenset(header.index.values()) | frozenset(header.buckets)
     skip, ended = 0, None
     errors = 0
     group = {body[i][0]: account_heading(c) for i, c in group_headings(body, header).items()} \
@@ -333,7 +334,7 @@ def extract_balances(
         if row in group:
             carried = group[row]  # the account's heading: its movements follow
             continue
-        if code := heading_currency(cells):
+        if code := heading_currency(cells, used):
             group_currency = code  # the customers below are in this currency
             continue
         marker = _marker(cells)

@@ -352,6 +352,7 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
     errors = 0
     carried: dict | None = None
     group_currency: str | None = None  # a currency group's heading, for rows that write none
+    used = frozenset(header.index.values())
     where = path.name
     readings = zip((n for n, _ in body), numbers, customers, closed, fields.amount, fields.balance,
                    fields.paid, fields.currency, fields.issue, fields.due, fields.language, fields.terms)
@@ -368,7 +369,7 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
         for piece in rejected:
             warnings.append(f"{where} row {row}: dropped invalid email {piece!r}")
         if type(number) is not str:
-            if code := heading_currency(body[i][1]):
+            if code := heading_currency(body[i][1], used):
                 group_currency = code  # "EUR" over its customers' groups (Xero, by currency)
                 continue
             if number is _NO_NUMBER:

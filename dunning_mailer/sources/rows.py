@@ -180,19 +180,41 @@ class _Extraction:
 _CURRENCY_HEADING = re.compile(r"(?:currency|curr\.?|מטבע)\s*[:\-]?\s*(.+)", re.I)
 
 
-def heading_currency(cells: Sequence[object]) -> str | None:
-    """The currency a group-heading row names ("EUR", "Currency: USD", "מטבע: דולר"), when the
-    row has that one text and nothing else: the rows below it are in that currency."""
-    filled = [c for c in cells if not parse.is_blank(c)]
-    if len(filled) != 1 or not isinstance(filled[0], str):
-        return None
-    text = parse.clean_text(filled[0])
-    if found := _CURRENCY_HEADING.fullmatch(text):
-        text = found.group(1).strip()
+def _currency_named(text: str) -> str | None:
     code = parse.CURRENCY_WORDS.get(text.lower()) or parse.CURRENCY_WORDS.get(text)
     if code is None and text.upper() in parse.ISO_CODES and text.isupper():
         code = text.upper()
     return code
+
+
+def heading_currency(cells: Sequence[object], used: frozenset[int] | None = None) -> str | None:
+    """The currency a group-heading row names, the rows below it being in that currency: a
+    labelled "Currency: USD" / "מטבע: דולר" on a row without an amount, or a bare "EUR" when
+    the row has that one text and nothing else (nothing else in the `used` columns, when given:
+    a note beside a heading leaves it a heading)."""
+    filled = [(i, c) for i, c in enumerate(cells) if not parse.is_blank(c)]
+    if not filled:
+        return None
+    labelled = [code for _, c in filled if isinstance(c, str)
+                and (found := _CURRENCY_HEADING.fullmatch(parse.clean_text(c)))
+                and (code := _currency_named(found.group(1).strip()))]
+    if len(labelled) == 1 and not any(_is_amount(c) for _, c in filled):
+        return labelled[0]
+    if used is not None and len(filled) > 1:
+        filled = [(i, c) for i, c in filled if i in used] or filled[:1]
+    if len(filled) != 1 or not isinstance(filled[0][1], str):
+        return None
+    return _currency_named(parse.clean_text(filled[0][1]))
+
+
+def _is_amount(cell: object) -> bool:
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return True
+    try:
+        parse.parse_amount(cell)
+    except ValueError:
+        return False
+    return True
 
 
 def currency_group_ends(cells: Sequence[object], code: str) -> bool:
