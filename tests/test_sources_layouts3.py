@@ -222,3 +222,19 @@ def test_a_print_date_is_not_the_report_date(tmp_path):
     path = write_csv(tmp_path / "b.csv", [["תאריך הדפסה: 02/12/2026"], ["נכון לתאריך 30/11/2026"],
                                           ["שם לקוח", "יתרה"], ["א", "10.00"]])
     assert read_invoices(path).invoices[0].due_date.isoformat() == "2026-11-30"
+
+
+# --- containers ----------------------------------------------------------------------------------
+
+def test_an_html_header_with_rowspan_keeps_its_columns_in_place(tmp_path):
+    """A rowspan cell covers the columns below it: the lower header row starts after them."""
+    path = tmp_path / "report.xls"
+    path.write_text(
+        '<html><head><meta charset="utf-8"></head><body><table>'
+        '<tr><th rowspan="2">מפתח</th><th rowspan="2">שם לקוח</th><th colspan="2">סכומים</th>'
+        '<th rowspan="2">הערות</th></tr><tr><th>חובה</th><th>זכות</th></tr>'
+        '<tr><td>7</td><td>שקד</td><td>100.00</td><td>30.00</td><td>x</td></tr>'
+        '</table><p>נכון לתאריך 30/11/2026</p></body></html>', encoding="utf-8")
+    result = read_invoices(path, hold=False)
+    assert result.columns["debit"] == "חובה" and result.columns["customer_id"] == "מפתח"
+    assert [(i.customer_id, str(i.balance)) for i in result.invoices] == [("7", "70.00")]

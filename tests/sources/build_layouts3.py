@@ -336,6 +336,63 @@ def grouped_israeli():
     ]
 
 
+def web_reports():
+    # A web accounting system's customer-balances report saved as .xls: an HTML table whose
+    # two-level header uses rowspan for the key and the name and colspan for the money group.
+    head = ('<tr><th rowspan="2">מפתח</th><th rowspan="2">שם לקוח</th><th colspan="3">סכומים (ש"ח)</th>'
+            '<th rowspan="2">הערות</th></tr>\n<tr><th>חובה</th><th>זכות</th><th>יתרה</th></tr>')
+    body = "\n".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in [
+        ["60010", "שקד הפקות", "4,680.00", "1,170.00", "3,510.00", ""],
+        ["60011", "נחל תבור", "900.00", "900.00", "0.00", "סגור"],
+        ["60012", "מרכז ההדפסה", "2,340.00", "", "2,340.00", "בהסדר"],
+    ])
+    text = ('<html><head><meta charset="utf-8"></head><body dir="rtl">'
+            '<table><tr><td colspan="6">יתרות לקוחות נכון לתאריך 30/11/2026</td></tr></table>'
+            f'<table border="1">\n{head}\n{body}\n</table></body></html>')
+    (HERE / "l3_web_balances_rowspan_header.xls").write_bytes(text.encode("utf-8"))
+    MEANING["l3_web_balances_rowspan_header.xls"] = [
+        (None, "60010", "3510.00", "2026-11-30", "ILS"),
+        # 60011 is settled (0.00)
+        (None, "60012", "2340.00", "2026-11-30", "ILS"),
+    ]
+    # QuickBooks Online "Customer Balance Detail": grouped by customer, the running "Balance"
+    # down each group beside each invoice's own "Open Balance" (the running one is no invoice's).
+    write_csv("l3_quickbooks_customer_balance_detail.csv", [
+        ["Sample Landscaping Co."], ["Customer Balance Detail"], ["All Dates"], [],
+        ["", "Date", "Transaction Type", "Num", "Due Date", "Amount", "Open Balance", "Balance"],
+        ["Amy's Bird Sanctuary", "", "", "", "", "", "", ""],
+        ["", "11/02/2026", "Invoice", "1035", "12/02/2026", "1,284.50", "1,284.50", "1,284.50"],
+        ["", "11/15/2026", "Invoice", "1041", "12/15/2026", "239.00", "239.00", "1,523.50"],
+        ["Total for Amy's Bird Sanctuary", "", "", "", "", "$1,523.50", "$1,523.50", ""],
+        ["Cool Cars", "", "", "", "", "", "", ""],
+        ["", "10/01/2026", "Invoice", "1010", "10/31/2026", "500.00", "200.00", "200.00"],
+        ["", "11/20/2026", "Invoice", "1044", "12/20/2026", "694.00", "694.00", "894.00"],
+        ["Total for Cool Cars", "", "", "", "", "$1,194.00", "$894.00", ""],
+        ["TOTAL", "", "", "", "", "$2,717.50", "$2,417.50", ""],
+        [], ["Accrual Basis Tuesday, December 1, 2026 10:02 AM GMT-08:00"],
+    ])
+    MEANING["l3_quickbooks_customer_balance_detail.csv"] = [
+        ("1035", "Amy's Bird Sanctuary", "1284.50", "2026-12-02", "USD"),
+        ("1041", "Amy's Bird Sanctuary", "239.00", "2026-12-15", "USD"),
+        ("1010", "Cool Cars", "200.00", "2026-10-31", "USD"),
+        ("1044", "Cool Cars", "694.00", "2026-12-20", "USD"),
+    ]
+    # Xero "Aged Receivables Summary" where a contact is in credit: "(150.00)".
+    write_csv("l3_xero_aged_summary_credit.csv", [
+        ["Aged Receivables Summary"], ["Demo Company (AU)"], ["As at 30 November 2026"], [],
+        ["Contact", "Current", "< 1 Month", "1 Month", "2 Months", "Older", "Total"],
+        ["Bayside Club", "230.00", "", "", "", "", "230.00"],
+        ["City Limousines", "(150.00)", "", "", "", "", "(150.00)"],
+        ["Ridgeway University", "", "", "1,200.00", "", "300.00", "1,500.00"],
+        ["Total", "80.00", "", "1,200.00", "", "300.00", "1,580.00"],
+    ])
+    MEANING["l3_xero_aged_summary_credit.csv"] = [
+        (None, "Bayside Club", "230.00", "2026-11-30", "ILS"),
+        # City Limousines is in credit: nothing to remind
+        (None, "Ridgeway University", "1500.00", "2026-11-30", "ILS"),
+    ]
+
+
 def israeli_containers():
     # Rivhit customer balances as an HTML table saved as .xls, Windows-1255 named in a meta
     # tag, <th> header cells, the header printed again on each page and a page footer.
@@ -535,7 +592,7 @@ def locales():
     ]
 
 
-BUILDS = (quickbooks, xero, odoo, hashavshevet, grouped_israeli, israeli_containers, locales)
+BUILDS = (quickbooks, xero, odoo, hashavshevet, grouped_israeli, web_reports, israeli_containers, locales)
 
 
 if __name__ == "__main__":
