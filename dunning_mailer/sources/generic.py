@@ -15,7 +15,7 @@ from .columns import (KINDS, Header, detect_kind, find_header, header_key, missi
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
 from .problems import (all_accounts_question, currency_questions, header_problem, kind_problem,
-                       numberless_question, with_hint)
+                       numberless_question, unfolded_problem, with_hint)
 from .questions import cell_questions, column_name, column_questions, status_questions
 from .rows import group_headings as groups
 from .rows import header_cells, with_side_column
@@ -159,8 +159,8 @@ def extract_rows(
         if missing and not (headings and missing == ["customer_name (or customer_id)"]):
             if kind:
                 raise kind_problem(path, header, chosen, missing, True)
-            raise with_hint(header_problem(path, header, named or None, header_row, rows),
-                             path, rows, header)
+            raise unfolded_problem(path, rows, header) or with_hint(
+                header_problem(path, header, named or None, header_row, rows), path, rows, header)
         from .invoices import extract_invoices
 
         result = extract_invoices(path, rows, header, importer=importer, date_order=date_order,
