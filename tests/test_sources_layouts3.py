@@ -238,3 +238,24 @@ def test_an_html_header_with_rowspan_keeps_its_columns_in_place(tmp_path):
     result = read_invoices(path, hold=False)
     assert result.columns["debit"] == "חובה" and result.columns["customer_id"] == "מפתח"
     assert [(i.customer_id, str(i.balance)) for i in result.invoices] == [("7", "70.00")]
+
+
+def test_an_unfolded_aged_report_is_refused_with_what_to_export(tmp_path):
+    header = ["", "Due Date", "At Date", "1-30", "Total"]
+    unfolded = write_csv(tmp_path / "unfolded.csv", [
+        ["Aged Receivable"], ["As of 11/30/2026"], header,
+        ["Azure Interior", "", "100.00", "250.00", "350.00"],
+        ["INV/2026/00012", "12/15/2026", "100.00", "", "100.00"],
+        ["INV/2026/00007", "11/10/2026", "", "250.00", "250.00"],
+    ])
+    with pytest.raises(SourceError, match="rows 4 each hold the total of the rows under them"):
+        read_invoices(unfolded)
+    # The same columns, rows that do not add up: no such claim (the usual report of what is missing).
+    other = write_csv(tmp_path / "other.csv", [
+        ["Aged Receivable"], ["As of 11/30/2026"], header,
+        ["Azure Interior", "", "100.00", "250.00", "999.00"],
+        ["INV/2026/00012", "12/15/2026", "100.00", "", "100.00"],
+    ])
+    with pytest.raises(SourceError) as refused:
+        read_invoices(other)
+    assert "total of the rows under them" not in refused.value.message

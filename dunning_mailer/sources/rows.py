@@ -177,6 +177,7 @@ class _Extraction:
         }
 
 
+_LABEL_STARTS = frozenset({"curr", "מטבע"})  # cheap: most cells cannot be a labelled currency
 _CURRENCY_HEADING = re.compile(r"(?:currency|curr\.?|מטבע)\s*[:\-]?\s*(.+)", re.I)
 
 
@@ -195,7 +196,7 @@ def heading_currency(cells: Sequence[object], used: frozenset[int] | None = None
     filled = [(i, c) for i, c in enumerate(cells) if not parse.is_blank(c)]
     if not filled:
         return None
-    labelled = [code for _, c in filled if isinstance(c, str)
+    labelled = [code for _, c in filled if isinstance(c, str) and c.lstrip()[:4].lower() in _LABEL_STARTS
                 and (found := _CURRENCY_HEADING.fullmatch(parse.clean_text(c)))
                 and (code := _currency_named(found.group(1).strip()))]
     if len(labelled) == 1 and not any(_is_amount(c) for _, c in filled):
