@@ -259,3 +259,12 @@ def test_an_unfolded_aged_report_is_refused_with_what_to_export(tmp_path):
     with pytest.raises(SourceError) as refused:
         read_invoices(other)
     assert "total of the rows under them" not in refused.value.message
+
+
+def test_a_side_column_in_an_invoices_file_is_a_question(tmp_path):
+    path = write_csv(tmp_path / "docs.csv", [
+        ["מס' מסמך", "שם לקוח", "תאריך פירעון", "סכום", "ח/ז"],
+        ["1", "א", "21/12/2026", "100.00", "ח"], ["2", "ב", "22/12/2026", "40.00", "ז"],
+    ])
+    with pytest.raises(SourceError, match="debit/credit side"):
+        read_invoices(path)

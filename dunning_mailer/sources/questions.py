@@ -135,6 +135,9 @@ def _what_it_looks_like(header_text: str, cells: Iterable[object]) -> str | None
                 break
     if len(sample) >= 2 and sum(map(_looks_like_currency, sample)) * 5 >= len(sample) * 4:
         return "a currency"
+    if len(sample) >= 2 and all(isinstance(c, str) and parse.clean_text(c).lower() in parse.SIDES
+                                for c in sample):
+        return _SIDE
     if sample:
         money = sum(map(_looks_like_money, sample))
         if money >= 2 and money * 2 >= len(sample):
@@ -157,7 +160,8 @@ def _what_it_looks_like(header_text: str, cells: Iterable[object]) -> str | None
     return None
 
 
-_FIELD_FOR = {"money": "amount", "a date": "due_date", "an identifier": "customer_id",
+_SIDE = "a debit/credit side"
+_FIELD_FOR = {_SIDE: "amount", "money": "amount", "a date": "due_date", "an identifier": "customer_id",
               "a currency": "currency"}
 _KEYS = {header_key(name): field for field, names in SYNONYMS.items() for name in names}
 
@@ -243,6 +247,13 @@ def column_questions(path: Path, header: Header, header_cells: Sequence[object],
             continue
         ref = _reference(header_cells, column)
         where = f"{name!r} ({letter})" if text else letter + " (no header)"
+        if looks == _SIDE:  # read only beside a balance report's balance (rows.with_side_column)
+            questions.append(
+                f"{where} looks like {looks} (ח/ז, Dr/Cr), and this reading cannot use it: a line "
+                "on the credit side would read as owed. Export the report with signed amounts "
+                "(credits as minus), or, if it does not matter, say so in config.toml:\n"
+                + profile_lines(path, f"ignore_columns = [{ref}]"))
+            continue
         questions.append(
             f"{where} looks like {looks}, and the reading does not use it. Say what it is "
             "in config.toml, then drop the file again:\n"
