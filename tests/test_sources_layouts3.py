@@ -268,3 +268,13 @@ def test_a_side_column_in_an_invoices_file_is_a_question(tmp_path):
     ])
     with pytest.raises(SourceError, match="debit/credit side"):
         read_invoices(path)
+
+
+def test_a_share_of_total_column_is_no_money_question(tmp_path):
+    path = write_csv(tmp_path / "aging.csv", [
+        ["A/R Aging Summary"], ["As of 30/11/2026"], ["Customer", "Current", "1-30", "Total", "% of Total"],
+        ["A", "100.00", "", "100.00", "66.67%"], ["B", "", "50.00", "50.00", "33.33%"],
+    ])
+    result = read_invoices(path)
+    assert result.unused_columns == ("% of Total",)
+    assert facts(result) == {(None, "A", "100.00", "ILS"), (None, "B", "50.00", "ILS")}

@@ -138,6 +138,8 @@ def _what_it_looks_like(header_text: str, cells: Iterable[object]) -> str | None
     if len(sample) >= 2 and all(isinstance(c, str) and parse.clean_text(c).lower() in parse.SIDES
                                 for c in sample):
         return _SIDE
+    if sample and all(isinstance(c, str) and _PERCENT.fullmatch(parse.clean_text(c)) for c in sample):
+        return None  # a share of the total ("66.67%"), never an amount
     if sample:
         money = sum(map(_looks_like_money, sample))
         if money >= 2 and money * 2 >= len(sample):
@@ -161,6 +163,7 @@ def _what_it_looks_like(header_text: str, cells: Iterable[object]) -> str | None
 
 
 _SIDE = "a debit/credit side"
+_PERCENT = re.compile(r"-?\d{1,3}(?:[.,]\d+)?\s?%")
 _FIELD_FOR = {_SIDE: "amount", "money": "amount", "a date": "due_date", "an identifier": "customer_id",
               "a currency": "currency"}
 _KEYS = {header_key(name): field for field, names in SYNONYMS.items() for name in names}

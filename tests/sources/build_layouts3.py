@@ -264,6 +264,21 @@ def hashavshevet():
         # 20012 is in credit ("ז"): nothing to remind
         (None, "20013", "351.00", "2026-11-30", "ILS"),
     ]
+    # Customer balances with a column per side ("יתרת חובה", "יתרת זכות"), as the balances
+    # report prints them when asked for debit and credit balances apart.
+    write_xlsx("l3_hashavshevet_balances_two_side_columns.xlsx", [
+        ['ש.ב. הנדסה בע"מ'], ["יתרות לקוחות"], ["נכון לתאריך 30/11/2026"], [],
+        ["מפתח חשבון", "שם חשבון", "יתרת חובה", "יתרת זכות"],
+        ["20011", "אורן שיווק", 4680.0, None],
+        ["20012", "גלבוע תעשיות", None, 1170.0],
+        ["20013", "דן ובניו", 351.0, None],
+        ['סה"כ', "", 5031.0, 1170.0],
+    ])
+    MEANING["l3_hashavshevet_balances_two_side_columns.xlsx"] = [
+        (None, "20011", "4680.00", "2026-11-30", "ILS"),
+        # 20012 is in credit: nothing to remind
+        (None, "20013", "351.00", "2026-11-30", "ILS"),
+    ]
     # A trial balance (מאזן בוחן): every account of the books, customers among suppliers, bank,
     # income. Nothing in it says which rows are customers: held, never read as debts.
     write_xlsx("l3_hashavshevet_trial_balance.xlsx", [
