@@ -181,6 +181,14 @@ _LABEL_STARTS = frozenset({"curr", "מטבע"})  # cheap: most cells cannot be a
 _CURRENCY_HEADING = re.compile(r"(?:currency|curr\.?|מטבע)\s*[:\-]?\s*(.+)", re.I)
 
 
+def _could_name_currency(cell: str) -> bool:
+    text = cell.strip()
+    if len(text) > 9:
+        return text[:4].lower() in _LABEL_STARTS
+    return bool(text) and (text.lower() in parse.CURRENCY_WORDS or text in parse.CURRENCY_WORDS
+                           or text.upper() in parse.ISO_CODES or text[:4].lower() in _LABEL_STARTS)
+
+
 def _currency_named(text: str) -> str | None:
     code = parse.CURRENCY_WORDS.get(text.lower()) or parse.CURRENCY_WORDS.get(text)
     if code is None and text.upper() in parse.ISO_CODES and text.isupper():
@@ -193,6 +201,8 @@ def heading_currency(cells: Sequence[object], used: frozenset[int] | None = None
     labelled "Currency: USD" / "מטבע: דולר" on a row without an amount, or a bare "EUR" when
     the row has that one text and nothing else (nothing else in the `used` columns, when given:
     a note beside a heading leaves it a heading)."""
+    if not any(type(c) is str and _could_name_currency(c) for c in cells):
+        return None  # cheap: most rows have no cell that could
     filled = [(i, c) for i, c in enumerate(cells) if not parse.is_blank(c)]
     if not filled:
         return None
