@@ -278,3 +278,13 @@ def test_a_share_of_total_column_is_no_money_question(tmp_path):
     result = read_invoices(path)
     assert result.unused_columns == ("% of Total",)
     assert facts(result) == {(None, "A", "100.00", "ILS"), (None, "B", "50.00", "ILS")}
+
+
+def test_a_small_but_readable_first_sheet_is_still_the_one_read(tmp_path):
+    path = write_book(tmp_path / "bal.xlsx", [
+        ("יתרות", [["נכון לתאריך 30/11/2026"], ["שם לקוח", "יתרה"], ["אורן", 100.0]]),
+        ("אנשי קשר", [["מס' לקוח", "שם לקוח", "אימייל", "טלפון"], ["1", "אורן", "a@oren.example", "03-5551234"]]),
+    ])
+    result = read_invoices(path)
+    assert result.kind == "balances" and facts(result) == {(None, "אורן", "100.00", "ILS")}
+    assert not any("read sheet" in w for w in result.warnings)

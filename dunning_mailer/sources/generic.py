@@ -236,25 +236,31 @@ class GenericImporter:
         return with_contacts_sheet(path, result, found) if result.kind == "invoices" else result
 
 
-# A sheet whose best header names fewer fields than this is a cover, summary or parameters sheet.
-_SHEET_HEADER_FIELDS = 3
-
-
-def _header_score(rows: Sequence[Row]) -> int:
+def _readable(rows: Sequence[Row]) -> bool:
+    """Whether a sheet's header has what its kind needs (a grouped report may lack only the
+    customer): a cover, summary or parameters sheet has not."""
     header = find_header(rows)
-    return header.score if header is not None else 0
+    if header is None or not header.index:
+        return False
+    kind = detect_kind(header)
+    if kind == "balances":
+        return not missing_for_balances(header)
+    if kind == "contacts":
+        return not missing_for_contacts(header)
+    return missing_required(header.index) in ([], ["customer_name (or customer_id)"])
 
 
 def data_sheet(found: Iterator[tuple[str, Sequence[Row]]]) -> tuple[str, Sequence[Row], list[str]]:
-    """The sheet to read: the first, unless it has no header and a later sheet has one (a
-    report's parameters or summary sheet in front of its data), and the sheets passed over.
+    """The sheet to read: the first, unless its header lacks what any reading needs and a later
+    sheet's has it (a report's parameters or summary sheet in front of its data), and the
+    sheets passed over.
     Sheets are parsed only as far as needed; the rest stay in `found` for the contacts."""
     first_name, first_rows = next(found, ("", []))
-    if _header_score(first_rows) >= _SHEET_HEADER_FIELDS:
+    if _readable(first_rows):
         return first_name, first_rows, []
     passed = [first_name]
     for name, rows in found:
-        if _header_score(rows) >= _SHEET_HEADER_FIELDS:
+        if _readable(rows):
             return name, rows, passed
         passed.append(name)
     return first_name, first_rows, []
