@@ -288,3 +288,17 @@ def test_a_small_but_readable_first_sheet_is_still_the_one_read(tmp_path):
     result = read_invoices(path)
     assert result.kind == "balances" and facts(result) == {(None, "אורן", "100.00", "ILS")}
     assert not any("read sheet" in w for w in result.warnings)
+
+
+def test_an_account_heading_that_carries_the_opening_balance(tmp_path):
+    path = write_csv(tmp_path / "card.csv", [
+        ["כרטסת"], ["עד תאריך 30/11/2026"], ["תאריך", "אסמכתא", "פרטים", "חובה", "זכות", "יתרה"],
+        ["20011 אורן שיווק", "", "יתרת פתיחה", "", "", "ח 500.00"],
+        ["01/09/2026", "1", "חשבונית", "100.00", "", "ח 600.00"],
+        ["", "", 'סה"כ מפתח חשבון', "100.00", "", "ח 600.00"],
+        ["20012 גלבוע", "", "יתרת פתיחה", "", "", "ז 50.00"],  # right after a total: still read
+        ["02/09/2026", "2", "חשבונית", "80.00", "", "ח 30.00"],
+    ])
+    result = read_invoices(path)
+    assert [(i.customer_id, i.customer_name, str(i.balance)) for i in result.invoices] == [
+        ("20011", "אורן שיווק", "600.00"), ("20012", "גלבוע", "30.00")]

@@ -193,6 +193,25 @@ def account_heading(customer: dict) -> dict:
     return customer
 
 
+def opening_headings(body: Sequence[Row], header: Header) -> dict[int, dict]:
+    """Row numbers of a ledger card's account headings that carry the opening balance on the
+    same row ("20011 אורן שיווק" … "יתרת פתיחה" … "ח 500.00"), with the account each names:
+    a key and a name in one cell outside the money columns, on a row marked as the opening."""
+    money = {header.index[f] for f in ("debit", "credit", "balance", "amount") if f in header.index}
+    found: dict[int, dict] = {}
+    for number, cells in body:
+        if _marker(cells) != "opening":
+            continue
+        for column, cell in enumerate(cells):
+            text = parse.clean_text(cell) if isinstance(cell, str) else ""
+            if column in money or not text or _marker_text(cell).startswith(_OPENING):
+                continue
+            if (named := _KEY_AND_NAME.fullmatch(text)) and re.search(r"[^\W\d_]", named.group(2)):
+                found[number] = {"name": named.group(2), "id": named.group(1), "emails": ()}
+                break
+    return found
+
+
 @dataclass
 class _Account:
     customer: dict
@@ -327,6 +346,7 @@ def extract_balances(
     errors = 0
     group = {body[i][0]: account_heading(c) for i, c in group_headings(body, header).items()} \
         if headings else {}
+    opening = opening_headings(body, header) if headings else {}
     for row, cells in body:
         if all(parse.is_blank(c) for c in cells):
             carried = None  # a gap ends an account block
@@ -348,7 +368,8 @@ def extract_balances(
         if any(header_key(work.cell(cells, f)) in customer_keys
                for f in ("customer_name", "customer_id")):
             continue  # the header repeated on every printed page
-        own = work.customer(row, _without_markers(cells))
+        # An account heading that carries its opening balance names the row's customer.
+        own = opening.get(row) or work.customer(row, _without_markers(cells))
         if skip:
             skip -= 1
             if own is None or own["id"] == ended:

@@ -123,14 +123,15 @@ def extract_rows(
     closed = frozenset(status_word(w) for w in closed_statuses)
     # Imported here: both build on this module's row helpers.
     if chosen == "balances":
-        from .balances import extract_balances
+        from .balances import extract_balances, opening_headings
 
         header = with_side_column(rows, header)
         headings = False
         if missing := missing_for_balances(header):
             # A ledger card whose account is a heading row above its movements ("20011 name").
+            body = [(n, c) for n, c in rows if n > header.row]
             headings = missing == ["customer_name (or customer_id)"] and group_headings is not False \
-                and bool(groups([(n, c) for n, c in rows if n > header.row], header))
+                and bool(groups(body, header) or opening_headings(body, header))
             if not headings:
                 raise with_hint(kind_problem(path, header, chosen, missing, kind is not None),
                                 path, rows, header)

@@ -313,6 +313,28 @@ def hashavshevet():
     ]
 
 
+def ledger_heading_with_opening():
+    # A ledger card whose account heading row carries the opening balance: the key and name in
+    # the date column's cell, "יתרת פתיחה" in the details, the side-lettered balance.
+    write_xlsx("l3_hashavshevet_ledger_card_opening_on_heading.xlsx", [
+        ["כרטסת הנהלת חשבונות"], ["מתאריך 01/01/2026 עד תאריך 30/11/2026"], [],
+        ["תאריך", "אסמכתא", "פרטים", "חובה", "זכות", "יתרה"],
+        ["20011 אורן שיווק", "", "יתרת פתיחה", None, None, "ח 500.00"],
+        [D(2026, 9, 1), "3101", "חשבונית", 100.0, None, "ח 600.00"],
+        ["", "", 'סה"כ מפתח חשבון', 100.0, None, "ח 600.00"],
+        ["20012 גלבוע תעשיות", "", "יתרת פתיחה", None, None, "ז 50.00"],
+        [D(2026, 9, 2), "3102", "חשבונית", 80.0, None, "ח 30.00"],
+        ["", "", 'סה"כ מפתח חשבון', 80.0, None, "ח 30.00"],
+        ["20013 דן ובניו", "", "יתרת פתיחה", None, None, "ז 200.00"],
+        ["", "", 'סה"כ מפתח חשבון', None, None, "ז 200.00"],
+    ])
+    MEANING["l3_hashavshevet_ledger_card_opening_on_heading.xlsx"] = [
+        (None, "20011", "600.00", "2026-11-30", "ILS"),
+        (None, "20012", "30.00", "2026-11-30", "ILS"),
+        # 20013 is in credit: nothing to remind
+    ]
+
+
 def grouped_israeli():
     # Rivhit open documents sorted by customer: the key and name only on each block's first
     # row, a "סה"כ" subtotal under each block, the report total at the foot.
@@ -607,7 +629,7 @@ def locales():
     ]
 
 
-BUILDS = (quickbooks, xero, odoo, hashavshevet, grouped_israeli, web_reports, israeli_containers, locales)
+BUILDS = (quickbooks, xero, odoo, hashavshevet, ledger_heading_with_opening, grouped_israeli, web_reports, israeli_containers, locales)
 
 
 if __name__ == "__main__":
