@@ -193,6 +193,9 @@ def account_heading(customer: dict) -> dict:
     return customer
 
 
+_DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+
+
 def opening_headings(body: Sequence[Row], header: Header) -> dict[int, dict]:
     """Row numbers of a ledger card's account headings that carry the opening balance on the
     same row ("20011 אורן שיווק" … "יתרת פתיחה" … "ח 500.00"), with the account each names:
@@ -206,7 +209,8 @@ def opening_headings(body: Sequence[Row], header: Header) -> dict[int, dict]:
             text = parse.clean_text(cell) if isinstance(cell, str) else ""
             if column in money or not text or _marker_text(cell).startswith(_OPENING):
                 continue
-            if (named := _KEY_AND_NAME.fullmatch(text)) and re.search(r"[^\W\d_]", named.group(2)):
+            if (named := _KEY_AND_NAME.fullmatch(text)) and re.search(r"[^\W\d_]", named.group(2)) \
+                    and not _DATE_LIKE.fullmatch(named.group(1)):
                 found[number] = {"name": named.group(2), "id": named.group(1), "emails": ()}
                 break
     return found
