@@ -302,3 +302,12 @@ def test_an_account_heading_that_carries_the_opening_balance(tmp_path):
     result = read_invoices(path)
     assert [(i.customer_id, i.customer_name, str(i.balance)) for i in result.invoices] == [
         ("20011", "אורן שיווק", "600.00"), ("20012", "גלבוע", "30.00")]
+
+
+def test_a_minus_amount_beside_a_side_word_is_held(tmp_path):
+    path = write_csv(tmp_path / "bal.csv", [
+        ["נכון לתאריך 30/11/2026"], ["מפתח חשבון", "שם חשבון", "יתרה", "ח/ז"],
+        ["1", "א", "100.00", "ח"], ["2", "ב", "-40.00", "ז"],
+    ])
+    with pytest.raises(SourceError, match="which side is it"):
+        read_invoices(path)

@@ -255,16 +255,20 @@ class _Balances(_Extraction):
                     return code
         return None
 
-    def side(self, cells: Sequence[object]) -> int:
-        """The sign the row's side column gives its balance (1 without one)."""
+    def sided(self, cells: Sequence[object], value: Decimal) -> Decimal:
+        """The value with the sign the row's side column gives it (as it is without one); a
+        value already signed minus beside a side word is a doubt, not a double negative."""
         cell = self.cell(cells, "side")
         if parse.is_blank(cell):
-            return 1
+            return value
         sign = side_sign(cell)
         if sign is None:
             raise RowError(f"column {self.header.texts['side']!r}: {parse.clean_text(cell)!r} "
                            "is neither debit nor credit")
-        return sign
+        if value < 0:
+            raise RowError(f"{value} is signed and also marked {parse.clean_text(cell)!r} in column "
+                           f"{self.header.texts['side']!r}: which side is it?")
+        return value * sign
 
     def movement(self, cells: Sequence[object]) -> Decimal | None:
         """Debit - credit of one row, or None when neither is filled."""
@@ -391,13 +395,13 @@ def extract_balances(
                     value = work.money(cells, "amount")
                 running = work.money(cells, "balance")
                 if running is not None:
-                    running *= work.side(cells)
+                    running = work.sided(cells, running)
                 if value is None and running is None:
                     continue  # an account label, carried to the rows below
             else:
                 value = work.stated(row, cells)
                 if value is not None:
-                    value *= work.side(cells)
+                    value = work.sided(cells, value)
                 running = None
                 if value is None:
                     if marker:
