@@ -635,7 +635,7 @@ BUILDS = (quickbooks, xero, odoo, hashavshevet, ledger_heading_with_opening, gro
 if __name__ == "__main__":
     for build in BUILDS:
         build()
-    # meaning.json holds the round-2 lines (build_layouts.py) and these: run that one first.
+    # meaning.json holds the round-2 lines (build_layouts.py, which keeps these) and these.
     path = HERE / "meaning.json"
     merged = {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("l3_")}
     merged.update(MEANING)
