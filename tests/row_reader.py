@@ -13,6 +13,7 @@ from dunning_mailer.model import ImportResult, Invoice
 from dunning_mailer.sources import cells as parse
 from dunning_mailer.sources.base import SourceError
 from dunning_mailer.sources.columns import Header, header_key
+from dunning_mailer.sources.rows import currency_group_ends, heading_currency
 from dunning_mailer.sources.statuses import (CLOSED, PARTIAL, row_meaning,
                                               status_columns, status_meaning)
 
@@ -51,6 +52,7 @@ class Rows:
     def __init__(self, path: Path, header: Header, date_order: str, default_currency: str):
         self.path, self.header, self.date_order = path, header, date_order
         self.default_currency = default_currency
+        self.group_currency = None  # a currency heading's, over the groups below it
         self.warnings: list[str] = []
 
     def warn(self, row: int, message: str) -> None:
@@ -89,6 +91,7 @@ class Rows:
             return None
         currency = (
             self.value(cells, "currency", parse.parse_currency)
+            or self.group_currency
             or (balance_cell or (None, None))[1]
             or (amount_cell or (None, None))[1]
             or self.default_currency
@@ -167,8 +170,14 @@ def read_invoice_rows(path: Path, rows, header: Header, *, importer: str, date_o
             continue
         if is_total_row(cells, header):
             carried = None
+            if work.group_currency and currency_group_ends(cells, work.group_currency):
+                work.group_currency = None
             continue
         number_cell = work.cell(cells, "number")
+        if parse.is_blank(number_cell) or not re.search(r"\d", parse.clean_text(number_cell)):
+            if code := heading_currency(cells, frozenset(header.index.values())):
+                work.group_currency = code
+                continue
         if not (isinstance(number_cell, str) and number_cell[:1].isdigit()) \
                 and header_key(number_cell) == number_key:
             continue

@@ -30,7 +30,8 @@ from . import cells as parse
 from .base import SourceError
 from .columns import Header, header_key
 from .questions import held_rows_question
-from .rows import RowError, _Extraction, _marker_text, is_total_row
+from .rows import (RowError, _Extraction, _marker_text, currency_group_ends, group_headings,
+                   heading_currency, is_total_row, side_sign)
 from .statuses import is_closed_status, status_columns
 from .tabular import Row
 
@@ -49,7 +50,10 @@ _DATE = (
 _AS_OF = re.compile(
     r"(?<![\u05d0-\u05eaA-Za-z])"
     r"(?:נכון\s*ל(?:תאריך|יום)?|לתאריך|ליום|עד\s*(?:ל?תאריך|ליום)?|as\s+(?:of|at)|through|ending"
-    r"|(?:report|aging|ageing)\s+date\s*:?|תאריך\s+(?:הדוח|דוח|גיול)\s*:?)"
+    r"|(?:report|aging|ageing)\s+date\s*:?|תאריך\s+(?:הדוח|דוח|גיול)\s*:?"
+    # the end of a statement's range ("Date From: 01/11/2026 Date To: 30/11/2026"), a bare
+    # "תאריך: 30/11/26" on a title row (never "תאריך הדפסה", which names another word first)
+    r"|date\s+to\s*:?|to\s+date\s*:?|תאריך(?=\s*:))"
     rf"\s*[-–:]?\s*{_DATE}",
     re.I,
 )
@@ -178,6 +182,40 @@ def _without_markers(cells: Sequence[object]) -> list[object]:
     return ["" if _marker_text(c).startswith(_OPENING + _CLOSING) else c for c in cells]
 
 
+_KEY_AND_NAME = re.compile(r"(?:(?:חשבון|מפתח(?: חשבון)?|account|a/c)\s*:?\s*)?(\d[\d\-/]*)\s*[-–:]?\s+(\S.*)", re.I)
+
+
+def account_heading(customer: dict) -> dict:
+    """A heading's customer with "20011 אורן שיווק" ("חשבון: 20011 - name") split into the
+    account key and the name."""
+    if found := _KEY_AND_NAME.fullmatch(customer["name"]):
+        return {**customer, "id": found.group(1), "name": found.group(2)}
+    return customer
+
+
+_DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+
+
+def opening_headings(body: Sequence[Row], header: Header) -> dict[int, dict]:
+    """Row numbers of a ledger card's account headings that carry the opening balance on the
+    same row ("20011 אורן שיווק" … "יתרת פתיחה" … "ח 500.00"), with the account each names:
+    a key and a name in one cell outside the money columns, on a row marked as the opening."""
+    money = {header.index[f] for f in ("debit", "credit", "balance", "amount") if f in header.index}
+    found: dict[int, dict] = {}
+    for number, cells in body:
+        if _marker(cells) != "opening":
+            continue
+        for column, cell in enumerate(cells):
+            text = parse.clean_text(cell) if isinstance(cell, str) else ""
+            if column in money or not text or _marker_text(cell).startswith(_OPENING):
+                continue
+            if (named := _KEY_AND_NAME.fullmatch(text)) and re.search(r"[^\W\d_]", named.group(2)) \
+                    and not _DATE_LIKE.fullmatch(named.group(1)):
+                found[number] = {"name": named.group(2), "id": named.group(1), "emails": ()}
+                break
+    return found
+
+
 @dataclass
 class _Account:
     customer: dict
@@ -216,6 +254,21 @@ class _Balances(_Extraction):
                 if code:
                     return code
         return None
+
+    def sided(self, cells: Sequence[object], value: Decimal) -> Decimal:
+        """The value with the sign the row's side column gives it (as it is without one); a
+        value already signed minus beside a side word is a doubt, not a double negative."""
+        cell = self.cell(cells, "side")
+        if parse.is_blank(cell):
+            return value
+        sign = side_sign(cell)
+        if sign is None:
+            raise RowError(f"column {self.header.texts['side']!r}: {parse.clean_text(cell)!r} "
+                           "is neither debit nor credit")
+        if value < 0:
+            raise RowError(f"{value} is signed and also marked {parse.clean_text(cell)!r} in column "
+                           f"{self.header.texts['side']!r}: which side is it?")
+        return value * sign
 
     def movement(self, cells: Sequence[object]) -> Decimal | None:
         """Debit - credit of one row, or None when neither is filled."""
@@ -261,9 +314,12 @@ def extract_balances(
     date_order: str | None = None,
     default_currency: str = "ILS",
     closed: frozenset = frozenset(),
+    headings: bool = False,
 ) -> ImportResult:
     """One `Invoice(kind="balance")` per customer and currency with money owed; a customer's
-    row that cannot be read holds the file (the customer would look paid up)."""
+    row that cannot be read holds the file (the customer would look paid up). `headings`: the
+    customers are heading rows above their movements (rows.group_headings), "20011 name" read
+    as the account key and its name."""
     first = header.top or header.row
     title = [(n, c) for n, c in rows if n < first]
     body = [(n, c) for n, c in rows if n > header.row]
@@ -292,14 +348,27 @@ def extract_balances(
     accounts: dict[tuple[str, str], _Account] = {}
     held: list[tuple[int, str]] = []
     carried: dict | None = None
+    group_currency: str | None = None
+    used = frozenset(header.index.values()) | frozenset(header.buckets)
     skip, ended = 0, None
     errors = 0
+    group = {body[i][0]: account_heading(c) for i, c in group_headings(body, header).items()} \
+        if headings else {}
+    opening = opening_headings(body, header) if headings else {}
     for row, cells in body:
         if all(parse.is_blank(c) for c in cells):
             carried = None  # a gap ends an account block
             continue
+        if row in group:
+            carried = group[row]  # the account's heading: its movements follow
+            continue
+        if code := heading_currency(cells, used):
+            group_currency = code  # the customers below are in this currency
+            continue
         marker = _marker(cells)
         if marker is None and is_total_row(cells, header):
+            if group_currency and currency_group_ends(cells, group_currency):
+                group_currency = None
             if any(_marker_text(c).startswith(_ACCOUNT_TOTAL) for c in cells):
                 skip, ended = _ROWS_AFTER_ACCOUNT_TOTAL, (carried or {}).get("id")
             carried = None
@@ -307,7 +376,8 @@ def extract_balances(
         if any(header_key(work.cell(cells, f)) in customer_keys
                for f in ("customer_name", "customer_id")):
             continue  # the header repeated on every printed page
-        own = work.customer(row, _without_markers(cells))
+        # An account heading that carries its opening balance names the row's customer.
+        own = opening.get(row) or work.customer(row, _without_markers(cells))
         if skip:
             skip -= 1
             if own is None or own["id"] == ended:
@@ -324,16 +394,20 @@ def extract_balances(
                 if value is None and "debit" not in header.index and "credit" not in header.index:
                     value = work.money(cells, "amount")
                 running = work.money(cells, "balance")
+                if running is not None:
+                    running = work.sided(cells, running)
                 if value is None and running is None:
                     continue  # an account label, carried to the rows below
             else:
                 value = work.stated(row, cells)
+                if value is not None:
+                    value = work.sided(cells, value)
                 running = None
                 if value is None:
                     if marker:
                         work.warn(row, "an opening or closing balance row without an amount; ignored")
                     continue
-            currency = work.written_currency(cells) or unit or default_currency
+            currency = work.written_currency(cells) or group_currency or unit or default_currency
         except (RowError, ValueError) as error:
             work.warn(row, f"{error}; row skipped")
             errors += 1

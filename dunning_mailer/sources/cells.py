@@ -79,6 +79,9 @@ _CURRENCY_WORDS = {
     "£": "GBP", "gbp": "GBP", "ליש\"ט": "GBP",
 }
 CURRENCY_WORDS = _CURRENCY_WORDS  # the names and signs a currency cell may hold
+# The codes a text alone may be taken for (a three-letter customer name is not a currency).
+ISO_CODES = frozenset("ILS USD EUR GBP CAD AUD NZD CHF JPY CNY SEK NOK DKK PLN CZK HUF RON ZAR INR MXN "
+                      "BRL SGD HKD RUB TRY AED JOD EGP".split())
 _CURRENCY_IN_AMOUNT = re.compile(r"₪|\$|€|£|ש[\"״]?ח|\bNIS\b|\bILS\b|\bUSD\b|\bEUR\b|\bGBP\b", re.I)
 
 
@@ -99,7 +102,9 @@ def parse_currency(value: object) -> str | None:
 
 _CENT = Decimal("0.01")
 # Ledger cards write the side next to the number: "334,921.00 זכות" (credit).
-_SIDES = {"זכות": -1, "חובה": 1, "cr": -1, "dr": 1}
+# Or the side's letter before it, as a ledger card's running balance: "ח 1,670.00", "ז 500.00".
+_SIDES = {"זכות": -1, "חובה": 1, "cr": -1, "dr": 1, "ז": -1, "ח": 1, "ז'": -1, "ח'": 1}
+SIDES = _SIDES
 
 
 def _canonical(amount: Decimal) -> Decimal:
@@ -127,6 +132,8 @@ def parse_amount(value: object) -> tuple[Decimal, str | None]:
     words = text.split()
     if len(words) == 2 and words[1].lower() in _SIDES:
         sign, text = _SIDES[words[1].lower()], words[0]
+    elif len(words) == 2 and words[0].lower() in _SIDES and words[1][:1].isdigit():
+        sign, text = _SIDES[words[0].lower()], words[1]
     text = text.replace(" ", "")
     if text.startswith("(") and text.endswith(")"):
         sign, text = -sign, text[1:-1]

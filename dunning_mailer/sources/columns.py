@@ -109,8 +109,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # Ledger cards and trial balances: balance = debit - credit. A single
     # "חובה / זכות" column whose cells say the side ("334,921.00 זכות") is a
     # debit column whose credits parse negative.
-    "debit": ("חובה", "חובה / זכות", "חובה/זכות", "Debit", "Dr", "חובה (שקל)", "תנועות חובה", "Debits"),
-    "credit": ("זכות", "Credit", "Cr", "תנועות זכות", "Credits"),
+    "debit": ("חובה", "חובה / זכות", "חובה/זכות", "Debit", "Dr", "חובה (שקל)", "תנועות חובה", "Debits",
+              "יתרת חובה", "Debit Balance"),  # balances with a column per side
+    "credit": ("זכות", "Credit", "Cr", "תנועות זכות", "Credits", "יתרת זכות", "Credit Balance"),
     "currency": ("מטבע", "Currency", "Currency Code", "CurrencyCode",
         "Curr", "Curr.", "Currency Name", "Invoice Currency", "Document Currency", "ISO Currency",
         "מטבע מסמך", "סוג מטבע", "מטבע החשבונית",

@@ -4,20 +4,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..model import ImportResult
 from . import cells as parse
 from .base import SUPPORTED_SUFFIXES, looks_incomplete
 from .by_values import (dated_fields, stated_currency, with_notes, with_signs, with_statuses,
                         with_typed_headers, with_unnamed_account, with_unnamed_customer)
-from .columns import (KINDS, Header, detect_kind, find_header, missing_for_balances,
+from .columns import (KINDS, Header, detect_kind, find_header, header_key, missing_for_balances,
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
-from .problems import currency_questions, header_problem, kind_problem, numberless_question, with_hint
+from .problems import (all_accounts_question, currency_questions, header_problem, kind_problem,
+                       numberless_question, unfolded_problem, with_hint)
 from .questions import cell_questions, column_name, column_questions, status_questions
 from .rows import group_headings as groups
-from .rows import header_cells
+from .rows import header_cells, with_side_column
 from .statuses import status_columns, status_word
 from .tabular import Row, sheets
 
@@ -56,6 +57,23 @@ def _with_positions(rows: Sequence[Row], header: Header | None, positions: Mappi
                    statuses=tuple(c for c in header.statuses if c not in positions.values()))
 
 
+def _earlier_copy(rows: Sequence[Row], header: Header) -> int | None:
+    """The row of an earlier, not quite equal, copy of the header's row (two thirds of its
+    named cells the same), or None."""
+    first = header.top or header.row
+    cells = next((c for n, c in rows if n == header.row), ())
+    named = {c: header_key(v) for c, v in enumerate(cells) if not parse.is_blank(v)}
+    if len(named) < 3:
+        return None
+    for number, row in rows:
+        if number >= first:
+            return None
+        same = sum(1 for c, key in named.items() if c < len(row) and header_key(row[c]) == key)
+        if same * 3 >= len(named) * 2:
+            return number
+    return None
+
+
 def _lacks_only_customer(header: Header) -> bool:
     return missing_required(header.index) == ["customer_name (or customer_id)"]
 
@@ -89,7 +107,12 @@ def extract_rows(
         raise ValueError(f"unknown kind {kind!r} (kinds: {', '.join(KINDS)})")
     positions = {f: p for f, v in (columns or {}).items() if (p := column_position(v)) is not None}
     named = {f: str(v) for f, v in (columns or {}).items() if f not in positions}
-    header = _with_positions(rows, find_header(rows, named or None, header_row), positions, header_row)
+    found = find_header(rows, named or None, header_row)
+    if found is not None and header_row is None and (copy := _earlier_copy(rows, found)):
+        # The header printed on every page, its first copy worded differently: reading from
+        # the later copy would drop the rows above it without a word.
+        found = find_header(rows, named or None, copy) or found
+    header = _with_positions(rows, found, positions, header_row)
     if header is None or not header.index:
         raise header_problem(path, header, named or None, header_row)
     header = with_typed_headers(rows, header)
@@ -101,13 +124,25 @@ def extract_rows(
     closed = frozenset(status_word(w) for w in closed_statuses)
     # Imported here: both build on this module's row helpers.
     if chosen == "balances":
-        from .balances import extract_balances
+        from .balances import extract_balances, opening_headings
 
+        header = with_side_column(rows, header)
+        headings = False
         if missing := missing_for_balances(header):
-            raise with_hint(kind_problem(path, header, chosen, missing, kind is not None),
-                             path, rows, header)
+            # A ledger card whose account is a heading row above its movements ("20011 name").
+            body = [(n, c) for n, c in rows if n > header.row]
+            headings = missing == ["customer_name (or customer_id)"] and group_headings is not False \
+                and bool(groups(body, header) or opening_headings(body, header))
+            if not headings:
+                raise with_hint(kind_problem(path, header, chosen, missing, kind is not None),
+                                path, rows, header)
         result = extract_balances(path, rows, header, importer=importer, date_order=date_order,
-                                  default_currency=default_currency, closed=closed)
+                                  default_currency=default_currency, closed=closed,
+                                  headings=headings)
+        if headings:
+            result = replace(result, columns={**result.columns, "customer_name": "(group headings)"})
+        if kind is None and (question := all_accounts_question(path, rows, header)):
+            result = replace(result, questions=result.questions + (question,))
         if kind is None and dated_fields(rows, header) and "debit" not in header.index \
                 and "credit" not in header.index:
             result = replace(result, questions=result.questions + (numberless_question(path, rows, header),))
@@ -126,8 +161,8 @@ def extract_rows(
         if missing and not (headings and missing == ["customer_name (or customer_id)"]):
             if kind:
                 raise kind_problem(path, header, chosen, missing, True)
-            raise with_hint(header_problem(path, header, named or None, header_row, rows),
-                             path, rows, header)
+            raise unfolded_problem(path, rows, header) or with_hint(
+                header_problem(path, header, named or None, header_row, rows), path, rows, header)
         from .invoices import extract_invoices
 
         result = extract_invoices(path, with_signs(rows, header), header, importer=importer,
@@ -196,9 +231,43 @@ class GenericImporter:
     def extract(self, path: Path) -> ImportResult:
         path = Path(path)
         found = sheets(path)  # the first now; the others only if the invoices need their contacts
-        _, rows = next(found, ("", []))
+        name, rows, passed = data_sheet(found)
         result = extract_rows(path, rows, importer=self.name, default_currency=self.default_currency)
+        if passed:
+            result = replace(result, warnings=(
+                f"{path.name}: read sheet {name!r}; the sheets before it "
+                f"({', '.join(repr(p) for p in passed)}) have no column headers",) + result.warnings)
         return with_contacts_sheet(path, result, found) if result.kind == "invoices" else result
+
+
+def _readable(rows: Sequence[Row]) -> bool:
+    """Whether a sheet's header has what its kind needs (a grouped report may lack only the
+    customer): a cover, summary or parameters sheet has not."""
+    header = find_header(rows)
+    if header is None or not header.index:
+        return False
+    kind = detect_kind(header)
+    if kind == "balances":
+        return not missing_for_balances(header)
+    if kind == "contacts":
+        return not missing_for_contacts(header)
+    return missing_required(header.index) in ([], ["customer_name (or customer_id)"])
+
+
+def data_sheet(found: Iterator[tuple[str, Sequence[Row]]]) -> tuple[str, Sequence[Row], list[str]]:
+    """The sheet to read: the first, unless its header lacks what any reading needs and a later
+    sheet's has it (a report's parameters or summary sheet in front of its data), and the
+    sheets passed over.
+    Sheets are parsed only as far as needed; the rest stay in `found` for the contacts."""
+    first_name, first_rows = next(found, ("", []))
+    if _readable(first_rows):
+        return first_name, first_rows, []
+    passed = [first_name]
+    for name, rows in found:
+        if _readable(rows):
+            return name, rows, passed
+        passed.append(name)
+    return first_name, first_rows, []
 
 
 def with_contacts_sheet(path: Path, result: ImportResult,

@@ -22,7 +22,7 @@ from .base import SourceError
 from .cells import ColumnReader, Refusal
 from .columns import Header, header_key
 from .questions import held_rows_question, is_line_column, overstated_question, repeated_question
-from .rows import RowError, blank_rows, group_headings, total_rows
+from .rows import RowError, blank_rows, currency_group_ends, group_headings, heading_currency, total_rows
 from .statuses import CLOSED, PARTIAL, row_meaning, status_columns, status_meaning
 from .tabular import Row
 
@@ -351,6 +351,8 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
     owners: set[str] = set()  # invoice numbers seen, to warn when one has two customers
     errors = 0
     carried: dict | None = None
+    group_currency: str | None = None  # a currency group's heading, for rows that write none
+    used = frozenset(header.index.values())
     where = path.name
     readings = zip((n for n, _ in body), numbers, customers, closed, fields.amount, fields.balance,
                    fields.paid, fields.currency, fields.issue, fields.due, fields.language, fields.terms)
@@ -359,12 +361,17 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
         if i in ends_block:
             # A gap or a total ends an account block: never lend a customer across it.
             carried = None
+            if group_currency and i in totals and currency_group_ends(body[i][1], group_currency):
+                group_currency = None
             continue
         if number is _HEADER_AGAIN:
             continue  # the header repeated on every printed page
         for piece in rejected:
             warnings.append(f"{where} row {row}: dropped invalid email {piece!r}")
         if type(number) is not str:
+            if code := heading_currency(body[i][1], used):
+                group_currency = code  # "EUR" over its customers' groups (Xero, by currency)
+                continue
             if number is _NO_NUMBER:
                 # Account-block labels, group headings and subtotals without a marker.
                 if own_customer:
@@ -397,8 +404,8 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
         try:
             if type(number) is Refusal:
                 raise number.error
-            invoice = _invoice(fields, number, customer, amount, balance, paid, currency, issue, due,
-                               language, terms,
+            invoice = _invoice(fields, number, customer, amount, balance, paid,
+                               currency or group_currency, issue, due, language, terms,
                                lambda text: warnings.append(f"{where} row {row}: {text}"))
         except (RowError, ValueError) as error:
             warnings.append(f"{where} row {row}: {error}; row skipped")

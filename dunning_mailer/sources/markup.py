@@ -37,9 +37,15 @@ def decode_markup(data: bytes, path: Path, encoding: str | None) -> str:
     return decode(data, path, None)
 
 
+def _span(value: str | None, limit: int) -> int:
+    value = (value or "1").strip()
+    return max(1, min(int(value), limit)) if value.isdigit() else 1
+
+
 class _Tables(HTMLParser):
     """Every <tr> of every table, in order; colspan repeats nothing (the cells after it shift,
-    as Excel shows them), a <br> is a line break."""
+    as Excel shows them), a rowspan leaves its columns empty on the rows below it (a two-level
+    header's "מס' לקוח" beside "סכומים" over "סה"כ", "יתרה"), a <br> is a line break."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -47,11 +53,20 @@ class _Tables(HTMLParser):
         self.row: list[object] | None = None
         self.cell: list[str] | None = None
         self.span = 1
+        self.down = 1  # the open cell's rowspan
         self.tables = 0
+        self.above: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+        self.started: dict[int, int] = {}  # the rowspans this row starts
+
+    def _skip_covered(self):
+        while self.row is not None and len(self.row) in self.above:
+            self.row.append("")
 
     def handle_starttag(self, tag, attrs):
         if tag == "table":
             self.tables += 1
+            self._end_row()
+            self.above = {}
         elif tag == "tr":
             self._end_row()
             self.row = []
@@ -59,9 +74,11 @@ class _Tables(HTMLParser):
             self._end_cell()
             if self.row is None:
                 self.row = []
+            self._skip_covered()
             self.cell = []
-            span = dict(attrs).get("colspan") or "1"
-            self.span = min(int(span), MAX_COLUMNS) if span.strip().isdigit() else 1
+            found = dict(attrs)
+            self.span = _span(found.get("colspan"), MAX_COLUMNS)
+            self.down = _span(found.get("rowspan"), MAX_ROWS)
         elif tag == "br" and self.cell is not None:
             self.cell.append("\n")
 
@@ -80,11 +97,15 @@ class _Tables(HTMLParser):
     def _end_cell(self):
         if self.cell is not None and self.row is not None:
             lines = "".join(self.cell).split("\n")
+            first = len(self.row)
             self.row.append("\n".join(line.strip() for line in lines).strip())
             self.row.extend([""] * (self.span - 1))
             if len(self.row) > MAX_COLUMNS:
                 raise ValueError(f"a row has more than {MAX_COLUMNS} cells")
-        self.cell, self.span = None, 1
+            if self.down > 1:
+                self.started.update(dict.fromkeys(range(first, first + self.span), self.down - 1))
+            self._skip_covered()
+        self.cell, self.span, self.down = None, 1, 1
 
     def _end_row(self):
         self._end_cell()
@@ -92,6 +113,9 @@ class _Tables(HTMLParser):
             self.rows.append(self.row)
             if len(self.rows) > MAX_ROWS:
                 raise ValueError(f"more than {MAX_ROWS} rows")
+            self.above = {c: n - 1 for c, n in self.above.items() if n > 1}
+            self.above.update(self.started)
+        self.started = {}
         self.row = None
 
 

@@ -193,3 +193,85 @@ def numberless_question(path: Path, rows: Sequence[Row], header: Header) -> str:
             "it is in config.toml, then drop the file again:\n"
             + profile_lines(path, f"columns.number = {toml_string(ref)}    # if that is the document number",
                             '# or, if the file is customer balances:  kind = "balances"'))
+
+
+# Reports of every account in the books, not only the customers'.
+_ALL_ACCOUNTS = re.compile(r"מאזן\s*בוחן|trial\s+balance|general\s+ledger|ספר\s+(?:ה)?ראשי", re.I)
+# "מאזן בוחן לקוחות", "Trial balance - customers": the customers' part of the books only.
+_CUSTOMERS_ONLY = re.compile(r"לקוח|חייבים|customer|debtor|receivable", re.I)
+
+
+def all_accounts_question(path: Path, rows: Sequence[Row], header: Header) -> str | None:
+    """A question when the title rows say the report lists every account of the books (a trial
+    balance, a general ledger): suppliers, the bank and income read as customers' balances
+    would be debts nobody owes."""
+    first = header.top or header.row
+    for number, cells in rows:
+        if number >= first:
+            return None
+        for cell in cells:
+            text = parse.clean_text(cell)
+            if _ALL_ACCOUNTS.search(text) and not _CUSTOMERS_ONLY.search(text):
+                return (
+                    f"row {number} says {text!r}: a report of every account in the books "
+                    "(suppliers, bank, income beside the customers), and nothing in it says which "
+                    "rows are customers. Export the customers' balances or aging report instead "
+                    "(יתרות לקוחות, גיול חובות), or keep only the customer accounts in the file "
+                    "and say so in config.toml, then drop the file again:\n"
+                    + profile_lines(path, 'kind = "balances"    # every row left is a customer'))
+    return None
+
+
+def _row_money(cells: Sequence[object], columns: Sequence[int]):
+    total, seen = 0, False
+    for column in columns:
+        cell = cells[column] if column < len(cells) else ""
+        if parse.is_blank(cell):
+            continue
+        try:
+            total += parse.parse_amount(cell)[0]
+        except ValueError:
+            return None
+        seen = True
+    return total if seen else None
+
+
+def unfolded_problem(path: Path, rows: Sequence[Row], header: Header) -> SourceError | None:
+    """A report whose group rows carry the total of the rows under them in the same columns
+    (Odoo's "Aged Receivable" unfolded: a partner's line, then its invoices' lines), the group's
+    name and the invoices' labels sharing one unnamed column: reading it row by row would
+    count every debt twice. None when the file is not like that."""
+    from .rows import is_total_row
+
+    due = header.index.get("due_date")
+    money = [header.index[f] for f in ("amount", "balance") if f in header.index][:1] or list(header.buckets)
+    if due is None or not money:
+        return None
+    body = [(n, c) for n, c in rows if n > header.row and not is_total_row(c, header)
+            and not all(parse.is_blank(x) for x in c)]
+    groups: list[int] = []
+    position = 0
+    while position < len(body):
+        number, cells = body[position]
+        value = _row_money(cells, money)
+        if value is None or not (due >= len(cells) or parse.is_blank(cells[due])):
+            position += 1
+            continue
+        below, summed = position + 1, 0
+        while below < len(body) and due < len(body[below][1]) and not parse.is_blank(body[below][1][due]):
+            summed += _row_money(body[below][1], money) or 0
+            below += 1
+        if below > position + 1 and summed == value:
+            groups.append(number)
+        position = below
+    if not groups:
+        return None
+    listed = ", ".join(str(n) for n in groups[:5]) + (" …" if len(groups) > 5 else "")
+    return SourceError(
+        f"rows {listed} each hold the total of the rows under them (a report with its customers "
+        "unfolded into their invoices, as Odoo's Aged Receivable), and the customers' names and "
+        "the invoices' labels share one column: read row by row, every debt would count twice. "
+        "Export the report folded (one line per customer, read as balances), or export the "
+        "invoice list (Customer Invoices) instead",
+        where=str(path),
+    )

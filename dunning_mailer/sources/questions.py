@@ -63,13 +63,18 @@ def column_name(header_cells: Sequence[object], column: int) -> str:
     return text or f"column {column_letters(column)}"
 
 
+# Two decimals at the end (perhaps a side after them: "100.00 Cr", "1,170.00 חובה"), a side
+# letter before the digits ("ח 1,670.00"), or a currency sign.
+_MONEY_SHAPE = re.compile(r"\d[.,]\d{2}(?:\s*(?:dr|cr|חובה|זכות|ח|ז)'?)?$|^[חז]'?\s\d|[₪$€£]|ש\"?ח", re.I)
+
+
 def _looks_like_money(cell: object) -> bool:
     if type(cell) is float:
         return not cell.is_integer()
     if not isinstance(cell, str) or type(cell) is CellError:
         return False
     text = parse.clean_text(cell)
-    if not re.search(r"\d[.,]\d{2}$|[₪$€£]|ש\"?ח", text):
+    if not _MONEY_SHAPE.search(text):
         return False
     try:
         parse.parse_amount(text)
@@ -97,8 +102,7 @@ def _looks_like_date(cell: object) -> bool:
     return True
 
 
-_ISO_CODES = frozenset("ILS USD EUR GBP CAD AUD NZD CHF JPY CNY SEK NOK DKK PLN CZK HUF RON ZAR INR MXN "
-                       "BRL SGD HKD RUB TRY AED JOD EGP".split())
+_ISO_CODES = parse.ISO_CODES
 
 
 def _looks_like_currency(cell: object) -> bool:
@@ -131,6 +135,11 @@ def _what_it_looks_like(header_text: str, cells: Iterable[object]) -> str | None
                 break
     if len(sample) >= 2 and sum(map(_looks_like_currency, sample)) * 5 >= len(sample) * 4:
         return "a currency"
+    if len(sample) >= 2 and all(isinstance(c, str) and parse.clean_text(c).lower() in parse.SIDES
+                                for c in sample):
+        return _SIDE
+    if sample and all(isinstance(c, str) and _PERCENT.fullmatch(parse.clean_text(c)) for c in sample):
+        return None  # a share of the total ("66.67%"), never an amount
     if sample:
         money = sum(map(_looks_like_money, sample))
         if money >= 2 and money * 2 >= len(sample):
@@ -153,7 +162,9 @@ def _what_it_looks_like(header_text: str, cells: Iterable[object]) -> str | None
     return None
 
 
-_FIELD_FOR = {"money": "amount", "a date": "due_date", "an identifier": "customer_id",
+_SIDE = "a debit/credit side"
+_PERCENT = re.compile(r"-?\d{1,3}(?:[.,]\d+)?\s?%")
+_FIELD_FOR = {_SIDE: "amount", "money": "amount", "a date": "due_date", "an identifier": "customer_id",
               "a currency": "currency"}
 _KEYS = {header_key(name): field for field, names in SYNONYMS.items() for name in names}
 
@@ -242,6 +253,13 @@ def column_questions(path: Path, header: Header, header_cells: Sequence[object],
             continue
         ref = _reference(header_cells, column)
         where = f"{name!r} ({letter})" if text else letter + " (no header)"
+        if looks == _SIDE:  # read only beside a balance report's balance (rows.with_side_column)
+            questions.append(
+                f"{where} looks like {looks} (ח/ז, Dr/Cr), and this reading cannot use it: a line "
+                "on the credit side would read as owed. Export the report with signed amounts "
+                "(credits as minus), or, if it does not matter, say so in config.toml:\n"
+                + profile_lines(path, f"ignore_columns = [{ref}]"))
+            continue
         questions.append(
             f"{where} looks like {looks}, and the reading does not use it. Say what it is "
             "in config.toml, then drop the file again:\n"

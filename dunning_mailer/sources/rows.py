@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 from typing import Sequence
@@ -177,6 +177,63 @@ class _Extraction:
         }
 
 
+_LABEL_STARTS = frozenset({"curr", "מטבע"})  # cheap: most cells cannot be a labelled currency
+_CURRENCY_HEADING = re.compile(r"(?:currency|curr\.?|מטבע)\s*[:\-]?\s*(.+)", re.I)
+
+
+def _could_name_currency(cell: str) -> bool:
+    text = cell.strip()
+    if len(text) > 9:
+        return text[:4].lower() in _LABEL_STARTS
+    return bool(text) and (text.lower() in parse.CURRENCY_WORDS or text in parse.CURRENCY_WORDS
+                           or text.upper() in parse.ISO_CODES or text[:4].lower() in _LABEL_STARTS)
+
+
+def _currency_named(text: str) -> str | None:
+    code = parse.CURRENCY_WORDS.get(text.lower()) or parse.CURRENCY_WORDS.get(text)
+    if code is None and text.upper() in parse.ISO_CODES and text.isupper():
+        code = text.upper()
+    return code
+
+
+def heading_currency(cells: Sequence[object], used: frozenset[int] | None = None) -> str | None:
+    """The currency a group-heading row names, the rows below it being in that currency: a
+    labelled "Currency: USD" / "מטבע: דולר" on a row without an amount, or a bare "EUR" when
+    the row has that one text and nothing else (nothing else in the `used` columns, when given:
+    a note beside a heading leaves it a heading)."""
+    if not any(type(c) is str and _could_name_currency(c) for c in cells):
+        return None  # cheap: most rows have no cell that could
+    filled = [(i, c) for i, c in enumerate(cells) if not parse.is_blank(c)]
+    if not filled:
+        return None
+    labelled = [code for _, c in filled if isinstance(c, str) and c.lstrip()[:4].lower() in _LABEL_STARTS
+                and (found := _CURRENCY_HEADING.fullmatch(parse.clean_text(c)))
+                and (code := _currency_named(found.group(1).strip()))]
+    if len(labelled) == 1 and not any(_is_amount(c) for _, c in filled):
+        return labelled[0]
+    if used is not None and len(filled) > 1:
+        filled = [(i, c) for i, c in filled if i in used] or filled[:1]
+    if len(filled) != 1 or not isinstance(filled[0][1], str):
+        return None
+    return _currency_named(parse.clean_text(filled[0][1]))
+
+
+def _is_amount(cell: object) -> bool:
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return True
+    try:
+        parse.parse_amount(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def currency_group_ends(cells: Sequence[object], code: str) -> bool:
+    """Whether a total row closes the currency group `code` ("Total EUR", "סה"כ USD")."""
+    return any(isinstance(c, str) and re.search(rf"\b{code}\b", parse.clean_text(c), re.I)
+               for c in cells)
+
+
 def group_headings(body: Sequence[tuple[int, Sequence[object]]], header: Header) -> dict[int, dict]:
     """Positions down a body of the rows that head a group, with the customer each names.
 
@@ -192,6 +249,8 @@ def group_headings(body: Sequence[tuple[int, Sequence[object]]], header: Header)
         if len(filled) != 1 or not isinstance(filled[0], str):
             continue
         text = parse.clean_text(filled[0])
+        if heading_currency(cells):
+            continue  # a currency group's heading: its customers have headings of their own
         if (not re.search(r"[^\W\d_]", text) or is_bucket_header(text)
                 or _TOTAL_PHRASE.fullmatch(_marker_text(text)) or _marker_text(text).startswith(_TOTAL_MARKERS)
                 or re.search(r"\d{1,2}:\d{2}", text)):  # a report's printed-at line
@@ -213,3 +272,35 @@ def header_cells(rows: Sequence[Row], header: Header) -> list[object]:
     width = max(len(upper), len(lower))
     return [lower[c] if c < len(lower) and not parse.is_blank(lower[c])
             else (upper[c] if c < len(upper) else "") for c in range(width)]
+
+
+_SIDE_SAMPLE = 500
+
+
+def side_sign(cell: object) -> int | None:
+    """+1 for a debit side word ("ח", "חובה", "Dr"), -1 for a credit one, None for anything else."""
+    return parse.SIDES.get(parse.clean_text(cell).lower())
+
+
+def with_side_column(rows: Sequence[Row], header: Header) -> Header:
+    """The header with its debit/credit side column (values "ח"/"ז", "Dr"/"Cr" beside a balance,
+    as Hashavshevet's "ח/ז") as the field "side", when an unused column holds only side words:
+    a credit balance read without it would look like a debt."""
+    if "side" in header.index or not ({"balance", "amount"} & header.index.keys() or header.buckets):
+        return header
+    used = set(header.index.values()) | set(header.buckets) | set(header.statuses)
+    body = [cells for number, cells in rows if number > header.row][:_SIDE_SAMPLE]
+    width = max(map(len, body), default=0)
+    for column in range(width):
+        if column in used:
+            continue
+        values = {parse.clean_text(cells[column]) for cells in body
+                  if column < len(cells) and not parse.is_blank(cells[column])}
+        if values and all(side_sign(v) is not None for v in values):
+            cells = header_cells(rows, header)
+            text = parse.clean_text(cells[column]) if column < len(cells) else ""
+            from .containers import column_letters
+
+            return replace(header, index={**header.index, "side": column},
+                           texts={**header.texts, "side": text or f"column {column_letters(column)}"})
+    return header

@@ -337,5 +337,7 @@ if __name__ == "__main__":
     import json
     from pathlib import Path
 
-    (Path(__file__).parent / "meaning.json").write_text(
-        json.dumps(MEANING, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path = Path(__file__).parent / "meaning.json"
+    # Keep the round-3 lines build_layouts3.py wrote (l3_*).
+    kept = {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if k.startswith("l3_")}
+    path.write_text(json.dumps({**MEANING, **kept}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
