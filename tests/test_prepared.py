@@ -1,0 +1,115 @@
+"""Emails rendered the evening before (cycle/prepared.py): the window's run sends what it would
+have rendered itself, never anything its own plan does not ask for, and a stale or broken store
+only costs the saving."""
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.policy
+import shutil
+import smtplib
+import sqlite3
+
+import pytest
+
+from books import book, write_xlsx
+from conftest import D
+from dunning_mailer import render
+from dunning_mailer.transports.smtp import quoted
+from test_sending import run, smtp_config
+
+EVE = D - dt.timedelta(hours=14)  # 20:00 the evening before: outside the window
+STORE = "dunning.sqlite3.rendered"
+
+
+def evening(workdir, port, rows=None):
+    smtp_config(workdir, port)
+    write_xlsx(workdir / "drop" / "open-2026-11-30.xlsx", rows or book(D.date()))
+    assert run(workdir, EVE) == 0
+    with sqlite3.connect(workdir / STORE) as db:
+        return db.execute("SELECT count(*) FROM rendered").fetchone()[0]
+
+
+def received(sink) -> dict[str, email.message.EmailMessage]:
+    with sink.lock:
+        got = {rcpts[0]: email.message_from_bytes(raw, policy=email.policy.default) for _, rcpts, raw in sink.messages}
+        sink.messages.clear()
+    return got
+
+
+def content(m) -> tuple:
+    """What a reader sees: every header but the message's identity, and both parts decoded."""
+    headers = tuple((k, v) for k, v in m.items() if k not in ("Message-ID", "Date", "Content-Type"))
+    return headers, tuple(part.get_content() for part in m.iter_parts())
+
+
+def no_rendering(monkeypatch):
+    def boom(*a, **k):
+        raise AssertionError("rendered in the window although the evening had rendered it")
+    monkeypatch.setattr(render, "render", boom)
+
+
+def test_the_window_sends_what_it_would_have_rendered_with_its_own_identity(workdir, smtp_sink, monkeypatch, tmp_path):
+    prepared = evening(workdir, smtp_sink.port)
+    assert prepared > 0 and smtp_sink.messages == []
+    twin = tmp_path / "twin"
+    shutil.copytree(workdir, twin)
+    (twin / STORE).unlink()
+
+    with monkeypatch.context() as m:
+        no_rendering(m)
+        assert run(workdir) == 0
+    from_store = received(smtp_sink)
+    assert run(twin) == 0
+    rendered_now = received(smtp_sink)
+
+    assert len(from_store) == prepared and from_store.keys() == rendered_now.keys()
+    with sqlite3.connect(workdir / STORE) as db:
+        kept = b"".join(bytes(r[0]) for r in db.execute("SELECT raw FROM rendered"))
+    for addr, m in from_store.items():
+        assert content(m) == content(rendered_now[addr])
+        assert m["Date"] == rendered_now[addr]["Date"]            # the run's own time, not the evening's
+        assert m["Message-ID"].encode() not in kept                 # a Message-ID of its own
+        assert m["Message-ID"].startswith(f"<{D:%Y%m%d}.")
+    ids = [m["Message-ID"] for m in from_store.values()]
+    assert len(set(ids)) == len(ids)
+
+
+def test_what_changed_overnight_is_rendered_again(workdir, smtp_sink):
+    evening(workdir, smtp_sink.port)
+    config = workdir / "config.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('name = "סטודיו גפן – עיצוב ומיתוג"',
+                                                                 'name = "סטודיו גפן בע״מ"'), encoding="utf-8")
+    assert run(workdir) == 0
+    got = received(smtp_sink)
+    assert got and all("סטודיו גפן בע״מ" in m["From"] and "עיצוב ומיתוג" not in m["From"] for m in got.values())
+
+
+def test_an_email_the_morning_plan_does_not_ask_for_is_never_sent(workdir, smtp_sink):
+    rows = book(D.date())
+    evening(workdir, smtp_sink.port, rows)
+    paid = {r.customer_id for r in rows if r.customer_id == "1001"}
+    # The morning export: customer 1001 paid everything overnight.
+    write_xlsx(workdir / "drop" / "open-2026-12-01.xlsx", [r for r in rows if r.customer_id not in paid])
+    assert run(workdir) == 0
+    got = received(smtp_sink)
+    assert got and "billing1@cust1.example" not in got
+
+
+def test_a_broken_store_is_no_store(workdir, smtp_sink, tmp_path):
+    evening(workdir, smtp_sink.port)
+    twin = tmp_path / "twin"
+    shutil.copytree(workdir, twin)
+    (twin / STORE).unlink()
+    (workdir / STORE).write_bytes(b"not a database at all" * 100)
+    assert run(workdir) == 0
+    broken = received(smtp_sink)
+    assert run(twin) == 0
+    assert broken and {a: content(m) for a, m in broken.items()} == \
+        {a: content(m) for a, m in received(smtp_sink).items()}
+
+
+@pytest.mark.parametrize("address", ["a@b.co.il", "first.last+tag@example.com", "o'brien@x.org", "a b@c",
+                                     '"q r"@x.org', "a@[1.2.3.4]", "דני@x.il", "Name <a@b.il>", "<a@b.il>", ""])
+def test_envelope_addresses_are_quoted_as_smtplib_quotes_them(address):
+    assert quoted(address) == smtplib.quoteaddr(address)
