@@ -113,3 +113,21 @@ def test_a_broken_store_is_no_store(workdir, smtp_sink, tmp_path):
                                      '"q r"@x.org', "a@[1.2.3.4]", "דני@x.il", "Name <a@b.il>", "<a@b.il>", ""])
 def test_envelope_addresses_are_quoted_as_smtplib_quotes_them(address):
     assert quoted(address) == smtplib.quoteaddr(address)
+
+
+def test_only_the_emails_that_changed_are_rendered_in_the_window(workdir, smtp_sink, monkeypatch):
+    rows = book(D.date())
+    prepared = evening(workdir, smtp_sink.port, rows)
+    # The morning export: one customer paid part of one invoice overnight.
+    changed = next(r for r in rows if r.customer_id == "1002" and r.due < D.date())
+    part = changed.balance - 100
+    write_xlsx(workdir / "drop" / "open-2026-12-01.xlsx",
+               [r if r is not changed else type(r)(**{**r.__dict__, "balance": part}) for r in rows])
+    calls = []
+    real = render.render
+    monkeypatch.setattr(render, "render", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert run(workdir) == 0
+    got = received(smtp_sink)
+    assert len(got) == prepared and len(calls) == 1
+    text = got["billing2@cust2.example"].get_body(("plain",)).get_content()
+    assert f"{part:,.2f}" in text

@@ -188,57 +188,55 @@ def render_date(local: dt.datetime) -> str:
 
 
 class Lookup:
-    """The window's side: which planned emails the store has, and their bytes as this run's."""
+    """The window's side: the planned emails in their order, each from the store when it has
+    it (with this run's Message-ID and Date), else rendered by `render_one` then and there."""
 
     def __init__(self, config: Config, templates: Templates, emails, local: dt.datetime):
-        from .. import render
-
-        self.config, self.emails, self.local = config, emails, local
+        self.config, self.templates, self.emails, self.local = config, templates, emails, local
         self.store = open_store(config)
-        self.keys: dict[int, bytes] = {}
-        if self.store is None:
-            return
-        try:
-            found = self.store.keys(local.date())
-        except sqlite3.Error as e:
-            log.info("the store of emails rendered ahead cannot be read: %s", e)
-            found = set()
-        if not found:
-            return
-        signatures = Signatures(config, templates)
-        for position, email in enumerate(emails):
-            key = signatures.key(email, render.context(email, business=config.business, today=local.date()),
-                                 cc_of(email))
-            if key in found:
-                self.keys[position] = key
+        self.found: set[bytes] = set()
+        self.hits = 0
+        if self.store is not None:
+            try:
+                self.found = self.store.keys(local.date())
+            except sqlite3.Error as e:
+                log.info("the store of emails rendered ahead cannot be read: %s", e)
+
+    @property
+    def usable(self) -> bool:
+        """Whether the store holds anything for this day (else there is no use looking)."""
+        return bool(self.found)
 
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
 
-    def misses(self) -> list[int]:
-        return [p for p in range(len(self.emails)) if p not in self.keys]
+    def emails_in_order(self, new_message_id, render_one) -> Iterator[tuple | str]:
+        """As `sending.rendered_emails` yields: (position, Message-ID, subject, bytes, recipients),
+        or a broken template's error. The keys are worked out one email at a time, so the first
+        email goes out at once."""
+        from .. import render
 
-    def hits(self, new_message_id, late) -> Iterator[tuple]:
-        """As `sending.rendered_emails` yields: (position, Message-ID, subject, bytes, recipients).
-        `late(position)`: renders an entry that went missing after the keys were read."""
+        signatures = Signatures(self.config, self.templates)
         date = render_date(self.local)
-        for position, key in sorted(self.keys.items()):
-            try:
-                found = self.store.get(key)
-            except sqlite3.Error:
-                found = None
-            email = self.emails[position]
-            if found is None:
-                yield from late(position)
+        today = self.local.date()
+        for position, email in enumerate(self.emails):
+            cc = cc_of(email)
+            key = signatures.key(email, render.context(email, business=self.config.business, today=today), cc)
+            found = None
+            if key in self.found:
+                try:
+                    found = self.store.get(key)
+                except sqlite3.Error:
+                    found = None
+            if found is None or found[1].count(found[2]) != 1:
+                yield from render_one(position)
                 continue
             subject, raw, st = found
-            message_id = new_message_id(self.config, self.local.date(), email.stage.name)
-            if raw.count(st) != 1:
-                yield from late(position)
-                continue
-            yield position, message_id, subject, raw.replace(st, stamp(date, message_id)), \
-                email.recipients + cc_of(email)
+            message_id = new_message_id(self.config, today, email.stage.name)
+            self.hits += 1
+            yield position, message_id, subject, raw.replace(st, stamp(date, message_id)), email.recipients + cc
+
 
 
 def remove(config: Config) -> None:

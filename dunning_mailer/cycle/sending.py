@@ -3,7 +3,6 @@ backoff and the Sent folder. The ledger records every step (intent, `sending`, `
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import logging
 import random
 import secrets
@@ -243,8 +242,9 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
                  report: CycleReport, should_stop) -> None:
     """Render the plan's emails, record them in batches, send them.
 
-    The rendering runs ahead in a child process (see prerender.py) while this one records and
-    sends; the ledger and the connection stay here, so the order of writes is the same without it."""
+    The emails the evening before rendered (prepared.py) are taken from its store; without one
+    the rendering runs ahead in a child process (see prerender.py) while this one records and
+    sends. The ledger and the connection stay here, so the order of writes is the same either way."""
     local = now.astimezone(config.tz)
     templates = Templates(config)
     folders = sorted({templates.folder(e.customer.language) for e in the_plan.emails})
@@ -256,23 +256,23 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
     from ..prerender import rendered_ahead  # only now: most cron runs send nothing
     from .prepared import Lookup
 
-    # Emails rendered the evening before (prepared.py) are taken as they are; the rest are
-    # rendered here, ahead of the sending, in a child process when there is one to spare.
+    # Emails rendered the evening before (prepared.py) are taken as they are, and the few that
+    # changed since rendered here, in line. Without such a store the emails are rendered ahead
+    # of the sending, in a child process when there is one to spare.
     found = Lookup(config, templates, the_plan.emails, local)
-    misses = found.misses()
-
-    def late(position: int):
-        return rendered_emails(config, templates, the_plan.emails, local, only=[position])
-
     batch: list[Outgoing] = []
     batches = 0
-    # The renderer is forked first: a fork must not copy the checkpoint thread.
-    renderer = rendered_ahead(rendered_emails(config, templates, the_plan.emails, local, only=misses)) \
-        if misses else nullcontext(())
+    if found.usable:
+        broken: set[str] = set()
+        renderer = nullcontext(found.emails_in_order(new_message_id, lambda position: rendered_emails(
+            config, templates, the_plan.emails, local, only=[position], broken=broken)))
+    else:
+        # The renderer is forked first: a fork must not copy the checkpoint thread.
+        renderer = rendered_ahead(rendered_emails(config, templates, the_plan.emails, local))
     with renderer as emails, ledger.checkpoints_deferred():
         sender.meanwhile = getattr(emails, "drain", None)  # rendered emails, off the pipe
         try:
-            for out in itertools.chain(found.hits(new_message_id, late), emails):
+            for out in emails:
                 if should_stop() or sender.stopped:
                     break
                 if isinstance(out, str):
@@ -310,14 +310,14 @@ def prepare_next_window(config: Config, ledger: Ledger, the_plan: Plan, moment: 
 
 
 def rendered_emails(config: Config, templates: Templates, emails, local: dt.datetime,
-                    only: list[int] | None = None) -> Iterator[tuple | str]:
+                    only: list[int] | None = None, broken: set[str] | None = None) -> Iterator[tuple | str]:
     """Each planned email as (its position, Message-ID, subject, exact bytes, recipients), or the
     error (a string) of a broken template. No I/O besides reading templates: it may run in another
     process, so what it yields is kept small (the planned email itself stays with the caller)."""
     from .. import render  # only now: nothing to render on most cron runs
     from .prepared import cc_of, template_of
 
-    broken: set[str] = set()
+    broken = set() if broken is None else broken
     for position in range(len(emails)) if only is None else only:
         email = emails[position]
         stage = email.stage
