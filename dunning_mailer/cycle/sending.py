@@ -289,6 +289,8 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
         finally:
             sender.meanwhile = None
             found.close()
+            if found.usable:
+                log.info("%d of %d emails came rendered from the evening before", found.hits, len(the_plan.emails))
 
 
 
