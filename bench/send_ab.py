@@ -2,7 +2,8 @@
 interleaved, with the sink's own timestamps (first and last message after the start, gaps
 between messages: the flushed commits show as the largest gaps).
 
-    .venv/bin/python bench/send_ab.py REPS BUSY     # BUSY 1: beside a CPU-bound neighbour
+    .venv/bin/python bench/send_ab.py REPS BUSY [BEFORE]   # BUSY 1: beside a CPU-bound neighbour;
+                                                          # BEFORE: a checkout of the older code
 
 Needs the workdir and the saved ledger of `bench/run.py --only send` (bench/data/work/send).
 """
@@ -11,6 +12,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run as bench
 reps, busy = int(sys.argv[1]), sys.argv[2] == "1"
+# Optionally a checkout of the code before (its dunning_mailer package), as a third variant.
+BEFORE = sys.argv[3] if len(sys.argv) > 3 else None
 controller, sink, port = bench.start_sink()
 STAMPS = []
 _orig = sink.handle_DATA
@@ -23,10 +26,11 @@ import re
 t = (w / "config.toml").read_text(); (w / "config.toml").write_text(re.sub(r"port = \d+", f"port = {port}", t))
 db = w / "dunning.sqlite3"; store = w / "dunning.sqlite3.rendered"
 shutil.copyfile(store, str(bench.DATA / "send-store.bak"))
-res = {"store": [], "nostore": [], "bare": []}
-cpu = {"store": [], "nostore": [], "bare": []}
+VARIANTS = ("store", "bare", "nostore") + (("before",) if BEFORE else ())
+res = {v: [] for v in VARIANTS}
+cpu = {v: [] for v in VARIANTS}
 for rep in range(reps):
-    for variant in ("store", "bare", "nostore"):
+    for variant in VARIANTS:
         with sink.lock: sink.messages.clear()
         STAMPS.clear(); t0 = time.perf_counter()
         if variant == "bare":
@@ -38,7 +42,8 @@ for rep in range(reps):
             if variant == "store": shutil.copyfile(str(bench.DATA / "send-store.bak"), store)
             else: store.unlink(missing_ok=True)
             with bench.neighbour(busy):
-                p = bench.cli("run", "--config", w / "config.toml", "--now", bench.D.isoformat(), timeout=900)
+                p = bench.cli("run", "--config", w / "config.toml", "--now", bench.D.isoformat(), timeout=900,
+                              env={**os.environ, "PYTHONPATH": BEFORE} if variant == "before" else None)
             assert p.rc == 0, p.err[-2000:]
         with sink.lock: n = len(sink.messages)
         res[variant].append(p.wall); cpu[variant].append(p.cpu)
@@ -49,4 +54,6 @@ for k, v in res.items():
     print(k, "min %.2f med %.2f max %.2f  cpu med %.2f" % (min(v), statistics.median(v), max(v), statistics.median(cpu[k])))
 print("bare/store per rep", [round(b / s, 2) for b, s in zip(res["bare"], res["store"])])
 print("bare/nostore per rep", [round(b / s, 2) for b, s in zip(res["bare"], res["nostore"])])
+if BEFORE:
+    print("bare/before per rep", [round(b / s, 2) for b, s in zip(res["bare"], res["before"])])
 controller.stop()
