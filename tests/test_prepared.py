@@ -131,3 +131,27 @@ def test_only_the_emails_that_changed_are_rendered_in_the_window(workdir, smtp_s
     assert len(got) == prepared and len(calls) == 1
     text = got["billing2@cust2.example"].get_body(("plain",)).get_content()
     assert f"{part:,.2f}" in text
+
+
+def test_templates_edited_overnight_send_the_store_back_to_the_rendering_child(workdir, smtp_sink, monkeypatch):
+    import os
+
+    from dunning_mailer import prerender
+
+    prepared = evening(workdir, smtp_sink.port)
+    for stage_file in (workdir / "templates").rglob("*.md"):
+        os.utime(stage_file, ns=(stage_file.stat().st_atime_ns, stage_file.stat().st_mtime_ns + 10**9))
+    used = []
+    real = prerender.rendered_ahead
+    monkeypatch.setattr(prerender, "rendered_ahead", lambda items, **k: used.append(1) or real(items, **k))
+    assert run(workdir) == 0
+    assert used == [1] and len(received(smtp_sink)) == prepared
+
+
+def test_an_unchanged_night_needs_no_rendering_child(workdir, smtp_sink, monkeypatch):
+    from dunning_mailer import prerender
+
+    prepared = evening(workdir, smtp_sink.port)
+    monkeypatch.setattr(prerender, "rendered_ahead", lambda *a, **k: pytest.fail("a rendering child was started"))
+    assert run(workdir) == 0
+    assert len(received(smtp_sink)) == prepared

@@ -84,6 +84,12 @@ class Signatures:
                                            repr(self.config.layout)))
         return self.by_folder[folder]
 
+    def made_with(self, folder: Path) -> bytes:
+        """What every email of `folder` shares: its signature and the business. A store made with
+        none of the current ones holds nothing this run can use."""
+        text = repr((self.of(folder), self.config.business))
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
+
     def key(self, email, ctx: dict, cc: tuple[str, ...]) -> bytes:
         folder = self.templates.folder(email.customer.language)
         text = repr((self.of(folder), template_of(email), ctx, email.recipients, email.thread, cc))
@@ -112,6 +118,7 @@ class Store:
         self.db.execute("PRAGMA journal_mode=DELETE")
         self.db.execute("CREATE TABLE IF NOT EXISTS rendered(key BLOB PRIMARY KEY, day TEXT NOT NULL, "
                         "subject TEXT NOT NULL, raw BLOB NOT NULL, stamp BLOB NOT NULL)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS made_with(signature BLOB PRIMARY KEY)")
 
     def close(self) -> None:
         self.db.close()
@@ -119,20 +126,26 @@ class Store:
     def keys(self, day: dt.date) -> set[bytes]:
         return {r[0] for r in self.db.execute("SELECT key FROM rendered WHERE day=?", (day.isoformat(),))}
 
+    def made_with(self) -> set[bytes]:
+        return {r[0] for r in self.db.execute("SELECT signature FROM made_with")}
+
     def get(self, key: bytes) -> tuple[str, bytes, bytes] | None:
         row = self.db.execute("SELECT subject, raw, stamp FROM rendered WHERE key=?", (key,)).fetchone()
         return None if row is None else (row[0], bytes(row[1]), bytes(row[2]))
 
-    def replace(self, day: dt.date, rows: Iterable[tuple[bytes, str, bytes, bytes]]) -> int:
-        """The store becomes `rows` (key, subject, raw, stamp) for `day`; other days go."""
+    def replace(self, day: dt.date, rows: Iterable[tuple[bytes, str, bytes, bytes]], made_with: Iterable[bytes]) -> int:
+        """The store becomes `rows` (key, subject, raw, stamp) for `day`, made with the
+        signatures `made_with` (read once the rows are written); other days go."""
         n = 0
         self.db.execute("BEGIN IMMEDIATE")
         try:
             self.db.execute("DELETE FROM rendered")
+            self.db.execute("DELETE FROM made_with")
             for key, subject, raw, st in rows:
                 self.db.execute("INSERT OR REPLACE INTO rendered VALUES(?,?,?,?,?)",
                                 (key, day.isoformat(), subject, raw, st))
                 n += 1
+            self.db.executemany("INSERT OR IGNORE INTO made_with VALUES(?)", [(m,) for m in made_with])
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
@@ -174,7 +187,8 @@ def prepare(config: Config, templates: Templates, emails, moment: dt.datetime, r
                 yield signatures.key(email, ctx, cc_of(email)), subject, raw, st
 
     try:
-        return store.replace(local.date(), rows())
+        return store.replace(local.date(), rows(), (signatures.made_with(templates.folder(e.customer.language))
+                                                    for e in {e.customer.language: e for e in emails}.values()))
     except (sqlite3.Error, OSError) as e:
         log.warning("the emails of the next send window were not rendered ahead: %s", e)
         return 0
@@ -198,7 +212,13 @@ class Lookup:
         self.hits = 0
         if self.store is not None:
             try:
-                self.found = self.store.keys(local.date())
+                signatures = Signatures(config, templates)
+                now_made_with = {signatures.made_with(templates.folder(language))
+                                 for language in {e.customer.language for e in emails}}
+                # Templates edited or the business changed since: nothing there fits, and
+                # rendering everything in line would be slower than the rendering child.
+                if now_made_with & self.store.made_with():
+                    self.found = self.store.keys(local.date())
             except sqlite3.Error as e:
                 log.info("the store of emails rendered ahead cannot be read: %s", e)
 
