@@ -52,6 +52,7 @@ def no_rendering(monkeypatch):
 def test_the_window_sends_what_it_would_have_rendered_with_its_own_identity(workdir, smtp_sink, monkeypatch, tmp_path):
     prepared = evening(workdir, smtp_sink.port)
     assert prepared > 0 and smtp_sink.messages == []
+    assert (workdir / STORE).stat().st_mode & 0o077 == 0  # customers' debts: the owner's eyes only
     twin = tmp_path / "twin"
     shutil.copytree(workdir, twin)
     (twin / STORE).unlink()

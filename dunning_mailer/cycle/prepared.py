@@ -114,6 +114,9 @@ class Store:
 
     def __init__(self, path: Path):
         self.path = path
+        if not path.exists():
+            # Customers' names, addresses and debts, as in the ledger: readable by its owner only.
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         self.db = sqlite3.connect(path, timeout=5, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=DELETE")
         self.db.execute("CREATE TABLE IF NOT EXISTS rendered(key BLOB PRIMARY KEY, day TEXT NOT NULL, "
@@ -256,13 +259,3 @@ class Lookup:
             message_id = new_message_id(self.config, today, email.stage.name)
             self.hits += 1
             yield position, message_id, subject, raw.replace(st, stamp(date, message_id)), email.recipients + cc
-
-
-
-def remove(config: Config) -> None:
-    path = store_path(config)
-    if path is not None:
-        try:
-            os.unlink(path)
-        except FileNotFoundError:
-            pass

@@ -23,6 +23,7 @@ from .digest import digest_due, send_digest
 from .imports import import_files
 from .inbox import read_mailbox
 from .payments import settle_payments
+from .prepared import store_path
 from .report import CycleReport
 from .sending import Sender, prepare_next_window, recover_unsent, send_planned
 
@@ -112,6 +113,8 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
 def prepare_ahead(config: Config, ledger: Ledger, calendar: BusinessCalendar, now: dt.datetime) -> None:
     """Outside the window, after an import: the next window's emails rendered now (sending.py,
     prepare_next_window). Only a saving: whatever goes wrong here, that run renders them itself."""
+    if store_path(config) is None:
+        return  # a ledger in PostgreSQL (an office) or in memory: no store beside it
     try:
         moment = calendar.next_sending_moment(now)
         n = prepare_next_window(config, ledger, make_plan(config, ledger, moment, due_only=True), moment)
