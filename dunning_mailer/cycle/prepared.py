@@ -65,6 +65,7 @@ class Signatures:
     def __init__(self, config: Config, templates: Templates):
         self.config, self.templates = config, templates
         self.by_folder: dict[Path, str] = {}
+        self.folders: dict[str | None, Path] = {}
         self._code: str | None = None
 
     def code(self) -> str:
@@ -81,18 +82,22 @@ class Signatures:
             except OSError:
                 files = []
             self.by_folder[folder] = repr((folder.name, [_stat(p) for p in files], self.code(),
-                                           repr(self.config.layout)))
+                                           self.config.layout, self.config.business))
         return self.by_folder[folder]
 
     def made_with(self, folder: Path) -> bytes:
         """What every email of `folder` shares: its signature and the business. A store made with
         none of the current ones holds nothing this run can use."""
-        text = repr((self.of(folder), self.config.business))
+        text = self.of(folder)
         return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
     def key(self, email, ctx: dict, cc: tuple[str, ...]) -> bytes:
-        folder = self.templates.folder(email.customer.language)
-        text = repr((self.of(folder), template_of(email), ctx, email.recipients, email.thread, cc))
+        """`ctx`: render.context of `email` with this config's business (which the folder's
+        signature holds already, so it is not spelt out again per email)."""
+        language = email.customer.language
+        folder = self.folders.get(language) or self.folders.setdefault(language, self.templates.folder(language))
+        rest = [(k, v) for k, v in ctx.items() if k != "business" or v is not self.config.business]
+        text = repr((self.of(folder), template_of(email), rest, email.recipients, email.thread, cc))
         return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
 
@@ -132,9 +137,11 @@ class Store:
     def made_with(self) -> set[bytes]:
         return {r[0] for r in self.db.execute("SELECT signature FROM made_with")}
 
-    def get(self, key: bytes) -> tuple[str, bytes, bytes] | None:
-        row = self.db.execute("SELECT subject, raw, stamp FROM rendered WHERE key=?", (key,)).fetchone()
-        return None if row is None else (row[0], bytes(row[1]), bytes(row[2]))
+    def get(self, keys: list[bytes]) -> dict[bytes, tuple[str, bytes, bytes]]:
+        """The entries of `keys` (at most a few hundred) that the store has."""
+        rows = self.db.execute(f"SELECT key, subject, raw, stamp FROM rendered WHERE key IN "
+                               f"({','.join('?' * len(keys))})", keys) if keys else ()
+        return {bytes(r[0]): (r[1], bytes(r[2]), bytes(r[3])) for r in rows}
 
     def replace(self, day: dt.date, rows: Iterable[tuple[bytes, str, bytes, bytes]], made_with: Iterable[bytes]) -> int:
         """The store becomes `rows` (key, subject, raw, stamp) for `day`, made with the
@@ -204,6 +211,9 @@ def render_date(local: dt.datetime) -> str:
     return format_datetime(local)
 
 
+LOOKUP_CHUNK = 32  # emails whose stored bytes are read at once
+
+
 class Lookup:
     """The window's side: the planned emails in their order, each from the store when it has
     it (with this run's Message-ID and Date), else rendered by `render_one` then and there."""
@@ -236,22 +246,24 @@ class Lookup:
 
     def emails_in_order(self, new_message_id, render_one) -> Iterator[tuple | str]:
         """As `sending.rendered_emails` yields: (position, Message-ID, subject, bytes, recipients),
-        or a broken template's error. The keys are worked out one email at a time, so the first
-        email goes out at once."""
+        or a broken template's error. The keys are worked out a few emails at a time (read from
+        the store together), so the first email goes out at once."""
         from .. import render
 
         signatures = Signatures(self.config, self.templates)
         date = render_date(self.local)
         today = self.local.date()
+        chunk: dict[bytes, tuple] = {}
         for position, email in enumerate(self.emails):
-            cc = cc_of(email)
-            key = signatures.key(email, render.context(email, business=self.config.business, today=today), cc)
-            found = None
-            if key in self.found:
+            if position % LOOKUP_CHUNK == 0:
+                keys = [signatures.key(e, render.context(e, business=self.config.business, today=today), cc_of(e))
+                        for e in self.emails[position:position + LOOKUP_CHUNK]]
                 try:
-                    found = self.store.get(key)
+                    chunk = self.store.get([k for k in keys if k in self.found])
                 except sqlite3.Error:
-                    found = None
+                    chunk = {}
+            cc = cc_of(email)
+            found = chunk.pop(keys[position % LOOKUP_CHUNK], None)
             if found is None or found[1].count(found[2]) != 1:
                 yield from render_one(position)
                 continue
