@@ -156,3 +156,69 @@ def test_an_unchanged_night_needs_no_rendering_child(workdir, smtp_sink, monkeyp
     monkeypatch.setattr(prerender, "rendered_ahead", lambda *a, **k: pytest.fail("a rendering child was started"))
     assert run(workdir) == 0
     assert len(received(smtp_sink)) == prepared
+
+
+def test_from_the_store_the_ledger_is_still_ahead_of_every_data_it_sends(workdir, smtp_sink):
+    """The store changes where the bytes come from, not the protocol: whenever an email's data
+    reaches the server, the ledger already says `sending` for it and `sent` for every email
+    before it but the last one."""
+    from books import many_customers
+
+    prepared = evening(workdir, smtp_sink.port, many_customers(D.date(), 60))
+    assert prepared == 60
+    seen = []
+
+    def look(raw: bytes) -> None:
+        mid = email.message_from_bytes(raw)["Message-ID"]
+        db = sqlite3.connect(f"file:{workdir / 'dunning.sqlite3'}?mode=ro", uri=True)
+        try:
+            rows = db.execute("SELECT id, message_id, status FROM reminders ORDER BY id").fetchall()
+        finally:
+            db.close()
+        mine = next(r for r in rows if r[1] == mid)
+        seen.append((mine[2], [r[2] for r in rows if r[0] < mine[0]]))
+
+    smtp_sink.on_data = look
+    assert run(workdir) == 0
+    assert len(seen) == 60 and {status for status, _ in seen} == {"sending"}
+    assert all(set(before[:-1]) <= {"sent"} and set(before[-1:]) <= {"sent", "sending"} for _, before in seen)
+
+
+def test_killed_again_and_again_with_the_store_every_reminder_arrives_exactly_once(workdir, smtp_sink):
+    import os
+    import random
+    import subprocess
+    import sys
+    from collections import Counter
+
+    from books import many_customers
+    from test_sending import history, one_email_per_customer_and_stage
+
+    n = 150
+    assert evening(workdir, smtp_sink.port, many_customers(D.date(), n)) == n
+    cmd = [sys.executable, "-m", "dunning_mailer", "run", "--config", str(workdir / "config.toml"),
+           "--now", D.isoformat()]
+    rng = random.Random(20261204)
+    kills, points = 0, Counter()
+    while True:
+        crash_at = rng.randint(1, 24) if kills < 30 else 0
+        env = dict(os.environ)
+        env.pop("DUNNING_MAILER_CRASH_AT", None)
+        if crash_at:
+            env["DUNNING_MAILER_CRASH_AT"] = str(crash_at)
+        p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+        if p.returncode == -9:
+            kills += 1
+            points[crash_at] += 1
+            continue
+        assert p.returncode == 0, p.stderr
+        if not crash_at:
+            break
+    assert kills >= 25 and len(points) >= 12
+    ids = smtp_sink.message_ids()
+    assert len(set(ids)) == n
+    assert {m["To"].addresses[0].addr_spec for m in smtp_sink.parsed()} == {f"c{i}@many.example" for i in range(n)}
+    one_email_per_customer_and_stage(smtp_sink)
+    assert len(ids) - len(set(ids)) <= kills  # byte-identical repeats after a kill between 250 and commit
+    emails = [i for i in history(workdir) if i["kind"] == "email"]
+    assert len(emails) == n and {i["status"] for i in emails} == {"sent"}
