@@ -23,8 +23,9 @@ from .digest import digest_due, send_digest
 from .imports import import_files
 from .inbox import read_mailbox
 from .payments import settle_payments
+from .prepared import store_path
 from .report import CycleReport
-from .sending import Sender, recover_unsent, send_planned
+from .sending import Sender, prepare_next_window, recover_unsent, send_planned
 
 log = logging.getLogger(__name__)
 
@@ -101,9 +102,25 @@ def run_once(config: Config, ledger: Ledger, transport: Transport, mailbox: Mail
                 sender.flush()  # and so must the digest
             if not sender.stopped:
                 send_digest(config, ledger, sender, the_plan, now, report)
+            if closed and not dry_run and any(f.status == "applied" for f in report.files):
+                prepare_ahead(config, ledger, calendar, now)
         finally:
             sender.flush()
     return report
+
+
+
+def prepare_ahead(config: Config, ledger: Ledger, calendar: BusinessCalendar, now: dt.datetime) -> None:
+    """Outside the window, after an import: the next window's emails rendered now (sending.py,
+    prepare_next_window). Only a saving: whatever goes wrong here, that run renders them itself."""
+    if store_path(config) is None:
+        return  # a ledger in PostgreSQL (an office) or in memory: no store beside it
+    try:
+        moment = calendar.next_sending_moment(now)
+        n = prepare_next_window(config, ledger, make_plan(config, ledger, moment, due_only=True), moment)
+        log.info("rendered %d emails ahead for the send window of %s", n, moment.isoformat())
+    except Exception as e:  # noqa: BLE001 - a saving, never a reason for the cycle to fail
+        log.warning("the next send window's emails were not rendered ahead: %s: %s", type(e).__name__, e)
 
 
 

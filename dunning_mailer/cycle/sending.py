@@ -7,6 +7,7 @@ import logging
 import random
 import secrets
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -161,7 +162,12 @@ class Sender:
         return size if left is None else max(1, min(size, left))
 
     def _record_progress(self, *, sending: int | None) -> None:
-        """One commit: `sent` for the email the server accepted last, `sending` for `sending`."""
+        """One commit: `sent` for the email the server accepted last, `sending` for `sending`.
+        Not flushed to disk (WAL, synchronous=NORMAL: it survives a killed process; the next
+        batch's flushed commit takes it to the disk). Set before the transaction opens: inside
+        one SQLite cannot change it, and the batch's flushed commit left FULL behind, which
+        made every email wait for an fsync."""
+        self.ledger.relaxed_durability()
         with self.ledger.transaction():
             self._record_confirmed()
             if sending is not None:
@@ -172,7 +178,7 @@ class Sender:
         """Record the last email the server accepted; a row marked ahead whose turn did not come
         (the cycle stopped) goes back to `pending`."""
         if self.confirmed is not None or self.marked_ahead is not None:
-            with self.ledger.transaction():
+            with self.ledger.durable_transaction():  # the end of a run of sends: to the disk
                 self._record_confirmed()
                 if self.marked_ahead is not None:
                     self.ledger.unmark_sending(self.marked_ahead)
@@ -236,8 +242,9 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
                  report: CycleReport, should_stop) -> None:
     """Render the plan's emails, record them in batches, send them.
 
-    The rendering runs ahead in a child process (see prerender.py) while this one records and
-    sends; the ledger and the connection stay here, so the order of writes is the same without it."""
+    The emails the evening before rendered (prepared.py) are taken from its store; without one
+    the rendering runs ahead in a child process (see prerender.py) while this one records and
+    sends. The ledger and the connection stay here, so the order of writes is the same either way."""
     local = now.astimezone(config.tz)
     templates = Templates(config)
     folders = sorted({templates.folder(e.customer.language) for e in the_plan.emails})
@@ -247,12 +254,22 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
                              "(`dunning-mailer templates check` lists them):\n  " + "\n  ".join(problems))
         return
     from ..prerender import rendered_ahead  # only now: most cron runs send nothing
+    from .prepared import Lookup
 
+    # Emails rendered the evening before (prepared.py) are taken as they are, and the few that
+    # changed since rendered here, in line. Without such a store the emails are rendered ahead
+    # of the sending, in a child process when there is one to spare.
+    found = Lookup(config, templates, the_plan.emails, local)
     batch: list[Outgoing] = []
     batches = 0
-    # The renderer is forked first: a fork must not copy the checkpoint thread.
-    with rendered_ahead(rendered_emails(config, templates, the_plan.emails, local)) as emails, \
-            ledger.checkpoints_deferred():
+    if found.usable:
+        broken: set[str] = set()
+        renderer = nullcontext(found.emails_in_order(new_message_id, lambda position: rendered_emails(
+            config, templates, the_plan.emails, local, only=[position], broken=broken)))
+    else:
+        # The renderer is forked first: a fork must not copy the checkpoint thread.
+        renderer = rendered_ahead(rendered_emails(config, templates, the_plan.emails, local))
+    with renderer as emails, ledger.checkpoints_deferred():
         sender.meanwhile = getattr(emails, "drain", None)  # rendered emails, off the pipe
         try:
             for out in emails:
@@ -271,22 +288,43 @@ def send_planned(config: Config, ledger: Ledger, sender: Sender, the_plan: Plan,
                 send_batch(ledger, sender, batch, now, local.date(), report, should_stop)
         finally:
             sender.meanwhile = None
+            found.close()
+            if found.usable:
+                log.info("%d of %d emails came rendered from the evening before", found.hits, len(the_plan.emails))
 
 
 
-def rendered_emails(config: Config, templates: Templates, emails, local: dt.datetime) -> Iterator[tuple | str]:
+def prepare_next_window(config: Config, ledger: Ledger, the_plan: Plan, moment: dt.datetime) -> int:
+    """Outside the send window: render the next window's emails (`the_plan`, planned for
+    `moment`) into the store of prepared.py, so that window's run only has to send them.
+    Nothing is recorded or sent; with broken templates nothing is rendered (the window's run
+    says why)."""
+    from . import prepared
+
+    templates = Templates(config)
+    folders = sorted({templates.folder(e.customer.language) for e in the_plan.emails})
+    if not the_plan.emails or template_errors(config, ledger, folders):
+        return 0
+    local = moment.astimezone(config.tz)
+    return prepared.prepare(config, templates, the_plan.emails, moment,
+                            rendered_emails(config, templates, the_plan.emails, local))
+
+
+
+def rendered_emails(config: Config, templates: Templates, emails, local: dt.datetime,
+                    only: list[int] | None = None, broken: set[str] | None = None) -> Iterator[tuple | str]:
     """Each planned email as (its position, Message-ID, subject, exact bytes, recipients), or the
     error (a string) of a broken template. No I/O besides reading templates: it may run in another
     process, so what it yields is kept small (the planned email itself stays with the caller)."""
     from .. import render  # only now: nothing to render on most cron runs
+    from .prepared import cc_of, template_of
 
-    broken: set[str] = set()
-    for position, email in enumerate(emails):
+    broken = set() if broken is None else broken
+    for position in range(len(emails)) if only is None else only:
+        email = emails[position]
         stage = email.stage
         env = templates.env(email.customer.language)
-        # A customer-balance export has no invoice lines: a statement, in the stage's tone.
-        template = "statement" if all(i.kind == "balance" for i in email.invoices) and email.invoices \
-            and stage.name not in ("thank_you",) else stage.template
+        template = template_of(email)
         key = f"{templates.folder(email.customer.language)}/{template}"
         if key in broken:
             continue
@@ -298,8 +336,7 @@ def rendered_emails(config: Config, templates: Templates, emails, local: dt.date
             yield f"template for stage {stage.name} is broken, its emails were not sent: {e}"
             continue
         message_id = new_message_id(config, local.date(), stage.name)
-        cc = ((email.customer.account_manager_email,)
-              if stage.cc_account_manager and email.customer.account_manager_email else ())
+        cc = cc_of(email)
         raw = render.build_message(rendered, business=config.business, recipients=email.recipients,
                                    customer_name=email.customer.name, message_id=message_id, now=local,
                                    thread=email.thread, cc=cc)
