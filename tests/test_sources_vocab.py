@@ -294,6 +294,11 @@ def test_a_credit_note_written_positive_is_never_read_as_a_debt():
             (2, ["חשבונית מס", "501", "אור ירוק", "01/10/2026", "31/10/2026", "1,000.00", "1,000.00"]),
             (3, ["חשבונית מס זיכוי", "502", "אור ירוק", "15/10/2026", "15/10/2026", "200.00", "200.00"])]
     result = extract_rows(Path("docs.csv"), rows, importer="generic")
+    # The document type says what the sign does not: read as the credit it is, and said.
+    assert not result.questions and sorted(str(i.balance) for i in result.invoices) == ["-200.00", "1000.00"]
+    assert any("row 3: a credit note by its document type, written positive" in w for w in result.warnings)
+    # A type column the user told the reader to ignore leaves only the sign: then it is asked.
+    result = extract_rows(Path("docs.csv"), rows, importer="generic", ignore_columns=["סוג מסמך"])
     assert any("row 3: 'חשבונית מס זיכוי'" in q and "money the business owes them" in q
                for q in result.questions)
     rows[2][1][5:7] = ["-200.00", "-200.00"]  # written as the credit it is: read, no question

@@ -85,7 +85,27 @@ def with_statuses(path: Path, rows: Sequence[Row], header: Header,
             or header_key(cells[c] if c < len(cells) else "") in ignored
             or header_key(f"column {column_letters(c)}") in ignored]
     columns = [[row[c] if c < len(row) else "" for row in body] for c in range(width)]
-    return with_status_columns(header, cells, columns, skip)
+    header = with_status_columns(header, cells, columns, skip)
+    return _with_type_columns(header, cells, ignored)
+
+
+def _with_type_columns(header: Header, cells: Sequence[object], ignored: set[str]) -> Header:
+    """An invoices file's document-type column ("סוג מסמך", "Type") read beside its statuses:
+    receipts, quotes, orders and payments are no debt, a credit note is owed back
+    (statuses.NOT_A_DEBT_TYPES, CREDIT_TYPES), and a type it does not know is a question."""
+    if "number" not in header.index or {"debit", "credit"} & header.index.keys():
+        return header
+    used = set(header.index.values()) | set(header.buckets) | set(header.statuses)
+    found = tuple(c for c, cell in enumerate(cells) if c not in used
+                  and header_key(cell) in _TYPE_HEADERS and header_key(cell) not in ignored)
+    if not found:
+        return header
+    if "status" not in header.index:
+        first, *rest = found
+        return replace(header, index={**header.index, "status": first},
+                       texts={**header.texts, "status": parse.clean_text(cells[first])},
+                       statuses=header.statuses + tuple(rest))
+    return replace(header, statuses=header.statuses + found)
 
 
 def with_unnamed_account(rows: Sequence[Row], header: Header) -> Header:

@@ -23,7 +23,7 @@ from .cells import ColumnReader, Refusal
 from .columns import Header, header_key
 from .questions import held_rows_question, is_line_column, overstated_question, repeated_question
 from .rows import RowError, blank_rows, currency_group_ends, group_headings, heading_currency, total_rows
-from .statuses import CLOSED, PARTIAL, row_meaning, status_columns, status_meaning
+from .statuses import CLOSED, CREDIT, PARTIAL, row_meaning, status_columns, status_meaning
 from .tabular import Row
 
 # What one document number on several rows of an invoices file means, as a profile says it
@@ -194,7 +194,7 @@ def row_statuses(header: Header, columns: Sequence[Sequence[object]], height: in
 
 
 def _invoice(fields: _Fields, number: str, customer: dict, amount_cell, balance_cell, paid_cell,
-             currency, issue, due, language, terms, warn) -> Invoice | None:
+             currency, issue, due, language, terms, warn, credit: bool = False) -> Invoice | None:
     """The open invoice a data row states from its fields' readings, or None when it is
     settled; RowError (or the parser's own error) for a field it needs and cannot read."""
     if type(amount_cell) is Refusal:
@@ -214,6 +214,9 @@ def _invoice(fields: _Fields, number: str, customer: dict, amount_cell, balance_
         balance = amount
     if balance == 0:
         return None
+    if credit and balance > 0:  # a credit note by its document type, written positive (Xero)
+        amount, balance = -abs(amount), -balance
+        warn(f"a credit note by its document type, written positive: read as {balance}")
     if type(currency) is Refusal:
         raise fields.refused("currency", currency)
     currency = (
@@ -406,7 +409,8 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
                 raise number.error
             invoice = _invoice(fields, number, customer, amount, balance, paid,
                                currency or group_currency, issue, due, language, terms,
-                               lambda text: warnings.append(f"{where} row {row}: {text}"))
+                               lambda text: warnings.append(f"{where} row {row}: {text}"),
+                               closed_status == CREDIT)
         except (RowError, ValueError) as error:
             warnings.append(f"{where} row {row}: {error}; row skipped")
             errors += 1

@@ -58,6 +58,27 @@ PARTIAL_STATUSES = frozenset({
 })
 
 CLOSED, PARTIAL, OPEN = "closed", "partial", "open"
+# What a document-type column ("סוג מסמך", "Type", "Transaction Type") says of a row: some
+# documents are never a debt (a receipt, an invoice-receipt paid when issued, a quote, an order,
+# a payment or an overpayment); a credit note is money the business owes back, whatever sign the
+# export writes it with; an invoice says nothing the status and balance do not.
+CREDIT, DOCUMENT = "credit", "document"
+NOT_A_DEBT_TYPES = frozenset({
+    "קבלה", "קבלות", "חשבונית מס קבלה", "חשבונית מס/קבלה", "חשבונית מס - קבלה", "חשבונית מס-קבלה",
+    "חשבונית קבלה", "הזמנה", "הזמנת עבודה", "תעודת משלוח", "תעודת החזרה", "תקבול",
+    "receipt", "payment", "customer payment", "incoming payment", "received payment", "overpayment",
+    "prepayment", "sales overpayment", "sales prepayment", "receive payment", "sales receipt",
+    "sales order", "order", "delivery note", "rc",
+})
+CREDIT_TYPES = frozenset({
+    "חשבונית זיכוי", "זיכוי", "חשבונית מס זיכוי", "credit note", "credit memo", "sales credit note",
+    "accrec credit", "accreccredit", "customer credit note", "out refund", "cn",
+})
+DEBT_TYPES = frozenset({
+    "חשבונית מס", "חשבונית", "חשבון עסקה", "חשבונית עסקה", "דרישת תשלום", "invoice", "tax invoice",
+    "sales invoice", "accrec", "customer invoice", "bill", "debit note", "journal entry", "in",
+    "out invoice", "a/r invoice", "ar invoice", "חיוב",
+})
 
 
 def status_word(value: object) -> str:
@@ -75,6 +96,12 @@ def status_meaning(value: object, closed: frozenset = frozenset(),
         return None
     if word in closed or word in CLOSED_STATUSES:
         return CLOSED
+    if word in NOT_A_DEBT_TYPES:
+        return CLOSED
+    if word in CREDIT_TYPES:
+        return CREDIT
+    if word in DEBT_TYPES:
+        return DOCUMENT
     if word in PARTIAL_STATUSES:
         return PARTIAL
     if word in opened or word in OPEN_STATUSES:
@@ -118,9 +145,10 @@ def needs_person(value: object) -> bool:
 
 
 def row_meaning(meanings: Iterable[str | None]) -> str | None:
-    """What a row's statuses say together: not owed if any says so, else in part, else owed."""
+    """What a row's statuses say together: not owed if any says so, else a credit note (by its
+    document type), else in part, else owed."""
     found = set(meanings)
-    for meaning in (CLOSED, PARTIAL, OPEN):
+    for meaning in (CLOSED, CREDIT, PARTIAL, OPEN):
         if meaning in found:
             return meaning
     return None

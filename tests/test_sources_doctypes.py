@@ -1,0 +1,52 @@
+"""A document-type column ("סוג מסמך", "Type", "Transaction Type") read beside the statuses:
+receipts, invoice-receipts, quotes, orders, payments and overpayments are no debt whatever their
+balance column says; a credit note is owed back; a type the reader does not know is asked about."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from dunning_mailer.sources.generic import extract_rows
+
+HE = ["סוג מסמך", "מספר מסמך", "תאריך מסמך", "תאריך לתשלום", "שם לקוח", "יתרה לתשלום", "סטטוס"]
+
+
+def read(rows, path: Path = Path("docs.csv"), **kw):
+    return extract_rows(path, list(enumerate(rows, start=1)), importer="generic", **kw)
+
+
+def test_a_quote_or_a_receipt_with_an_open_status_is_no_debt_and_needs_no_due_date():
+    result = read([HE,
+                   ["חשבונית מס", "1043", "01/10/2026", "31/10/2026", "נוי", "4,212.00", "פתוח"],
+                   ["הצעת מחיר", "88", "15/10/2026", "", "גלעד", "9,360.00", "פתוח"],
+                   ["קבלה", "5020", "06/10/2026", "", "נוי", "1,000.00", "פתוח"],
+                   ["חשבונית מס קבלה", "1045", "05/10/2026", "", "יעל", "702.00", "פתוח"]])
+    assert not result.questions, result.questions
+    assert [(i.number, str(i.balance)) for i in result.invoices] == [("1043", "4212.00")]
+
+
+def test_an_english_type_column_drops_payments_and_overpayments_and_signs_credit_notes():
+    result = read([["Type", "Invoice Number", "Contact", "Invoice Date", "Due Date", "Amount Due", "Status"],
+                   ["Sales invoice", "INV-1", "Fern", "02/09/2026", "02/10/2026", "1440.00", "Awaiting Payment"],
+                   ["Sales credit note", "CN-1", "Fern", "25/10/2026", "", "240.00", "Awaiting Payment"],
+                   ["Sales overpayment", "OP-1", "Fern", "28/10/2026", "", "150.00", "Awaiting Payment"],
+                   ["Payment", "PMT-9", "Fern", "29/10/2026", "", "-300.00", "Awaiting Payment"]])
+    assert not result.questions, result.questions
+    got = {i.number: (str(i.balance), i.due_date.isoformat()) for i in result.invoices}
+    assert got == {"INV-1": ("1440.00", "2026-10-02"), "CN-1": ("-240.00", "2026-10-25")}
+    assert any("CN-1" in w or "row 3" in w for w in result.warnings)
+
+
+def test_a_type_the_reader_does_not_know_is_a_question_naming_it():
+    result = read([HE,
+                   ["חשבונית מס", "1043", "01/10/2026", "31/10/2026", "נוי", "4,212.00", "פתוח"],
+                   ["מסמך מיוחד", "1044", "03/10/2026", "02/11/2026", "נוי", "500.00", "פתוח"]])
+    assert any("מסמך מיוחד" in q for q in result.questions)
+
+
+def test_a_ledger_type_column_is_left_to_the_ledger_reading(tmp_path):
+    # Debit/credit movements: the type of each movement is no status of an open document.
+    (card := tmp_path / "card.csv").write_text("", encoding="utf-8")
+    result = read(path=card, rows=[["מפתח חשבון", "שם חשבון", "סוג תנועה", "אסמכתא", "תאריך", "חובה", "זכות"],
+                   ["20011", "אורן שיווק", "חשבונית", "1001", "01/10/2026", "1,000.00", ""],
+                   ["20011", "אורן שיווק", "קבלה", "5001", "05/10/2026", "", "400.00"]])
+    assert [str(i.balance) for i in result.invoices] == ["600.00"]
