@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .boundaries import settle
 from .cues import _FORWARDED, Cue, cues, negated
 from .dates import DateExpr, find_dates, resolve, with_finals
 from .features import ngrams, normalise
@@ -220,6 +221,8 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         why.append(f"forwarded to someone else, and no question asked: {alt}")
         main, conf = alt, max(probs[alt], 1.0 - probs["question"])
         probs = {**probs, "question": 0.0}
+    main, conf, probs, more = settle(text, main, conf, probs, found, attachment)
+    why += more
     intents = {main} - {"none"}
     if main == "promise" and any(c.name == "claim" and _PART.match(text, c.start + len(c.phrase)) for c in found):
         intents.add("payment_claim")      # "העברתי חצי היום, את השאר בשבוע הבא"
