@@ -7,6 +7,8 @@ what that gives, each one narrow and named in the reasons:
   writer's side paid (cues.py's "claim") is no claim when the reply asks something and names no
   act of paying at all ("did the money reach you?", "רציתי לברר אם …"), or only says that a mail
   was sent;
+* "when will you bring the other one? then I'll pay", "why should I pay for …?", "I don't think
+  I owe …": the payment waits for the business or is refused, a dispute;
 * a payment that waits for the business to give something back ("אשלם כשאקבל את הבגד אחרי
   התיקון", "once I get the car back") is a dispute, never a promise;
 * asking for more time ("תנו לי עוד חודש", "give me another month") with no commitment to pay is
@@ -19,7 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from .cues import Cue
+from .cues import Cue, negated
+from .dates import DateExpr
+
+# Another errand on that day: "נדבר מחר", "I'll check tonight".
+_OTHER = re.compile(r"(?:נדבר|אדבר|נבדוק|אבדוק|בודק|בודקת|אסתכל|נסתכל|אעבור\s+על|אשאל|אחזור|אעדכן|אתקשר|נתקשר|תתקשר\w*|"
+                    r"נראה|אחשוב|לענות|זמין|זמינה|לא\s+עכשיו|talk|check|call|look|get\s+back|let\s+you\s+know|see\s+you|"
+                    r"think|reply|not\s+now|can'?t|cannot|busy)", re.I)
+_WEAK_DAY = {"now", "right now", "עכשיו", "כרגע", "tonight", "הערב", "בערב"}
 
 # Asking, not telling: a question mark, or a Hebrew/English opener that asks.
 _ASKS = re.compile(r"\?|(?:^|[\s,.])(?:רציתי\s+(?:לברר|לבדוק|לשאול|לדעת)|אשמח\s+לדעת|מעניין\s+(?:אותי|אם)|"
@@ -28,9 +37,21 @@ _ASKS = re.compile(r"\?|(?:^|[\s,.])(?:רציתי\s+(?:לברר|לבדוק|לש�
 
 # Any act of paying or sending in the past, even one cues.py does not read as a claim ("I made it
 # on the 2nd", "שלחתי בביט", "ההעברה נעשתה").
-_PAST_ACT = re.compile(r"(?<![\w])(?:sent|send|made|did|done|paid|pay|payed|transferred|wired|took|gave|"
+_PAST_ACT = re.compile(r"(?<![\w])(?:sent|send|made|paid|pay|payed|transferred|wired|gave|"
                        r"שלחתי|שלחנו|שילמ\w*|שלמתי|העבר\w*|עשיתי|עשינו|נעשתה|נעשה|בוצע\w*|ביצעתי|הפקדתי|נתתי|"
-                       r"שולם|ירד|ירדה|יצא|יצאה|עבר|עברה|נכנס)(?![\w])", re.I)
+                       r"שולם|ירדה)(?![\w])", re.I)
+
+# One question, opened by a word that asks for information: "איפה אני רואה את התשלומים שכבר עשיתי?"
+_WH_QUESTION = re.compile(r"^\s*(?:איפה|מתי|כמה|איך|where|when|how|which)\b[^.!?\n]*\?+\s*$", re.I)
+
+# "When will you bring the second one? Then I'll pay": the payment waits for the business.
+_THEN_PAY = re.compile(r"(?:מתי|when)\b[^?]*\?\s*(?:ו?אז|ורק\s+אז|and\s+then|then)\s+(?:אני\s+|אנחנו\s+|i'?ll\s+|we'?ll\s+|i\s+)?"
+                       r"(?:משלם|משלמת|אשלם|נשלם|מעביר|אעביר|pay|transfer)", re.I)
+
+# "Why should I pay for something that fell apart?": a rhetorical refusal.
+_WHY_PAY = re.compile(r"(?:why\s+(?:should|would|must)\s+(?:i|we)\s+pay|למה\s+ש(?:אשלם|נשלם)|למה\s+(?:אני|אנחנו)\s+"
+                      r"(?:צריך|צריכה|צריכים)\s+לשלם|ממתי\s+(?:אני\s+)?(?:משלם|משלמים)|"
+                      r"(?:don'?t|do\s+not)\s+think\s+(?:i|we)\s+owe|לא\s+(?:חושב|חושבת|חושבים)\s+ש(?:אני\s+|אנחנו\s+)?חייב)", re.I)
 
 # Sent, but a mail or a message, not money.
 _SENT_WORDS = re.compile(r"(?:שלחתי|שלחנו|sent)\s+(?:לכם\s+|לך\s+|you\s+)?(?:\S+\s+)?(?:מייל|אימייל|הודעה|מכתב|"
@@ -54,8 +75,32 @@ _COMMITS = re.compile(r"(?:ו|ש)?(?:אני\s+)?(?:אשלם|נשלם|אעביר|
                       r"|(?:it|this)(?:'ll|\s+will)\s+be\s+(?:paid|settled)|(?:תקבלו|יגיע|ישולם)(?![\u05d0-\u05ea])", re.I)
 
 
+# A payment still to come, said outright: "אני ישלם כסף בקרוב", "I'll bring a check Tuesday", "מחר תקבל ביט".
+_WILL_PAY = re.compile(
+    r"(?:^|[\s,.!\-–])(?:ו|ש)?(?:אני\s+|הוא\s+|היא\s+|אנחנו\s+)?(?:אשלם|ישלם|נשלם|תשלם|אעביר|נעביר|יעביר|תעביר|אסדר|נסדר|"
+    r"אסדיר|ייפרע|ישולם|יועבר|(?:תקבל|תקבלו|תקבלי)\s+(?:את\s+)?(?:ה)?(?:כסף|ביט|צ'?ק|תשלום|הכל|העברה)|"
+    r"(?:מעביר|מעבירה|משלם|משלמת)\s+(?:היום|מחר|עכשיו))(?![\u05d0-\u05ea])"
+    r"|(?:i'?ll|i\s+will|we'?ll|we\s+will|i'?m|we'?re)\s+(?:\w+\s+){0,2}?(?:pay(?:ing)?|transfer(?:ring)?|settle|"
+    r"bring\s+(?:a|the)\s+(?:check|cheque|cash)|send\s+(?:the\s+)?(?:money|payment|funds)|make\s+sure\s+(?:this|it)\s+gets\s+paid)\b"
+    r"|(?:it'?s|payment\s+is|money\s+is)\s+coming\b", re.I)
+
+# Passing the mail on, or another errand: no promise ("אעביר למנהל", "I'll pass it on").
+_ERRAND = re.compile(r"(?:אעביר|נעביר|יעביר|מעביר)\s+(?:את\s+)?(?:זה|ה?מייל|ה?הודעה|ה?חשבונית|ל(?!כם|ך))|pass\w*\s+(?:it|this)", re.I)
+
+# A short reply that is only a day: "ראיתי ראיתי 🙂 מחר", "Tomorrow, without fail."
+_SHORT = 7
+
+# Asks about the bill or the payment, with or without "?".
+_ASK_BILL = re.compile(r"\?|(?:^|[\s,.])(?:תגידו\s+לי|תגיד\s+לי|אשמח\s+לדעת|מעניין\s+אותי\s+לדעת|רציתי\s+(?:לבדוק|לברר|לדעת)|"
+                       r"please\s+(?:let\s+me\s+know|explain|tell\s+me)|let\s+me\s+know\s+(?:the|what|how|which)|could\s+you\s+explain|"
+                       r"(?:not\s+sure|i\s+not\s+understand|don'?t\s+understand)\s+(?:what|this)|how\s+much|what\s+is\s+(?:the|this))", re.I)
+_BILL = re.compile(r"חשבונית|חשבון|סכום|תשלום|לשלם|להעביר|חוב|חייב|יתרה|קבלה|מע\"?מ|ניכוי|בנק|swift|iban|דמי\s|"
+                   r"invoice|bill|charge|amount|owe|balance|receipt|payment|account|vat|fee", re.I)
+_THEY_ASK = re.compile(r"(?:והם|והיא|והוא|הם|היא|הוא)\s+(?:שואל|שואלים|שואלת|מבקש|מבקשים|מבקשת)|(?:they|she|he)\s+(?:ask|asks|are\s+asking|want\s+to\s+know)", re.I)
+
+
 def settle(text: str, main: str, conf: float, probs: Mapping[str, float], found: Sequence[Cue],
-           attachment: str | None = None) -> tuple[str, float, dict[str, float], list[str]]:
+           dates: Sequence[DateExpr] = (), attachment: str | None = None) -> tuple[str, float, dict[str, float], list[str]]:
     """The main reading after the hard boundaries, its confidence, the probabilities left to
     the other intents, and the reasons for each change."""
     names = {c.name for c in found}
@@ -67,13 +112,17 @@ def settle(text: str, main: str, conf: float, probs: Mapping[str, float], found:
 
     if main == "payment_claim" and "claim" not in names and not attachment:
         asks, sent = _ASKS.search(text), _SENT_WORDS.search(text)
-        asks = asks if asks and not _PAST_ACT.search(text) else None
+        asks = asks if asks and (not _PAST_ACT.search(text) or _WH_QUESTION.match(text)) else None
         if asks or sent:
             alt = "question" if asks and not sent else best_other("payment_claim")
             why.append(f"no words that say it was paid, and {'it asks' if asks else 'only a mail was sent'} "
                        f"({(asks or sent).group(0).strip()!r}): read as {alt.replace('_', ' ')}, not a payment claim")
             main, conf = alt, max(probs.get(alt, 0.0), 1.0 - probs["payment_claim"])
             probs["payment_claim"] = 0.0
+    if main in ("promise", "payment_claim", "question", "none") and (m := _THEN_PAY.search(text) or _WHY_PAY.search(text)):
+        why.append(f"the payment waits for the business, or is refused ({m.group(0)!r}): a dispute")
+        main, conf = "dispute", max(probs.get("dispute", 0.0), 0.8)
+        probs["promise"] = probs["payment_claim"] = 0.0
     if main == "promise" and (m := _GET_BACK.search(text)):
         why.append(f"the payment waits for the business to give something back ({m.group(0)!r}): a dispute")
         main, conf = "dispute", max(probs.get("dispute", 0.0), 0.8)
@@ -82,4 +131,17 @@ def settle(text: str, main: str, conf: float, probs: Mapping[str, float], found:
         why.append(f"asks for more time ({m.group(0).strip()!r}) and commits to nothing: a plan request")
         main, conf = "plan_request", max(probs.get("plan_request", 0.0), 0.8)
         probs["promise"] = 0.0
+    if main == "none" and not names & {"claim", "forwarded"} - {"forwarded"} and not any(
+            c.name.startswith("condition_") for c in found):
+        will = next((m for m in _WILL_PAY.finditer(text) if not negated(text, m.start() + 1)), None)
+        if will and not _ERRAND.search(text):
+            why.append(f"a payment still to come ({will.group(0).strip()!r}): a promise")
+            main, conf = "promise", max(probs.get("promise", 0.0), 0.6)
+        elif len(text.split()) <= _SHORT and "?" not in text and any(e.definite and e.phrase.lower() not in _WEAK_DAY for e in dates) \
+                and not _OTHER.search(text):
+            why.append("a short reply that names a day to pay: a promise")
+            main, conf = "promise", max(probs.get("promise", 0.0), 0.6)
+        elif (_ASK_BILL.search(text) and _BILL.search(text)) or _THEY_ASK.search(text):
+            why.append("asks about the bill or the payment: a question")
+            main, conf = "question", max(probs.get("question", 0.0), 0.6)
     return main, conf, probs, why

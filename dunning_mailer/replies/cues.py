@@ -105,7 +105,7 @@ _THIRD = (r"(?:ה)?(?:טיפול|הנהלת|מחלקת|רואה|רו\"ח|חשב�
           r"בעל|אשת|אשתי|בעלי|אבא|אמא|אבי|אמי|שותף|שותפה|שותפי|מזכיר|מזכירה|מזכירות|מי\s+ש|הבוס|בוס|הנה\"ח|הנהח|"
           r"ועדת|וועדת|ועד|הנהלה|דירקטוריון|הלקוח|המשרד|משרד|ספקים|תשלומים|תשלום|רכש|אחי|אחותי|גיס\w*|חמי|חמותי|בן\s+זוג\w*|בת\s+זוג\w*|הורי\w*|אחראי|אחראית|צוות|מחלקה|גורם|גורמים|עו\"ד|עורך|הבן|הבת|בני|בתי|[א-ת]+\s+מהנהלת)")
 _FORWARDED = re.compile(
-    r"\s+(?:" + _PASSED_ON + r")(?:\s+\S+){0,2}?\s*(?:(?:ל|אל\s+)\S+|הלאה|לטיפול)?"
+    r"\s+(?:(?:לך|לכם)\s+)?(?:" + _PASSED_ON + r")(?:\s+\S+){0,2}?\s*(?:(?:ל|אל\s+)\S+|הלאה|לטיפול)?"
     r"|\s+(?:גם\s+)?(?:ל|אל\s+)" + _THIRD +
     r"|\s+הלאה|\s+לטיפול"
     r"|\s+(?:it\s+|this\s+|that\s+|the\s+\w+\s+|your\s+\w+\s+)?(?:on\s+)?to\s+(?:our\s+|the\s+|my\s+)?(?:accounting|accounts|"
@@ -195,7 +195,8 @@ _DOUBLE = re.compile(r"(?<![\w])(?:(?:ה)?חשבונית\s+(?:\S+\s+){0,2}?(?:כ
                      r"(?:אתם|אתה)\s+חייב(?:ים)?\s+לי|you\s+owe\s+(?:me|us))(?![\w])", re.I)
 _ELSEWHERE = re.compile(r"(?:settlement\s+agreement|הסכם\s+(?:ה)?פשרה|חברה\s+הקודמת|לחברה\s+הקודמת|קבלן|לקבלן|contractor|קיזזתי|קיזזנו|קוזז|מקוזז|previous\s+company|before\s+the\s+merger|"
                         r"set[- ]?off|offset|deducted\s+(?:it\s+)?from|ניכיתי|הורדתי\s+מ|"
-                        r"(?:ל)?(?:בעלים|ספק|מנהל)\s+(?:ה)?קודם|previous\s+owner|former\s+(?:owner|partner|supplier))", re.I)
+                        r"(?:ל)?(?:בעלים|ספק|מנהל)\s+(?:ה)?קודם|previous\s+owner|former\s+(?:owner|partner|supplier)|"
+                        r"לבטל\s+את\s+(?:ה)?(?:קנס|חיוב|ריבית)|cancel\s+the\s+(?:fine|penalty|late\s+fee|charge))", re.I)
 
 
 _FAMILIES = {
@@ -265,6 +266,7 @@ _COMPLAINT = re.compile(
     r"cancel(?:l)?ed|(?:never\s+(?:got|received|ordered|agreed)|(?:did\s+not|didn'?t)\s+(?:order|receive|get|agree))"
     r"(?!\s+(?:\w+\s+){0,2}?(?:invoice|receipt|bill|e-?mail|statement|copy|link|reminder|tax))|"
     r"broken|damaged|defective|wrong\s+(?:amount|price|invoice|charge|total)|overcharged|not\s+(?:fixed|finished|done|working|delivered)|"
+    r"בעיה\s+(?:רק\s+)?עם\s+(?:ה)?(?:חיוב|סכום|חשבונית)|problem\s+with\s+(?:the|one|this)\s+(?:charge|amount|item)|"
     r"still\s+(?:broken|not|missing|leaking)|missing|arrived\s+(?:late|broken|damaged|wet)|you\s+(?:said|told\s+me|promised)\s+(?:it|this|that|the))"
     r"(?![\w])", re.I)
 

@@ -221,7 +221,7 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         why.append(f"forwarded to someone else, and no question asked: {alt}")
         main, conf = alt, max(probs[alt], 1.0 - probs["question"])
         probs = {**probs, "question": 0.0}
-    main, conf, probs, more = settle(text, main, conf, probs, found, attachment)
+    main, conf, probs, more = settle(text, main, conf, probs, found, dates, attachment)
     why += more
     intents = {main} - {"none"}
     if main == "promise" and any(c.name == "claim" and _PART.match(text, c.start + len(c.phrase)) for c in found):
