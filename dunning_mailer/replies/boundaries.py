@@ -57,6 +57,10 @@ _WHY_PAY = re.compile(r"(?:why\s+(?:should|would|must)\s+(?:i|we)\s+pay|למה\s
 _SENT_WORDS = re.compile(r"(?:שלחתי|שלחנו|sent)\s+(?:לכם\s+|לך\s+|you\s+)?(?:\S+\s+)?(?:מייל|אימייל|הודעה|מכתב|"
                          r"e-?mail|message|letter)", re.I)
 
+# An instruction to someone else, not a payment made: "I've asked my bank to make the transfer".
+_ASKED_TO = re.compile(r"(?:asked|told|instructed)\s+(?:my|our|the)\s+(?:bank|accountant|bookkeeper|office)\s+to|"
+                       r"ביקשתי\s+מ(?:ה)?(?:בנק|רואה|מנהל|הנהלת)\S*\s+(?:\S+\s+)?ל", re.I)
+
 # Waiting for the business to give something back.
 _GET_BACK = re.compile(
     r"(?:כש|ברגע\s+ש|אחרי\s+ש|לאחר\s+ש|רק\s+כש)(?:אקבל|נקבל)\s+(?:בחזרה\s+)?(?:את\s+)?ה(?!משכורת|כסף|החזר|מענק|"
@@ -99,6 +103,34 @@ _BILL = re.compile(r"חשבונית|חשבון|סכום|תשלום|לשלם|לה
 _THEY_ASK = re.compile(r"(?:והם|והיא|והוא|הם|היא|הוא)\s+(?:שואל|שואלים|שואלת|מבקש|מבקשים|מבקשת)|(?:they|she|he)\s+(?:ask|asks|are\s+asking|want\s+to\s+know)", re.I)
 
 
+# Asking for instalments, a postponement or an arrangement, as a question: a plan request first.
+_PLAN_ASK = re.compile(
+    r"(?:אפשר|ניתן|יש\s+(?:לכם\s+)?אפשרות|efshar|אני\s+רוצה|אני\s+צריך|אני\s+צריכה|נבקש|אבקש|תוכלו|can\s+(?:i|we)|could\s+(?:i|we)|"
+    r"is\s+it\s+possible|i'?d\s+like\s+to|we'?d\s+like\s+to|please\s+can\s+i)\s+(?:\S+\s+){0,4}?"
+    r"(?:לחלק|לפרוס|לפריסה|פריסה|בתשלומים|(?:ב|ל)?תשלומים|bi\s+tashlumim|lidchot|לדחות|דחייה|להסדר|הסדר|לאחד\s+ו?לפרוס|"
+    r"split|spread|instal?l?ments?|postpone|payment\s+plan|pay\s+(?:in\s+)?\d+\s+times|flexibility)", re.I)
+
+# A day proposed as a question: "ה-15 טוב לכם?", "חמישי מתאים?", "20th ok?"
+_DAY_OK = re.compile(r"(?:טוב|מתאים|בסדר|סבבה|קבענו|ok|okay|works|good|fine)\s*(?:לכם|לך|for\s+you)?\s*\?", re.I)
+
+# Anything about paying at all, or a time: what a promise cannot do without.
+_ABOUT_PAYING = re.compile(
+    r"של[םמ]|שול[םמ]|תשלו|עביר|עבר|כס[ףפ]|ביט|פייבוקס|צ'?ק|סגור|סוגר|סדר|יסודר|תקבל|יגיע|בדרך|טיפול|אטפל|מטפל|"
+    r"על\s+זה|אצלי|מבטיח|חשבו|יתרה|חוב|תכף|שולח|שלח|נסגר|ייכנס|יורד|ירד|שלכם|מתחייב|ashalem|meshalem|maavir|"
+    r"pay|paid|transfer|money|settle|cheque|check|cash|wire|funds|sort|take\s+care|handle|deal\s+with|on\s+it|promise|"
+    r"cover|clear|coming|do\s+it|will\s+do|have\s+it|send|invoice|balance|account|back|get\s+it|"
+    r"ימים|שבוע|חודש|(?:ראשון|שני|שלישי|רביעי|חמישי|שישי)(?![\u05d0-\u05ea])|אחרי|כש|days|week|month|when|after", re.I)
+
+
+# A sentence that waits for something or asks for it: its "I'll transfer" is no promise on its own.
+_IF_OR_ASK = re.compile(r"כש|ברגע|אחרי\s+ש|לאחר|עם\s+קבלת|בהמשך\s+לכך|כדי\s+ש|תשלח|שלח|נבקש|בבקשה|"
+                        r"once|when|as\s+soon|after|upon|send|please|from\s+abroad|מחו\"ל", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    return [x for x in re.split(r"(?<=[.!?\n])", text) if x.strip()]
+
+
 def settle(text: str, main: str, conf: float, probs: Mapping[str, float], found: Sequence[Cue],
            dates: Sequence[DateExpr] = (), attachment: str | None = None) -> tuple[str, float, dict[str, float], list[str]]:
     """The main reading after the hard boundaries, its confidence, the probabilities left to
@@ -111,7 +143,8 @@ def settle(text: str, main: str, conf: float, probs: Mapping[str, float], found:
         return max((i for i in probs if i not in without), key=lambda i: probs[i])
 
     if main == "payment_claim" and "claim" not in names and not attachment:
-        asks, sent = _ASKS.search(text), _SENT_WORDS.search(text)
+        asks, sent = _ASKS.search(text), _SENT_WORDS.search(text) or (
+            _ASKED_TO.search(text) if not re.search(r"(?i)אישרו|confirmed|בוצע|went\s+out", text) else None)
         asks = asks if asks and (not _PAST_ACT.search(text) or _WH_QUESTION.match(text)) else None
         if asks or sent:
             alt = "question" if asks and not sent else best_other("payment_claim")
@@ -144,4 +177,25 @@ def settle(text: str, main: str, conf: float, probs: Mapping[str, float], found:
         elif (_ASK_BILL.search(text) and _BILL.search(text)) or _THEY_ASK.search(text):
             why.append("asks about the bill or the payment: a question")
             main, conf = "question", max(probs.get("question", 0.0), 0.6)
+    if main == "question" and not any(c.name.startswith("condition_") for c in found) and "claim" not in names:
+        told = [x for x in _sentences(text) if "?" not in x and not _IF_OR_ASK.search(x)]
+        will = next((m for x in told for m in _WILL_PAY.finditer(x) if not negated(x, m.start() + 1)), None)
+        plan = _PLAN_ASK.search(text)
+        plan = plan if plan and not re.search(r"לדעת|כמה|invoice|חשבוני", plan.group(0), re.I) else None
+        if plan:
+            why.append(f"asks for instalments or more time ({plan.group(0).strip()!r}): a plan request first")
+            main, conf = "plan_request", max(probs.get("plan_request", 0.0), 0.6)
+            probs["question"] = max(probs.get("question", 0.0), 0.3)
+        elif will and not _ERRAND.search(text):
+            why.append(f"commits to pay ({will.group(0).strip()!r}) and asks something: a promise first")
+            main, conf = "promise", max(probs.get("promise", 0.0), 0.6)
+            probs["question"] = max(probs.get("question", 0.0), 0.3)
+        elif len(text.split()) <= 4 and _DAY_OK.search(text) and any(e.definite for e in dates):
+            why.append("proposes a day to pay: a promise")
+            main, conf = "promise", max(probs.get("promise", 0.0), 0.6)
+    if main == "promise" and not _ABOUT_PAYING.search(text) and not dates and len(text.split()) <= 12:
+        alt = best_other("promise")
+        why.append(f"nothing about paying and no time named: read as {alt.replace('_', ' ')}, not a promise")
+        main, conf = alt, max(probs[alt], 1.0 - probs["promise"])
+        probs["promise"] = 0.0
     return main, conf, probs, why
