@@ -12,7 +12,14 @@ what that gives, each one narrow and named in the reasons:
 * a payment that waits for the business to give something back ("אשלם כשאקבל את הבגד אחרי
   התיקון", "once I get the car back") is a dispute, never a promise;
 * asking for more time ("תנו לי עוד חודש", "give me another month") with no commitment to pay is
-  a plan request; with one, it stays a promise (the corpora's convention).
+  a plan request; with one, it stays a promise (the corpora's convention);
+* a reply asking something beside a plain commitment ("מחר אעביר. תשלחו שוב את מספר החשבון?")
+  is a promise first, one asking for instalments a plan request first (PRIORITY), and a day
+  proposed as a question ("ה-15 טוב לכם?") a promise;
+* a reply the model reads as nothing that says a payment is still to come ("אני ישלם כסף בקרוב"),
+  names only a day ("ראיתי ראיתי 🙂 מחר") or asks about the bill ("please let me know the exact
+  amount") is that promise or question; a "promise" with nothing about paying and no time in it
+  ("Thanks for the 4th reminder") is none.
 
 Plain functions over the text and the readings so far; no model, no clock.
 """
@@ -156,7 +163,7 @@ def settle(text: str, main: str, conf: float, probs: Mapping[str, float], found:
         why.append(f"the payment waits for the business, or is refused ({m.group(0)!r}): a dispute")
         main, conf = "dispute", max(probs.get("dispute", 0.0), 0.8)
         probs["promise"] = probs["payment_claim"] = 0.0
-    if main == "promise" and (m := _GET_BACK.search(text)):
+    if main in ("promise", "dispute") and (m := _GET_BACK.search(text)):
         why.append(f"the payment waits for the business to give something back ({m.group(0)!r}): a dispute")
         main, conf = "dispute", max(probs.get("dispute", 0.0), 0.8)
         probs["promise"] = 0.0

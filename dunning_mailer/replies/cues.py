@@ -67,7 +67,8 @@ _CLAIM = _rx(
     _P + r"(?:נתתי|נתנו|מסרתי|מסרנו|השארתי|השארנו|הפקדתי|הפקדנו)\s+(?:\S+\s+){0,3}?(?:ה)?(?:צ'?ק|צ׳ק|שיק|המחאה|מזומן|כסף)",
     _P + r"(?:ה)?(?:צ'?ק|צ׳ק|שיק|המחאה)\s+(?:כבר\s+)?(?:נשלח|אצלכם|אצלך|נמסר)",
     r"(?:עבר|עברו|נכנס|נכנסו|יצא|יצאו)\s+(?:לכם\s+|לך\s+)?(?:כבר\s+)?(?:ה)?[₪$]?\s?\d[\d,.]*",
-    r"(?:made|sent|did|completed|submitted|initiated|processed)\s+(?:the\s+|a\s+|my\s+|our\s+)?(?:\w+\s+)?(?:payment|transfer|wire)",
+    # "did" only after "I"/"we": "Did my transfer reach you?" asks, it claims nothing
+    r"(?:made|sent|(?:(?<=i\s)|(?<=we\s))did|completed|submitted|initiated|processed)\s+(?:the\s+|a\s+|my\s+|our\s+)?(?:\w+\s+)?(?:payment|transfer|wire)",
     r"(?:cheque|check)\s+(?:was\s+|has\s+been\s+)?(?:posted|mailed|dropped|handed|given|left)",
     r"(?:dropped|posted|mailed|handed|gave|left)\s+(?:\w+\s+){0,2}?(?:cheque|check|cash)",
     r"(?:it|payment|money|the\s+money|the\s+payment|transfer)\s+(?:went\s+out|left\s+(?:my|our)\s+account)",

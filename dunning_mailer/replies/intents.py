@@ -6,7 +6,8 @@ Three sources, in this order of authority:
 2. exact rules where they are exact (cues.py, dates.py): a receipt attached is a payment claim;
    a payment that waits for the business to act first ("נשלם כשתסיימו") is never a promise; a
    negated claim is no claim; dates are read against the day the reply was written;
-3. the learned model (learned.py) for everything else, whose probability is the confidence.
+3. the learned model (learned.py) for everything else, whose probability is the confidence;
+   the hard boundaries between two readings (boundaries.py) are settled last, by exact rules.
 """
 from __future__ import annotations
 
