@@ -205,6 +205,17 @@ def test_the_hard_boundaries(text, intent):
         assert not {"promise", "payment_claim"} & set(r.intents), r.why
 
 
+@pytest.mark.parametrize("text,claim", [
+    ("הגזברות העבירה את התשלום ביום שלישי", True), ("החשבת שלנו העבירה אתמול", True),
+    ("הוראת הקבע ירדה כרגיל", True), ("החוב נפרע לפני שבוע", True), ("funds were sent this morning", True),
+    ("The transfer was made this afternoon.", True), ("כבר נשלח 🙂", True), ("money is send, thank you", True),
+    ("I'll have it paid by Friday", False), ("I'll ask my wife if she paid", False), ("אשאל את בעלי אם הוא שילם", False),
+    ("Did my transfer reach you?", False), ("invoices are paid at 60 days", False),
+])
+def test_what_says_the_writers_side_paid(text, claim):
+    assert any(c.name == "claim" for c in cues(text)) is claim, cues(text)
+
+
 @pytest.mark.parametrize("text", [
     "Did my transfer reach you, or should I look into it?",    # asks, names no act of paying
     "שלחתי לכם מייל על זה ביום שני ולא ענו לי",                  # a mail was sent, not money

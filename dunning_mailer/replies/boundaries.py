@@ -19,7 +19,8 @@ what that gives, each one narrow and named in the reasons:
 * a reply the model reads as nothing that says a payment is still to come ("אני ישלם כסף בקרוב"),
   names only a day ("ראיתי ראיתי 🙂 מחר") or asks about the bill ("please let me know the exact
   amount") is that promise or question; a "promise" with nothing about paying and no time in it
-  ("Thanks for the 4th reminder") is none.
+  ("Thanks for the 4th reminder") is none, and a "none" that says outright the writer's side
+  paid ("שילמתי מיד אחרי המייל הקודם, תודה"), asking nothing, is the payment claim.
 
 Plain functions over the text and the readings so far; no model, no clock.
 """
@@ -63,6 +64,9 @@ _WHY_PAY = re.compile(r"(?:why\s+(?:should|would|must)\s+(?:i|we)\s+pay|למה\s
 # Sent, but a mail or a message, not money.
 _SENT_WORDS = re.compile(r"(?:שלחתי|שלחנו|sent)\s+(?:לכם\s+|לך\s+|you\s+)?(?:\S+\s+)?(?:מייל|אימייל|הודעה|מכתב|"
                          r"e-?mail|message|letter)", re.I)
+
+# Words that also pass a mail on ("העברתי ל-finance", "sent it to my wife"): no claim on their own here.
+_PASSES_ON = re.compile(r"העבר|הועבר|heavarti|hevarti|transferred|sent|שלחתי|שלחנו", re.I)
 
 # An instruction to someone else, not a payment made: "I've asked my bank to make the transfer".
 _ASKED_TO = re.compile(r"(?:asked|told|instructed)\s+(?:my|our|the)\s+(?:bank|accountant|bookkeeper|office)\s+to|"
@@ -171,6 +175,13 @@ def settle(text: str, main: str, conf: float, probs: Mapping[str, float], found:
         why.append(f"asks for more time ({m.group(0).strip()!r}) and commits to nothing: a plan request")
         main, conf = "plan_request", max(probs.get("plan_request", 0.0), 0.8)
         probs["promise"] = 0.0
+    paid = next((c.phrase for c in found if c.name == "claim" and not _PASSES_ON.search(c.phrase)), None)
+    if main == "none" and paid and "?" not in text and not names & {"claim_disputed", "forwarded", "claim_other"} \
+            and not attachment and not _ASKED_TO.search(text):
+        # a past act of paying by the writer's side, said outright ("שילמתי מיד אחרי המייל הקודם, תודה"),
+        # is a payment claim even when the rest of the reply is thanks
+        why.append(f"paid ({paid!r}), and nothing else asked or promised: a payment claim")
+        main, conf = "payment_claim", max(probs.get("payment_claim", 0.0), 0.6)
     if main == "none" and not names & {"claim", "forwarded"} - {"forwarded"} and not any(
             c.name.startswith("condition_") for c in found):
         will = next((m for m in _WILL_PAY.finditer(text) if not negated(text, m.start() + 1)), None)

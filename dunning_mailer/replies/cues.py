@@ -93,6 +93,10 @@ _CLAIM = _rx(
     r"(?:funds|money)\s+(?:were|was|has\s+been|have\s+been)\s+(?:sent|released|transferred|wired|paid)",
     r"(?:it|payment|transfer|cheque|check)\s+(?:has\s+)?cleared", r"already\s+(?:sorted|took\s+care\s+of\s+it|taken\s+care\s+of)",
     r"(?:money|it|payment|funds)(?:'s|\s+is|\s+are)\s+(?:already\s+)?in\s+your\s+account", r"(?:am|is)\s+pay\s+already",
+    r"(?:the\s+)?transfer\s+(?:as|was|has\s+been)\s+(?:made|completed|done|executed)", r"(?:money|it)\s+is\s+send",
+    r"(?:i|we)\s+send\s+(?:the\s+|you\s+)?money\s+(?:yesterday|today|last|this)",
+    _P + r"הפקד(?:תי|נו)\s+(?:\S+\s+)?(?:בסניף|בבנק|לחשבון)", r"כבר\s+(?:נשלח|נשלחה|שולח)(?![\u05d0-\u05ea])",
+    r"(?:ze\s+)?shulam", r"he+a?varti\s+(?:etmol|hayom|lecha|lachem)", r"shalachti\s+(?:check|cheque|chek|et\s+hakesef)",
 )
 
 
