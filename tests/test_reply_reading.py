@@ -93,6 +93,14 @@ def test_expressions_as_phones_and_offices_write_them(text, rule):
     assert [e.rule for e in find_dates(text)] == [rule]
 
 
+@pytest.mark.parametrize("text,rule", [
+    ("שבוע מהיום", "d:7"), ("a week from today", "d:7"), ("חודש מהיום", "m1"), ("After the weekend", "-"),
+    ("in the next few days", "-"), ("בשבוע שאחרי הבא", "-"), ("sometime next week", "-"), ("בעוד כמה שבועות", "-"),
+])
+def test_expressions_corpus3_showed(text, rule):
+    assert [e.rule for e in find_dates(text)] == [rule]
+
+
 @pytest.mark.parametrize("text,date", [
     ("לא מחר, מחרתיים", dt.date(2027, 1, 16)),                          # a day ruled out
     ("בוקר טוב, מחר אני משלם, היום אני בטיסה", dt.date(2027, 1, 15)),     # the clause of the paying word
@@ -174,6 +182,48 @@ def test_the_classes_of_error_the_corpora_showed(text, intent):
                                   "העברתי את המייל לרואה החשבון שלנו", "I forwarded this to accounting",
                                   "כתבתם שאם כבר שילמתי אפשר להתעלם"])
 def test_no_payment_claim_without_one(text):
+    r = intents.read(text, THU, model=learned.shipped())
+    assert "payment_claim" not in r.intents, r.why
+
+
+# The hard boundaries (replies/boundaries.py), each in a wording of its own, not a corpus text.
+@pytest.mark.parametrize("text,intent", [
+    ("שילמתי לכם פעמיים על אותה חשבונית, תחזירו לי את ההפרש", "dispute"),       # paid twice: no claim
+    ("הכל שולם לספק הקודם שלנו, אנחנו לא חייבים לכם", "dispute"),            # settled with another entity
+    ("מתי אתם מחזירים את המדפסת מהתיקון? ואז אני משלם", "dispute"),           # "then I pay": waits for you
+    ("Why should I pay for a heater that never heated?", "dispute"),
+    ("אני אשלם כשאקבל בחזרה את הרכב מהתיקון", "dispute"),                    # something given back first
+    ("תנו לי עוד שבועיים בבקשה, המצב קשה", "plan_request"),                    # more time, nothing committed
+    ("אפשר לפרוס את זה לארבעה? ותשלחו לי גם את הפירוט", "plan_request"),       # a plan asked with a question
+    ("מחר אעביר. תוכלו לשלוח שוב את מספר החשבון?", "promise"),                 # a promise beside a question
+    ("I'll transfer it on Sunday. Could you resend the invoice as a PDF?", "promise"),
+])
+def test_the_hard_boundaries(text, intent):
+    r = intents.read(text, THU, model=learned.shipped())
+    assert r.intent == intent, r.why
+    if intent == "dispute":
+        assert not {"promise", "payment_claim"} & set(r.intents), r.why
+
+
+@pytest.mark.parametrize("text,claim", [
+    ("הגזברות העבירה את התשלום ביום שלישי", True), ("החשבת שלנו העבירה אתמול", True),
+    ("הוראת הקבע ירדה כרגיל", True), ("החוב נפרע לפני שבוע", True), ("funds were sent this morning", True),
+    ("The transfer was made this afternoon.", True), ("כבר נשלח 🙂", True), ("money is send, thank you", True),
+    ("I'll have it paid by Friday", False), ("I'll ask my wife if she paid", False), ("אשאל את בעלי אם הוא שילם", False),
+    ("Did my transfer reach you?", False), ("invoices are paid at 60 days", False),
+])
+def test_what_says_the_writers_side_paid(text, claim):
+    assert any(c.name == "claim" for c in cues(text)) is claim, cues(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Did my transfer reach you, or should I look into it?",    # asks, names no act of paying
+    "שלחתי לכם מייל על זה ביום שני ולא ענו לי",                  # a mail was sent, not money
+    "I'll ask my husband if he paid it.",                         # somebody else's payment, in question
+    "I'll get it paid by Friday.", "Invoices are paid 60 days after month end.",
+    "I've asked my bank to set up the transfer, they said it takes a few days.",
+])
+def test_no_payment_claim_without_an_act_of_paying(text):
     r = intents.read(text, THU, model=learned.shipped())
     assert "payment_claim" not in r.intents, r.why
 

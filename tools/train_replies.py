@@ -16,8 +16,9 @@ k-fold split of the corpus: every reply is read by a model that never saw it, th
 ``intents.read`` the product runs. It prints main-intent accuracy (per language), promise-date
 accuracy, the confusion table, the safety counts (disputes read as a promise or a payment, replies
 that are no payment claim read as one) and how many replies would go to a person at the
-threshold, for all replies and for each corpus apart. With a second corpus it also reads it with a
-model fitted on the first alone ("out of author"): the honest figure, the one to choose by. Then it
+threshold, for all replies and for each corpus apart. With several corpora it also reads each with a
+model fitted on the other corpora alone ("out of author", each corpus in turn): the honest figure,
+the one to choose by. Then it
 fits on every corpus and writes dunning_mailer/replies/data/intents.model.
 """
 from __future__ import annotations
@@ -45,7 +46,7 @@ from dunning_mailer.replies.quotes import _cut_text  # noqa: E402
 from dunning_mailer.replies.verdict import PRIORITY  # noqa: E402
 
 DATA = ROOT / "dunning_mailer" / "replies" / "data"
-CORPORA = (ROOT / "data" / "replies" / "corpus.jsonl", ROOT / "data" / "replies" / "corpus2.jsonl")
+CORPORA = tuple(ROOT / "data" / "replies" / name for name in ("corpus.jsonl", "corpus2.jsonl", "corpus3.jsonl"))
 SEED = 20261201
 C = 30.0
 MIN_DF = 3
@@ -214,6 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-cv", action="store_true", help="fit and write only")
     ap.add_argument("--misses", type=int, default=0, help="print this many misses of each measurement")
     ap.add_argument("--report", type=Path, help="write the figures and the misses here (JSON)")
+    ap.add_argument("--ooa-only", action="store_true",
+                    help="skip the k-fold split: only the out-of-author readings, at the shipped model's temperature")
+    ap.add_argument("--shipped", action="store_true",
+                    help="read every corpus with the shipped model file as it is, fit nothing")
     args = ap.parse_args(argv)
 
     paths = args.corpus or [p for p in CORPORA if p.exists()]
@@ -223,6 +228,34 @@ def main(argv: list[str] | None = None) -> int:
     by_row = {id(r): f for r, f in zip(rows, feats)}
     temperature = 1.0
     figures: dict = {}
+    if args.shipped:
+        from dunning_mailer.replies.learned import shipped
+        model = shipped()
+        for p, c in zip(paths, corpora):
+            print(f"== the shipped model ({model.info.get('corpora')}) reads {p.name}")
+            got = [read_row(r, model) for r in c]
+            rep = report(c, got, reading.THRESHOLD)
+            print_report(rep)
+            figures["shipped_" + p.stem] = {**rep, "misses": misses(c, got)}
+            print_misses(figures["shipped_" + p.stem]["misses"], args.misses)
+        if args.report:
+            args.report.write_text(json.dumps(figures, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        return 0
+    if args.ooa_only:
+        from dunning_mailer.replies.learned import shipped
+        temperature = shipped().temperature
+        for k, (p, c) in enumerate(zip(paths, corpora)):
+            others = [o for j, o in enumerate(corpora) if j != k]
+            names = " + ".join(q.name for j, q in enumerate(paths) if j != k)
+            print(f"== out of author: trained on {names}, read {p.name} (temperature {temperature:.2f})")
+            got = out_of_author([r for o in others for r in o], c, by_row, temperature)
+            sub = report(c, got, reading.THRESHOLD)
+            print_report(sub)
+            figures["ooa_" + p.stem] = {**sub, "misses": misses(c, got)}
+            print_misses(figures["ooa_" + p.stem]["misses"], args.misses)
+        if args.report:
+            args.report.write_text(json.dumps(figures, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        return 0
     if not args.no_cv:
         cv = cross_validate(rows, feats, args.folds)
         temperature = cv["temperature"]
@@ -240,10 +273,10 @@ def main(argv: list[str] | None = None) -> int:
                 print_report(sub)
                 figures["cv_" + p.stem] = sub
             for k, (p, c) in enumerate(zip(paths, corpora)):
-                if k == 0:
-                    continue
-                print(f"== out of author: trained on {paths[0].name} alone, read {p.name}")
-                got = out_of_author(corpora[0], c, by_row, temperature)
+                others = [o for j, o in enumerate(corpora) if j != k]
+                names = " + ".join(q.name for j, q in enumerate(paths) if j != k)
+                print(f"== out of author: trained on {names}, read {p.name}")
+                got = out_of_author([r for o in others for r in o], c, by_row, temperature)
                 sub = report(c, got, reading.THRESHOLD)
                 print_report(sub)
                 figures["ooa_" + p.stem] = {**sub, "misses": misses(c, got)}

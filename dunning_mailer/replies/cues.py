@@ -67,7 +67,8 @@ _CLAIM = _rx(
     _P + r"(?:נתתי|נתנו|מסרתי|מסרנו|השארתי|השארנו|הפקדתי|הפקדנו)\s+(?:\S+\s+){0,3}?(?:ה)?(?:צ'?ק|צ׳ק|שיק|המחאה|מזומן|כסף)",
     _P + r"(?:ה)?(?:צ'?ק|צ׳ק|שיק|המחאה)\s+(?:כבר\s+)?(?:נשלח|אצלכם|אצלך|נמסר)",
     r"(?:עבר|עברו|נכנס|נכנסו|יצא|יצאו)\s+(?:לכם\s+|לך\s+)?(?:כבר\s+)?(?:ה)?[₪$]?\s?\d[\d,.]*",
-    r"(?:made|sent|did|completed|submitted|initiated|processed)\s+(?:the\s+|a\s+|my\s+|our\s+)?(?:\w+\s+)?(?:payment|transfer|wire)",
+    # "did" only after "I"/"we": "Did my transfer reach you?" asks, it claims nothing
+    r"(?:made|sent|(?:(?<=i\s)|(?<=we\s))did|completed|submitted|initiated|processed)\s+(?:the\s+|a\s+|my\s+|our\s+)?(?:\w+\s+)?(?:payment|transfer|wire)",
     r"(?:cheque|check)\s+(?:was\s+|has\s+been\s+)?(?:posted|mailed|dropped|handed|given|left)",
     r"(?:dropped|posted|mailed|handed|gave|left)\s+(?:\w+\s+){0,2}?(?:cheque|check|cash)",
     r"(?:it|payment|money|the\s+money|the\s+payment|transfer)\s+(?:went\s+out|left\s+(?:my|our)\s+account)",
@@ -83,6 +84,19 @@ _CLAIM = _rx(
     r"payment\s+(?:has\s+been|was|went)\s+(?:made|sent|transferred|completed|through|out)",
     r"(?:attached|attaching|enclosed)\s+(?:is\s+|are\s+)?(?:the\s+)?(?:receipt|transfer|confirmation|"
     r"payment\s+confirmation|proof)",
+    # someone on the writer's side paid: "הגזברות העבירה את התשלום", "החשבת שלנו העבירה אתמול"
+    _P + r"(?:העביר|העבירה|העבירו)(?=\s+(?:לכם|לך|את\s+(?:ה)?(?:תשלום|כסף|סכום)|אתמול|היום|ביום|בשבוע|לפני))",
+    r"(?:הוראת\s+(?:ה)?קבע|החיוב)\s+(?:כבר\s+)?(?:ירדה|ירדו|ירד(?!\s+(?:ב-?|עד)\s*\d))",
+    r"(?:ירד|ירדה|ירדו)\s+(?:כבר\s+)?(?:לי\s+|לנו\s+)?מ(?:ה)?(?:חשבון|כרטיס)",
+    _P + r"(?:נפרע|נפרעה|נפרעו)", r"כבר\s+(?:סידרתי|סגרתי|סגרנו|סידרנו)\s+את\s+(?:זה|החשבון|החוב)",
+    r"(?:i|we)\s+already\s+pay(?:ed)?\s+(?:to|you|your|the|it|this)",
+    r"(?:funds|money)\s+(?:were|was|has\s+been|have\s+been)\s+(?:sent|released|transferred|wired|paid)",
+    r"(?:it|payment|transfer|cheque|check)\s+(?:has\s+)?cleared", r"already\s+(?:sorted|took\s+care\s+of\s+it|taken\s+care\s+of)",
+    r"(?:money|it|payment|funds)(?:'s|\s+is|\s+are)\s+(?:already\s+)?in\s+your\s+account", r"(?:am|is)\s+pay\s+already",
+    r"(?:the\s+)?transfer\s+(?:as|was|has\s+been)\s+(?:made|completed|done|executed)", r"(?:money|it)\s+is\s+send",
+    r"(?:i|we)\s+send\s+(?:the\s+|you\s+)?money\s+(?:yesterday|today|last|this)",
+    _P + r"הפקד(?:תי|נו)\s+(?:\S+\s+)?(?:בסניף|בבנק|לחשבון)", r"כבר\s+(?:נשלח|נשלחה|שולח)(?![\u05d0-\u05ea])",
+    r"(?:ze\s+)?shulam", r"he+a?varti\s+(?:etmol|hayom|lecha|lachem)", r"shalachti\s+(?:check|cheque|chek|et\s+hakesef)",
 )
 
 
@@ -96,7 +110,7 @@ _THIRD = (r"(?:ה)?(?:טיפול|הנהלת|מחלקת|רואה|רו\"ח|חשב�
           r"בעל|אשת|אשתי|בעלי|אבא|אמא|אבי|אמי|שותף|שותפה|שותפי|מזכיר|מזכירה|מזכירות|מי\s+ש|הבוס|בוס|הנה\"ח|הנהח|"
           r"ועדת|וועדת|ועד|הנהלה|דירקטוריון|הלקוח|המשרד|משרד|ספקים|תשלומים|תשלום|רכש|אחי|אחותי|גיס\w*|חמי|חמותי|בן\s+זוג\w*|בת\s+זוג\w*|הורי\w*|אחראי|אחראית|צוות|מחלקה|גורם|גורמים|עו\"ד|עורך|הבן|הבת|בני|בתי|[א-ת]+\s+מהנהלת)")
 _FORWARDED = re.compile(
-    r"\s+(?:" + _PASSED_ON + r")(?:\s+\S+){0,2}?\s*(?:(?:ל|אל\s+)\S+|הלאה|לטיפול)?"
+    r"\s+(?:(?:לך|לכם)\s+)?(?:" + _PASSED_ON + r")(?:\s+\S+){0,2}?\s*(?:(?:ל|אל\s+)\S+|הלאה|לטיפול)?"
     r"|\s+(?:גם\s+)?(?:ל|אל\s+)" + _THIRD +
     r"|\s+הלאה|\s+לטיפול"
     r"|\s+(?:it\s+|this\s+|that\s+|the\s+\w+\s+|your\s+\w+\s+)?(?:on\s+)?to\s+(?:our\s+|the\s+|my\s+)?(?:accounting|accounts|"
@@ -120,7 +134,10 @@ _NOT_A_CLAIM_BEFORE = re.compile(r"(?i)(?:(?:will\s+be|to\s+be|be|get|getting|ge
                                  r"then\s+it'?s|whether\s+(?:or\s+not\s+)?(?:i|we)(?:'ve|\s+have|\s+had)?(?:\s+already)?|"
                                  r"(?:(?:was|were)\s+sure|thought|assumed|believed)\s+(?:that\s+)?(?:i|we)(?:'d|\s+had|\s+have)?(?:\s+already)?|"
                                  r"must\s+be|is\s+to\s+be|would\s+be|(?:ש|ו)?אם|האם|(?:ש|ו)?אם\s+כבר|"
-                                 r"if\s+(?:you|i|we)(?:'ve|'d|\s+have|\s+had)?(?:\s+already)?)\s*$")
+                                 r"if\s+(?:you|i|we)(?:'ve|'d|\s+have|\s+had)?(?:\s+already)?|"
+                                 r"(?:if|whether)\s+(?:she|he|they|my\s+\w+)(?:'s|\s+has|\s+had)?(?:\s+already)?|"
+                                 r"(?:ש|ו)?אם\s+(?:הוא|היא|הם|בעלי|אשתי|אבא|אמא)(?:\s+כבר)?|"
+                                 r"(?:have|get|getting)\s+(?:it|this|that|them)(?:\s+all)?|invoices\s+are)\s*$")
 
 
 # A payment that waits for the business to act first is never a promise (README, "Intent
@@ -178,9 +195,13 @@ _CONDITION_TERMS = re.compile(
 # Charged twice, not "I sent the receipt twice" or "I don't want to pay twice".
 _DOUBLE = re.compile(r"(?<![\w])(?:(?:ה)?חשבונית\s+(?:\S+\s+){0,2}?(?:כפולה|כפול)|(?:זה|זו|החיוב|החשבון)\s+(?:\S+\s+)?(?:כפול|כפולה)|(?:ה)?חיוב\s+(?:ה)?כפול|חיוב\s+כפול|(?:חויב|חויבתי|חויבנו|חייבתם|חייבו|גביתם|גבו)\w*\s+"
                      r"(?:\S+\s+){0,2}?פעמיים|charged\s+(?:\w+\s+){0,2}?twice|billed\s+(?:\w+\s+){0,2}?twice|"
-                     r"double[- ]?(?:charged|billed|charge|billing)|duplicate\w*)(?![\w])", re.I)
+                     r"double[- ]?(?:charged|billed|charge|billing)|duplicate\w*|כפילות|"
+                     r"(?<!לא\s)(?:שילמתי|שילמנו)\s+(?:לכם|לך)\s+(?:כבר\s+)?פעמיים|paid\s+(?:you|for\s+(?:it|this))\s+twice|"
+                     r"(?:אתם|אתה)\s+חייב(?:ים)?\s+לי|you\s+owe\s+(?:me|us))(?![\w])", re.I)
 _ELSEWHERE = re.compile(r"(?:settlement\s+agreement|הסכם\s+(?:ה)?פשרה|חברה\s+הקודמת|לחברה\s+הקודמת|קבלן|לקבלן|contractor|קיזזתי|קיזזנו|קוזז|מקוזז|previous\s+company|before\s+the\s+merger|"
-                        r"set[- ]?off|offset|deducted\s+(?:it\s+)?from|ניכיתי|הורדתי\s+מ)", re.I)
+                        r"set[- ]?off|offset|deducted\s+(?:it\s+)?from|ניכיתי|הורדתי\s+מ|"
+                        r"(?:ל)?(?:בעלים|ספק|מנהל)\s+(?:ה)?קודם|previous\s+owner|former\s+(?:owner|partner|supplier)|"
+                        r"לבטל\s+את\s+(?:ה)?(?:קנס|חיוב|ריבית)|cancel\s+the\s+(?:fine|penalty|late\s+fee|charge))", re.I)
 
 
 _FAMILIES = {
@@ -230,8 +251,8 @@ _REFUSAL = re.compile(
 _SETOFF = re.compile(r"(?<![\w])(?:ו?(?:קיזזתי|קיזזנו|קוזז|קוזזה|קוזזו|מקוזז|ניכיתי|ניכינו|לקזז|מקזז|מקזזת|מקזזים|מנכה|מנכים)|"
                      r"(?:מוריד|מורידה|מורידים|אוריד|נוריד)\s+(?:לכם\s+|לך\s+)?(?:₪\s?)?\d[\d,]*|set[- ]?off|offset|"
                      r"deducted\s+(?:it\s+|this\s+|that\s+)?from)(?![\w])", re.I)
-_CHARGED_AGAIN = re.compile(r"(?<![\w])(?:גובים|גביתם|חייבתם|מחייבים|חויבתי|חויבנו|charged|charging|billed|billing|"
-                            r"invoiced)\s+(?:\S+\s+){0,2}?(?:שוב|again|פעמיים|twice)(?![\w])", re.I)
+_CHARGED_AGAIN = re.compile(r"(?<![\w])(?:גובים|גביתם|חייבתם|חייבו|מחייבים|חויבתי|חויבנו|charged|charging|billed|billing|"
+                            r"invoiced)\s+(?:\S+\s+){0,2}?(?:שוב|again|פעמיים|twice|עוד\s+פעם)(?![\w])", re.I)
 
 
 # A complaint that says on its own that the bill is wrong or the work is not done: cancelled, never
@@ -250,6 +271,7 @@ _COMPLAINT = re.compile(
     r"cancel(?:l)?ed|(?:never\s+(?:got|received|ordered|agreed)|(?:did\s+not|didn'?t)\s+(?:order|receive|get|agree))"
     r"(?!\s+(?:\w+\s+){0,2}?(?:invoice|receipt|bill|e-?mail|statement|copy|link|reminder|tax))|"
     r"broken|damaged|defective|wrong\s+(?:amount|price|invoice|charge|total)|overcharged|not\s+(?:fixed|finished|done|working|delivered)|"
+    r"בעיה\s+(?:רק\s+)?עם\s+(?:ה)?(?:חיוב|סכום|חשבונית)|problem\s+with\s+(?:the|one|this)\s+(?:charge|amount|item)|"
     r"still\s+(?:broken|not|missing|leaking)|missing|arrived\s+(?:late|broken|damaged|wet)|you\s+(?:said|told\s+me|promised)\s+(?:it|this|that|the))"
     r"(?![\w])", re.I)
 

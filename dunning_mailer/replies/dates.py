@@ -107,6 +107,9 @@ _rule(_B + r"(?:in|within)\s+" + _NUM + r"\s+weeks?" + _E, lambda m: f"d:{7 * _n
 _rule(_B + _P + r"(?:בעוד|עוד|תוך|בתוך|תן\s+לי)\s+שבוע(?:\s+ימים)?(?!\s+(?:הבא|הזה|שעבר))" + _E, "d:7")
 _rule(r"^\s*(?:ו?עוד\s+)?שבוע\s+(?:ו|ואני|ואנחנו|ואז|ואסדיר|ואשלם|ונסגור|ואני\s+מסדר)", "d:7")
 _rule(_B + r"(?:in|within)\s+a\s+week" + _E, "d:7")
+# "שבוע מהיום", "a week from today", "חודש מהיום"
+_rule(_B + _P + r"שבוע\s+מ(?:ה)?יום" + _E + r"|" + _B + r"a\s+week\s+from\s+(?:now|today)" + _E, "d:7")
+_rule(_B + _P + r"חודש\s+מ(?:ה)?יום" + _E + r"|" + _B + r"a\s+month\s+from\s+(?:now|today)" + _E, "m1")
 _rule(_B + _P + r"(?:בעוד|עוד|תוך|בתוך)\s+חודש(?!\s+(?:הבא|הזה|שעבר))" + _E, "m1")
 _rule(_B + r"(?:in|within)\s+a\s+month" + _E, "m1")
 
@@ -228,7 +231,9 @@ _rule(_B + r"(?:ו?(?:ב|ל)?(?:חודש\s+(?:ה)?בא|קרוב|זמן\s+הקר�
       r"any\s+day\s+now|net\s*\d+|within\s+\d+\s+days\s+of\s+(?:approval|receipt|the\s+invoice|invoice)|"
       r"\d+\s+days\s+(?:from|after)\s+(?:the\s+)?(?:end\s+of|approval|receipt|invoice))"
       r"|" + _B + r"(?:next\s+month|soon|shortly|asap|as\s+soon\s+as\s+(?:i|we)\s+can|after\s+the\s+holidays?|"
-      r"in\s+the\s+coming\s+(?:days|weeks)|(?:in\s+)?a\s+few\s+(?:days|weeks))" + _E, "-")
+      r"in\s+the\s+coming\s+(?:days|weeks)|(?:in\s+)?a\s+few\s+(?:days|weeks)|in\s+the\s+next\s+(?:few|couple\s+of)\s+(?:days|weeks)|"
+      r"after\s+the\s+weekend|early\s+next\s+week|sometime\s+(?:next|this)\s+(?:week|month)|in\s+the\s+new\s+year)" + _E
+      + r"|" + _B + r"(?:ו?(?:ב)?שבוע\s+שאחרי\s+(?:ה)?בא|אחרי\s+(?:ה)?שבת|(?:ב)?תחילת\s+(?:ה)?שבוע(?:\s+(?:ה)?בא)?|בעוד\s+כמה\s+(?:ימים|שבועות))" + _E, "-")
 
 
 def _n(m: re.Match) -> int:

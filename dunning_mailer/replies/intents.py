@@ -6,7 +6,8 @@ Three sources, in this order of authority:
 2. exact rules where they are exact (cues.py, dates.py): a receipt attached is a payment claim;
    a payment that waits for the business to act first ("נשלם כשתסיימו") is never a promise; a
    negated claim is no claim; dates are read against the day the reply was written;
-3. the learned model (learned.py) for everything else, whose probability is the confidence.
+3. the learned model (learned.py) for everything else, whose probability is the confidence;
+   the hard boundaries between two readings (boundaries.py) are settled last, by exact rules.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .boundaries import settle
 from .cues import _FORWARDED, Cue, cues, negated
 from .dates import DateExpr, find_dates, resolve, with_finals
 from .features import ngrams, normalise
@@ -220,6 +222,8 @@ def read(text: str, written: dt.date, *, model: Model | None, teacher: Teacher |
         why.append(f"forwarded to someone else, and no question asked: {alt}")
         main, conf = alt, max(probs[alt], 1.0 - probs["question"])
         probs = {**probs, "question": 0.0}
+    main, conf, probs, more = settle(text, main, conf, probs, found, dates, attachment)
+    why += more
     intents = {main} - {"none"}
     if main == "promise" and any(c.name == "claim" and _PART.match(text, c.start + len(c.phrase)) for c in found):
         intents.add("payment_claim")      # "העברתי חצי היום, את השאר בשבוע הבא"
