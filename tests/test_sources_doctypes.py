@@ -50,3 +50,35 @@ def test_a_ledger_type_column_is_left_to_the_ledger_reading(tmp_path):
                    ["20011", "אורן שיווק", "חשבונית", "1001", "01/10/2026", "1,000.00", ""],
                    ["20011", "אורן שיווק", "קבלה", "5001", "05/10/2026", "", "400.00"]])
     assert [str(i.balance) for i in result.invoices] == ["600.00"]
+
+
+# ---- the currency a report's title states ---------------------------------------------------
+
+def test_a_title_that_states_the_currency_sets_it_and_says_so(tmp_path):
+    (path := tmp_path / "aging.csv").write_text("", encoding="utf-8")
+    rows = [["Accounts Aging"], ["Studio North Inc."], ["As of November 30, 2026"], ["All amounts in CAD"], [],
+            ["Client", "0-30 Days", "31-60 Days", "Total"],
+            ["Maple Events", "$3,830.00", "$0.00", "$3,830.00"],
+            ["Birch Dental", "$0.00", "$1,150.00", "$1,150.00"]]
+    result = read(rows, path=path)
+    assert {(i.customer_name, str(i.balance), i.currency) for i in result.invoices} == {
+        ("Maple Events", "3830.00", "CAD"), ("Birch Dental", "1150.00", "CAD")}
+
+
+def test_a_hebrew_title_currency_and_a_profile_currency_first(tmp_path):
+    (path := tmp_path / "open.csv").write_text("", encoding="utf-8")
+    rows = [["דוח חובות פתוחים"], ["הסכומים בדולרים"],
+            ["מספר חשבונית", "שם לקוח", "תאריך לתשלום", "יתרה"],
+            ["1001", "אלון", "01/11/2026", "500.00"]]
+    result = read(rows, path=path)
+    assert [i.currency for i in result.invoices] == ["USD"]
+    assert any("title" in w and "USD" in w for w in result.warnings)
+    given = read(rows, path=path, default_currency="EUR", currency_given=True)
+    assert [i.currency for i in given.invoices] == ["EUR"]
+
+
+def test_a_title_that_names_two_currencies_decides_nothing(tmp_path):
+    (path := tmp_path / "open.csv").write_text("", encoding="utf-8")
+    rows = [["Amounts in USD"], ["Amounts in EUR"],
+            ["Invoice No", "Customer", "Due Date", "Balance"], ["1", "A", "21/11/2026", "10.00"]]
+    assert [i.currency for i in read(rows, path=path).invoices] == ["ILS"]

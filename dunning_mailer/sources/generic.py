@@ -10,7 +10,8 @@ from ..model import ImportResult
 from . import cells as parse
 from .base import SUPPORTED_SUFFIXES, looks_incomplete
 from .by_values import (dated_fields, stated_currency, with_notes, with_signs, with_statuses,
-                        with_typed_headers, with_unnamed_account, with_unnamed_customer)
+                        with_title_dollars, with_typed_headers, with_unnamed_account,
+                        with_unnamed_customer)
 from .columns import (KINDS, Header, detect_kind, find_header, header_key, missing_for_balances,
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
@@ -117,7 +118,7 @@ def extract_rows(
         raise header_problem(path, header, named or None, header_row)
     header = with_typed_headers(rows, header)
     header = with_statuses(path, rows, header, ignore_columns)
-    default_currency, currency_note = stated_currency(header, default_currency, currency_given)
+    default_currency, currency_note = stated_currency(header, default_currency, currency_given, rows)
     if kind in (None, "balances"):
         header = with_unnamed_account(rows, with_unnamed_customer(rows, header))
     chosen = kind or detect_kind(header)
@@ -173,8 +174,8 @@ def extract_rows(
             result = replace(result, columns={**result.columns, "customer_name": "(group headings)"})
     result = review(path, rows, header, result, ignore_columns, open_statuses, closed_statuses,
                     date_order)
-    result = with_notes(path, rows, header, result, default_terms, currency_note, currency_given,
-                        ignore_columns)
+    result = with_notes(path, rows, header, with_title_dollars(rows, header, result, currency_given),
+                        default_terms, currency_note, currency_given, ignore_columns)
     if currency_given:
         return result  # a profile says which currency its files' bare amounts are in
     return replace(result, questions=result.questions + currency_questions(path, header, result,
@@ -198,7 +199,7 @@ def review(path: Path, rows: Sequence[Row], header: Header, result: ImportResult
         used |= {c for c in unused_positions if not parse.clean_text(cells[c] if c < len(cells) else "")}
     unused, questions = column_questions(
         path, header, cells, [columns.get(c, ()) for c in range(width)], used, ignore_columns,
-        date_order)
+        date_order, dates_matter=result.kind != "balances")
     if result.kind == "contacts":
         questions = ()  # a contacts file changes no debt
     unreadable = getattr(rows, "unreadable", None)

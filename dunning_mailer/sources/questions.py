@@ -206,9 +206,11 @@ def _reference(header_cells: Sequence[object], column: int) -> str:
 def column_questions(path: Path, header: Header, header_cells: Sequence[object],
                      columns: Sequence[Sequence[object]], used: set[int],
                      ignored: Iterable[str] = (), date_order: str | None = None,
-                     ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+                     dates_matter: bool = True) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the unused columns' names, the questions some of them raise). A column the file's own
-    arithmetic explains (evidence.py) is listed, not asked about."""
+    arithmetic explains (evidence.py) is listed, not asked about. `dates_matter`: False for a
+    customer-balances reading, whose figures no date column can change (a ledger card's value
+    date): such a column is listed, not asked about."""
     ignore = {header_key(text) for text in ignored}
     width = max(len(header_cells), len(columns))
     unused, pending = [], []
@@ -233,7 +235,7 @@ def column_questions(path: Path, header: Header, header_cells: Sequence[object],
         codes = looks is None and "number" in header.index and _unique_codes(cells)
         if codes:
             looks = "an identifier"  # a column of document numbers under a name nobody wrote down
-        if looks is None:
+        if looks is None or (looks == "a date" and not dates_matter):
             continue
         field = "number" if codes else _suggest(text, looks)
         if looks == "an identifier" and field in header.index and not codes:
