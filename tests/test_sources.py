@@ -206,8 +206,11 @@ def test_unambiguous_dates_decide_mdy(tmp_path):
         ["Invoice No", "Customer", "Invoice Date", "Due Date", "Amount"],
         ["1", "Acme", "03/04/2025", "12/25/2025", "10"],
     ])
-    (invoice,) = read_invoices(path).invoices
+    result = read_invoices(path, hold=False)
+    (invoice,) = result.invoices
     assert invoice.issue_date == dt.date(2025, 3, 4)
+    # Month-first dates and no currency anywhere: dollars or the business's own? Asked.
+    assert any("month first" in q and 'currency = "USD"' in q for q in result.questions)
 
 
 def test_contradictory_dates_are_rejected(tmp_path):

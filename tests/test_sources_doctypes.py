@@ -82,3 +82,17 @@ def test_a_title_that_names_two_currencies_decides_nothing(tmp_path):
     rows = [["Amounts in USD"], ["Amounts in EUR"],
             ["Invoice No", "Customer", "Due Date", "Balance"], ["1", "A", "21/11/2026", "10.00"]]
     assert [i.currency for i in read(rows, path=path).invoices] == ["ILS"]
+
+
+def test_a_periods_movements_without_any_balance_are_asked_about(tmp_path):
+    (path := tmp_path / "movements.csv").write_text("", encoding="utf-8")
+    rows = [["מפתח חשבון", "שם חשבון", "תאריך", "פרטים", "חובה / זכות"],
+            ["30012", "אלון מערכות", "05/09/26", "חשבונית 1131", "5,850.00"],
+            ["30012", "אלון מערכות", "20/10/26", "קבלה 2301", "-3,000.00"],
+            ["30027", "קפה נחת", "15/09/26", "חשבונית 1140", "3,510.00"]]
+    result = read(rows, path=path)
+    assert any("no opening, closing or running balance" in q and 'kind = "balances"' in q
+               for q in result.questions)
+    # With the account's opening balance the card says what is owed: no question.
+    card = rows[:1] + [["30012", "אלון מערכות", "01/09/26", "יתרת פתיחה", "1,000.00"]] + rows[1:]
+    assert not any("no opening" in q for q in read(card, path=path).questions)

@@ -177,6 +177,11 @@ def _marker(cells: Sequence[object]) -> str | None:
     return None
 
 
+def has_balance_rows(rows: Sequence[Row]) -> bool:
+    """Whether some row is an opening or a closing balance (a ledger card's block ends)."""
+    return any(_marker(cells) for _, cells in rows)
+
+
 def _without_markers(cells: Sequence[object]) -> list[object]:
     # An opening-balance row may carry its label in the name column.
     return ["" if _marker_text(c).startswith(_OPENING + _CLOSING) else c for c in cells]

@@ -16,7 +16,7 @@ from .columns import (KINDS, Header, detect_kind, find_header, header_key, missi
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
 from .problems import (all_accounts_question, currency_questions, header_problem, kind_problem,
-                       numberless_question, unfolded_problem, with_hint)
+                       movements_question, numberless_question, unfolded_problem, with_hint)
 from .questions import cell_questions, column_name, column_questions, status_questions
 from .rows import group_headings as groups
 from .rows import header_cells, with_side_column
@@ -125,7 +125,7 @@ def extract_rows(
     closed = frozenset(status_word(w) for w in closed_statuses)
     # Imported here: both build on this module's row helpers.
     if chosen == "balances":
-        from .balances import extract_balances, opening_headings
+        from .balances import extract_balances, has_balance_rows, opening_headings
 
         header = with_side_column(rows, header)
         headings = False
@@ -143,6 +143,8 @@ def extract_rows(
         if headings:
             result = replace(result, columns={**result.columns, "customer_name": "(group headings)"})
         if kind is None and (question := all_accounts_question(path, rows, header)):
+            result = replace(result, questions=result.questions + (question,))
+        if kind is None and (question := movements_question(path, rows, header, has_balance_rows(rows))):
             result = replace(result, questions=result.questions + (question,))
         if kind is None and dated_fields(rows, header) and "debit" not in header.index \
                 and "credit" not in header.index:
@@ -169,7 +171,8 @@ def extract_rows(
         result = extract_invoices(path, with_signs(rows, header), header, importer=importer,
                                   date_order=date_order, default_currency=default_currency, headings=headings,
                                   closed=closed, default_terms=default_terms,
-                                  repeats=repeated_numbers)
+                                  repeats=repeated_numbers,
+                                  currency_known=currency_given or currency_note is not None)
         if headings:
             result = replace(result, columns={**result.columns, "customer_name": "(group headings)"})
     result = review(path, rows, header, result, ignore_columns, open_statuses, closed_statuses,

@@ -21,7 +21,8 @@ from . import cells as parse
 from .base import SourceError
 from .cells import ColumnReader, Refusal
 from .columns import Header, header_key
-from .questions import held_rows_question, is_line_column, overstated_question, repeated_question
+from .questions import (held_rows_question, is_line_column, overstated_question, repeated_question,
+                        us_dates_question)
 from .rows import RowError, blank_rows, currency_group_ends, group_headings, heading_currency, total_rows
 from .statuses import CLOSED, CREDIT, PARTIAL, row_meaning, status_columns, status_meaning
 from .tabular import Row
@@ -319,7 +320,7 @@ def _totals_currency(header: Header, columns: Sequence[Sequence[object]], totals
 def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importer: str,
                      date_order: str | None, default_currency: str, headings: bool = False,
                      closed: frozenset = frozenset(), default_terms: str | None = None,
-                     repeats: str | None = None) -> ImportResult:
+                     repeats: str | None = None, currency_known: bool = True) -> ImportResult:
     """The open invoices under an invoices header; row problems become warnings, and a row with a
     document number that cannot be read holds the file (its invoice would look paid).
 
@@ -331,7 +332,8 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
     columns = body_columns(body)
     order = decide_order(path, header, columns, date_order)
     totals = total_rows(columns, header)
-    default_currency = _totals_currency(header, columns, totals) or default_currency
+    if totalled := _totals_currency(header, columns, totals):
+        default_currency, currency_known = totalled, True
     fields = _Fields(header, columns, height, order, default_currency)
     if default_terms:  # a profile's terms for the rows whose own cell says none
         fields.terms = [default_terms if parse.is_blank(t) else t for t in fields.terms]
@@ -446,15 +448,19 @@ def extract_invoices(path: Path, rows: Sequence[Row], header: Header, *, importe
             "no row could be read as an invoice: " + "; ".join(warnings[:3]),
             where=str(path),
         )
+    read = tuple(invoice for _, invoice in invoices.values())
+    us_dates = (not currency_known and date_order is None and order == "MDY" and "currency" not in header.index
+                and read and all(i.currency == default_currency for i in read))
     return ImportResult(
         importer=importer,
-        invoices=tuple(invoice for _, invoice in invoices.values()),
+        invoices=read,
         header_row=header.row,
         columns=dict(header.texts),
         warnings=tuple(warnings),
         questions=((held_rows_question(held),) if held else ())
         + ((overstated_question(path, header, overstated),) if overstated else ())
-        + ((repeated_question(path, repeated),) if repeated else ()),
+        + ((repeated_question(path, repeated),) if repeated else ())
+        + ((us_dates_question(path, default_currency),) if us_dates else ()),
     )
 
 

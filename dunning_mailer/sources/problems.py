@@ -3,6 +3,8 @@
 fit, dated rows without a document number, amounts with and without a currency sign."""
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -193,6 +195,29 @@ def numberless_question(path: Path, rows: Sequence[Row], header: Header) -> str:
             "it is in config.toml, then drop the file again:\n"
             + profile_lines(path, f"columns.number = {toml_string(ref)}    # if that is the document number",
                             '# or, if the file is customer balances:  kind = "balances"'))
+
+
+_DATED = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+
+
+def movements_question(path: Path, rows: Sequence[Row], header: Header, marked: bool) -> str | None:
+    """A period's debit/credit movements with no opening, closing or running balance anywhere
+    (`marked`: whether some row is an opening or closing balance): their sum is what moved in the
+    period, not what the customer owes, unless the file starts when the account did."""
+    if marked or not {"debit", "credit"} & header.index.keys() or "balance" in header.index:
+        return None
+    body = [c for n, c in rows if n > header.row][:500]
+    width = max(map(len, body), default=0)
+    dated = [c for c in range(width)
+             if sum(1 for r in body if c < len(r) and (isinstance(r[c], (dt.date, dt.datetime))
+                    or (isinstance(r[c], str) and _DATED.fullmatch(r[c].strip())))) * 2 > len(body)]
+    if not dated:
+        return None
+    return (f"{path.name} holds dated debit/credit movements but no opening, closing or running "
+            "balance: their sum is what moved in those dates, not necessarily what each customer "
+            "owes. Export the customer card with its opening balance (or a balances report); or, if "
+            "this file holds every movement since each account was opened, say so in config.toml, "
+            "then drop the file again:\n" + profile_lines(path, 'kind = "balances"'))
 
 
 # Reports of every account in the books, not only the customers'.

@@ -415,6 +415,16 @@ def is_line_column(header_text: object) -> bool:
     return bool(_LINE_WORDS.search(parse.clean_text(header_text).strip()))
 
 
+def us_dates_question(path: Path, default_currency: str) -> str:
+    """Dates written month first (a US-locale system) and nothing in the file naming a currency:
+    the bare amounts may as well be dollars as the business's own currency."""
+    return (f"the dates in {path.name} are written month first (a US-style export), and nothing in "
+            f"the file says which currency its amounts are in; they would be read as {default_currency}. "
+            "Say which in config.toml, then drop the file again:\n"
+            + profile_lines(path, 'currency = "USD"    # the currency of every amount in these files',
+                            f"# or, if they are in {default_currency}:  currency = {toml_string(default_currency)}"))
+
+
 def repeated_question(path: Path, repeated: Sequence[tuple[str, int, int, bool]]) -> str:
     """One document number on several rows, not as the lines of one invoice: count it once, or
     add the rows up? A person says which (a wrong choice is a wrong amount in a reminder)."""
