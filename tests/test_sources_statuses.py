@@ -103,11 +103,11 @@ def test_plain_numbers_that_could_be_the_missing_amount_are_a_question(tmp_path:
 
 
 def test_a_currency_column_under_an_unknown_name_is_a_question(tmp_path: Path):
-    path = _csv(tmp_path, "x.csv", "Invoice No,Customer,Due Date,Balance,Devise\n"
+    path = _csv(tmp_path, "x.csv", "Invoice No,Customer,Due Date,Balance,Wl\n"
                                    "1,A,21/12/2026,100.00,EUR\n2,B,22/12/2026,30.00,EUR\n")
     with pytest.raises(SourceError) as held:
         read_invoices(path)
-    assert "'Devise' (column E) looks like a currency" in held.value.message
+    assert "'Wl' (column E) looks like a currency" in held.value.message
     result = read_invoices(path, profiles=_suggested(held.value.message))
     assert {i.currency for i in result.invoices} == {"EUR"}
 

@@ -10,6 +10,8 @@ from .ignored import IGNORED
 
 # Synonyms in order of preference: when two columns match one field, the
 # earlier synonym wins (Rivhit has both "מס' מסמך" and "אסמכתא").
+from .languages import HEADERS as FOREIGN_HEADERS
+
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "number": (
         "מס' חשבונית", "מספר חשבונית", "מס' מסמך", "מספר מסמך", "מס מסמך",
@@ -73,6 +75,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "תאריך יעד", "תאריך אחרון לתשלום",
         "Due By", "Payment Due On", "Net Due Date", "Maturity Date", "Due Date (UTC)",
         "תאריך תשלום אחרון", "מועד לתשלום", "לתשלום בתאריך", "פירעון", "ת.פרעון", "תאריך לפירעון",
+        "Pay Date",  # Priority's English UI: the date the invoice is to be paid
     ),
     "amount": (
         # What the customer was asked for, VAT included, before any plain "Total" or "סכום".
@@ -105,6 +108,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "סכום פתוח", "יתרת חשבונית", "נותר לתשלום", "סכום לגבייה", "סכום החוב", "יתרת החוב",
         "יתרה לגביה",
         "יתרה לסוף תקופה", "יתרת סגירה", "Closing Balance", "Ending Balance Due",
+        "יתרה כוללת", "יתרה כללית", "Total Balance", "Total Due",
     ),
     # Ledger cards and trial balances: balance = debit - credit. A single
     # "חובה / זכות" column whose cells say the side ("334,921.00 זכות") is a
@@ -208,6 +212,10 @@ for _field, _names in SYNONYMS.items():
     for _rank, _name in enumerate(_names):
         _LOOKUP.setdefault(header_key(_name), (_field, _rank))
 
+
+for _field, _names in FOREIGN_HEADERS.items():  # German and French UIs, after every other name
+    for _rank, _name in enumerate(_names, start=len(SYNONYMS[_field])):
+        _LOOKUP.setdefault(header_key(_name), (_field, _rank))
 
 _SECOND = {header_key(name): field for name, field in SECOND_CHOICE.items()}
 _IGNORED_BY_KEY = {header_key(name): reason for name, reason in _IGNORED_KEYS.items()}

@@ -209,8 +209,11 @@ def review(path: Path, rows: Sequence[Row], header: Header, result: ImportResult
     if unreadable:
         questions += cell_questions(path, unreadable, header, cells, used)
     if "status" in header.index and result.kind != "contacts":
+        number = header.index.get("number")
         for column in status_columns(header):
-            statuses = {row[column] for row in body if column < len(row)}
+            # Only the documents' own rows: a group heading or a subtotal in the column is no status.
+            statuses = {row[column] for row in body if column < len(row) and (
+                number is None or (number < len(row) and not parse.is_blank(row[number])))}
             questions += status_questions(path, column_name(cells, column), statuses,
                                           open_statuses, closed_statuses)
     columns_read = dict(result.columns)

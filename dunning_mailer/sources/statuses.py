@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import Iterable, Sequence
 
+from . import languages
 from .cells import clean_text, is_blank
 from .columns import Header
 from .containers import column_letters
@@ -57,6 +58,10 @@ PARTIAL_STATUSES = frozenset({
     "partly paid", "part paid", "part-paid",
 })
 
+CLOSED_STATUSES |= languages.CLOSED
+OPEN_STATUSES |= languages.OPEN
+PARTIAL_STATUSES |= languages.PARTIAL
+
 CLOSED, PARTIAL, OPEN = "closed", "partial", "open"
 # What a document-type column ("סוג מסמך", "Type", "Transaction Type") says of a row: some
 # documents are never a debt (a receipt, an invoice-receipt paid when issued, a quote, an order,
@@ -68,11 +73,13 @@ NOT_A_DEBT_TYPES = frozenset({
     "חשבונית קבלה", "הזמנה", "הזמנת עבודה", "תעודת משלוח", "תעודת החזרה", "תקבול",
     "receipt", "payment", "customer payment", "incoming payment", "received payment", "overpayment",
     "prepayment", "sales overpayment", "sales prepayment", "receive payment", "sales receipt",
-    "sales order", "order", "delivery note", "rc",
+    "sales order", "order", "delivery note", "rc", "tax invoice/receipt", "tax invoice receipt",
+    "invoice/receipt", "invoice receipt", "invoice-receipt", "tax invoice-receipt", "חשבונית/קבלה",
 })
 CREDIT_TYPES = frozenset({
     "חשבונית זיכוי", "זיכוי", "חשבונית מס זיכוי", "credit note", "credit memo", "sales credit note",
-    "accrec credit", "accreccredit", "customer credit note", "out refund", "cn",
+    "accrec credit", "accreccredit", "customer credit note", "out refund", "cn", "credit invoice",
+    "credit tax invoice", "tax credit note", "חשבונית מס/זיכוי", "חשבונית זיכוי מס",
 })
 DEBT_TYPES = frozenset({
     "חשבונית מס", "חשבונית", "חשבון עסקה", "חשבונית עסקה", "דרישת תשלום", "invoice", "tax invoice",
@@ -84,6 +91,7 @@ DEBT_TYPES = frozenset({
 def status_word(value: object) -> str:
     """A status cell as the word lists hold it: lower case, `_` as a space (`in_payment`)."""
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", clean_text(value))  # "PartiallyPaid"
+    text = re.sub(r"\s*/\s*", "/", text)  # "חשבונית מס / קבלה" as "חשבונית מס/קבלה"
     return re.sub(r"\s+", " ", text.lower().replace("_", " ")).strip()
 
 
