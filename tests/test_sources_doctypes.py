@@ -96,3 +96,22 @@ def test_a_periods_movements_without_any_balance_are_asked_about(tmp_path):
     # With the account's opening balance the card says what is owed: no question.
     card = rows[:1] + [["30012", "אלון מערכות", "01/09/26", "יתרת פתיחה", "1,000.00"]] + rows[1:]
     assert not any("no opening" in q for q in read(card, path=path).questions)
+
+
+def test_a_title_saying_amounts_are_in_each_documents_currency_holds_a_file_without_one(tmp_path):
+    (path := tmp_path / "open.csv").write_text("", encoding="utf-8")
+    rows = [["Open Customer Invoices - amounts in document currency (ILS / USD / EUR)"],
+            ["Customer Name", "Invoice", "Inv. Date", "Pay Date", "Balance"],
+            ["Meitar", "IN371", "15/11/26", "15/01/27", "4250"]]
+    assert any("own currency" in q for q in read(rows, path=path).questions)
+
+
+def test_labelled_group_headings_name_the_customer_and_its_key():
+    rows = [["פרטים", "מספר מסמך", "תאריך", "תאריך לתשלום", "יתרה"],
+            ["לקוח: 1023 - גלריה כחול לבן", "", "", "", ""],
+            ["", "30412", "01/10/2026", "31/10/2026", "1,000.00"],
+            ["Abbott Plumbing Ltd (ABB001)", "", "", "", ""],
+            ["", "30413", "02/10/2026", "01/11/2026", "500.00"]]
+    result = read(rows, group_headings=True)
+    assert {(i.customer_name, i.customer_id) for i in result.invoices} == {
+        ("גלריה כחול לבן", "1023"), ("Abbott Plumbing Ltd", "ABB001")}

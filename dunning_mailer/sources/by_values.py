@@ -265,13 +265,27 @@ def _due_from_terms(path: Path, rows: Sequence[Row], header: Header, invoices: I
 _OWN_CURRENCY = re.compile(r"\(\s*(?:fcy|fc|foreign(?: currency)?|transaction currency)\s*\)", re.I)
 
 
-def _unnamed_foreign_currency(path: Path, header: Header, currency_given: bool) -> tuple[str, ...]:
-    """Amounts in each document's own currency ("Balance (FCY)", Zoho) and no column that
-    says which currency that is: a question, never the default currency."""
+_OWN_CURRENCY_TITLE = re.compile(r"(?:document|original|transaction|foreign|each document's|own)\s+currenc"
+                                 r"|מטבע(?:\s+ה)?(?:מקור|מסמך|עסקה|חשבונית)", re.I)
+_CODES_LISTED = re.compile(r"\b([A-Z]{3})\s*/\s*([A-Z]{3})\b")  # "(ILS / USD / EUR)"
+
+
+def _names_own_currency(text: str) -> bool:
+    return bool(_OWN_CURRENCY_TITLE.search(text)) or any(
+        a in parse.ISO_CODES and b in parse.ISO_CODES for a, b in _CODES_LISTED.findall(text))
+
+
+def _unnamed_foreign_currency(path: Path, header: Header, currency_given: bool,
+                              rows: Sequence[Row] = ()) -> tuple[str, ...]:
+    """Amounts in each document's own currency ("Balance (FCY)", Zoho; a title "amounts in
+    document currency (ILS / USD)", Priority) and no column that says which currency that is:
+    a question, never the default currency."""
     if "currency" in header.index or currency_given:
         return ()
     named = [text for field, text in header.texts.items()
              if field in ("amount", "balance", "paid") and _OWN_CURRENCY.search(text)]
+    named += [text for n, cells in rows if n < (header.top or header.row) for cell in cells
+              if isinstance(cell, str) and _names_own_currency(text := parse.clean_text(cell))][:1]
     if not named:
         return ()
     return (f"{named[0]!r} is in each document's own currency, and no column says which currency "
@@ -346,7 +360,7 @@ def with_notes(path: Path, rows: Sequence[Row], header: Header, result, default_
     """The result with the warnings that say what the reading assumed from the file's own
     words (the currency its headers name, due dates its terms give), and the question when its
     headers say the amounts are in a currency no column names."""
-    asked = (_unnamed_foreign_currency(path, header, currency_given)
+    asked = (_unnamed_foreign_currency(path, header, currency_given, rows)
              + _positive_credit_notes(path, rows, header, result.invoices)
              + _two_currencies(path, rows, header, ignore_columns))
     if asked:

@@ -255,8 +255,25 @@ def group_headings(body: Sequence[tuple[int, Sequence[object]]], header: Header)
                 or _TOTAL_PHRASE.fullmatch(_marker_text(text)) or _marker_text(text).startswith(_TOTAL_MARKERS)
                 or re.search(r"\d{1,2}:\d{2}", text)):  # a report's printed-at line
             continue
-        found[position] = {"name": text, "id": text, "emails": ()}
+        found[position] = heading_customer(text)
     return found
+
+
+_HEADING_LABEL = re.compile(r"(?:שם לקוח|לקוח|customer|client|חשבון|account|כרטיס)\s*:\s*", re.I)
+_KEYED = re.compile(r"(\d[\d\-/]*)\s*[-–:]\s*(\S.*)")
+_CODED = re.compile(r"(\S.*?)\s*\(([A-Z0-9][A-Z0-9\-]{2,})\)")
+
+
+def heading_customer(text: str) -> dict:
+    """The customer a group heading names: "לקוח: 1023 - גלריה" (a label, the account key and
+    the name), "Abbott Plumbing Ltd (ABB001)" (the name and its code), or the text itself."""
+    label = _HEADING_LABEL.match(text)
+    rest = text[label.end():].strip() if label else text
+    if label and (keyed := _KEYED.fullmatch(rest)):
+        return {"name": keyed.group(2).strip(), "id": keyed.group(1), "emails": ()}
+    if (coded := _CODED.fullmatch(rest)) and re.search(r"\d", coded.group(2)):
+        return {"name": coded.group(1), "id": coded.group(2), "emails": ()}
+    return {"name": rest or text, "id": rest or text, "emails": ()}
 
 
 def header_cells(rows: Sequence[Row], header: Header) -> list[object]:
