@@ -115,3 +115,25 @@ def test_labelled_group_headings_name_the_customer_and_its_key():
     result = read(rows, group_headings=True)
     assert {(i.customer_name, i.customer_id) for i in result.invoices} == {
         ("גלריה כחול לבן", "1023"), ("Abbott Plumbing Ltd", "ABB001")}
+
+
+def test_every_amount_with_its_sign_in_two_currencies_needs_no_question():
+    rows = [["מס' מסמך", "ת. הפקה", "לתשלום עד", "יתרה", "לקוח"],
+            ["8801", "14/09/2026", "14/10/2026", "₪ 5,360.00", "רפאל"],
+            ["8850", "10/11/2026", "31/12/2026", "$ 2,500.00", "לוי"]]
+    result = read(rows)
+    assert not result.questions, result.questions
+    assert {(i.number, i.currency) for i in result.invoices} == {("8801", "ILS"), ("8850", "USD")}
+    rows.append(["8851", "11/11/2026", "31/12/2026", "700.00", "לוי"])  # a bare one: asked
+    assert any("without a currency" in q for q in read(rows).questions)
+
+
+def test_a_trial_balance_limited_to_the_customers_sort_code_reads(tmp_path):
+    (path := tmp_path / "tb.csv").write_text("", encoding="utf-8")
+    rows = [["חשבשבת - מאזן בוחן לפי מפתח מיון"], ["ממפתח מיון 300 עד מפתח מיון 300 (לקוחות)"],
+            ["מפתח חשבון", "שם חשבון", "חובה", "זכות", "יתרה"],
+            ["30001", "אלון שיפוצים", "48,200.00", "35,800.00", "12,400.00"]]
+    result = read(rows, path=path)
+    assert not any("every account" in q for q in result.questions)
+    rows[1] = ["כל החשבונות: לקוחות וספקים"]
+    assert any("every account" in q for q in read(rows, path=path).questions)

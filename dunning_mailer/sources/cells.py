@@ -85,6 +85,11 @@ ISO_CODES = frozenset("ILS USD EUR GBP CAD AUD NZD CHF JPY CNY SEK NOK DKK PLN C
 _CURRENCY_IN_AMOUNT = re.compile(r"₪|\$|€|£|ש[\"״]?ח|\bNIS\b|\bILS\b|\bUSD\b|\bEUR\b|\bGBP\b", re.I)
 
 
+def names_currency(text: str) -> bool:
+    """Whether an amount's text writes its currency ("₪ 9,360.00", "USD 12.00")."""
+    return bool(_CURRENCY_IN_AMOUNT.search(text))
+
+
 def parse_currency(value: object) -> str | None:
     """An ISO code from a currency cell, or None when the cell is empty."""
     text = clean_text(value)

@@ -86,7 +86,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         'סה"כ מסמך', "סכום חשבונית", "סכום מסמך", 'סה"כ חשבונית', "סכום החשבונית", "סכום המסמך", "סכום",
         'סה"כ', 'סה"כ לתשלום', "Total", "Amount", "Invoice Amount", "Invoice Total", "Total Amount",
         "Original Amount", "Document Total", "Doc. Total", "Doc Total", "Invoice Value", "Document Amount",
-        "Orig. Amount",
+        "Orig. Amount", "Total Price",
         "סכום מקורי", "סכום לתשלום",
     ),
     "paid": (

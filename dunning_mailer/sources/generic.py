@@ -182,7 +182,7 @@ def extract_rows(
     if currency_given:
         return result  # a profile says which currency its files' bare amounts are in
     return replace(result, questions=result.questions + currency_questions(path, header, result,
-                                                                            default_currency))
+                                                                            default_currency, rows))
 
 
 def review(path: Path, rows: Sequence[Row], header: Header, result: ImportResult,

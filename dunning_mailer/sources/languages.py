@@ -13,10 +13,10 @@ HEADERS: dict[str, tuple[str, ...]] = {
                    "Date facture"),
     "due_date": ("Fälligkeitsdatum", "Fällig am", "Fälligkeit", "Zahlungsziel", "Date d'échéance", "Échéance",
                  "Date d’échéance"),
-    "amount": ("Rechnungsbetrag", "Gesamtbetrag", "Bruttobetrag", "Brutto", "Betrag", "Montant TTC", "Total TTC",
+    "amount": ("Rechnungsbetrag", "Gesamtbetrag", "Bruttobetrag", "Brutto", "Betrag", "Montant TTC", "Total TTC", "Total signé",
                "Montant total", "Montant"),
     "paid": ("Gezahlt", "Bezahlter Betrag", "Montant payé", "Déjà payé"),
-    "balance": ("Offener Betrag", "Restbetrag", "Saldo", "Offen", "Montant dû", "Reste à payer",
+    "balance": ("Montant dû signé", "Offener Betrag", "Restbetrag", "Saldo", "Offen", "Montant dû", "Reste à payer",
                 "Montant restant", "Solde", "Montant résiduel"),
     "currency": ("Währung", "Devise"),
     "status": ("Statut", "État", "Zahlungsstatus", "Statut du paiement", "État du paiement", "Statut de paiement"),
@@ -24,12 +24,12 @@ HEADERS: dict[str, tuple[str, ...]] = {
 
 CLOSED = frozenset({
     "entwurf", "bezahlt", "storniert", "gelöscht", "abgeschrieben", "archiviert", "erstattet",
-    "brouillon", "payé", "payée", "annulé", "annulée", "en paiement", "extourné", "extournée", "remboursé",
+    "brouillon", "payé", "payée", "payées", "annulé", "annulée", "en paiement", "extourné", "extournée", "remboursé",
     "remboursée", "archivé", "archivée", "supprimé", "supprimée",
 })
 OPEN = frozenset({
     "versendet", "gesendet", "verschickt", "überfällig", "offen", "angesehen", "genehmigt", "unbezahlt",
-    "fällig", "gebucht", "envoyé", "envoyée", "non payé", "non payée", "impayé", "impayée", "en retard",
+    "fällig", "gebucht", "envoyé", "envoyée", "non payé", "non payée", "impayé", "impayée", "non payées", "impayées", "en retard",
     "comptabilisé", "comptabilisée", "ouvert", "ouverte", "vue", "approuvé", "approuvée", "à payer",
 })
 PARTIAL = frozenset({"teilweise bezahlt", "teilbezahlt", "partiellement payé", "partiellement payée",

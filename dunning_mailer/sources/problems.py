@@ -153,14 +153,22 @@ def with_hint(error: SourceError, path: Path, rows: Sequence[Row], header: Heade
 
 
 def currency_questions(path: Path, header: Header, result: ImportResult,
-                        default_currency: str) -> tuple[str, ...]:
+                        default_currency: str, rows: Sequence[Row] = ()) -> tuple[str, ...]:
     """Amounts written with a currency sign beside amounts without one, and no currency column:
-    are the bare ones in the default currency, or in the one the others write?"""
+    are the bare ones in the default currency, or in the one the others write? (Not when every
+    amount writes its sign: "₪ 9,360.00" beside "$ 2,500.00" says it all.)"""
     if "currency" in header.index or result.kind not in ("invoices", "balances"):
         return ()
     found = {i.currency for i in result.invoices}
     if default_currency not in found or len(found) < 2:
         return ()
+    money = header.index.get("balance", header.index.get("amount"))
+    if money is not None and rows:
+        cells = [r[money] for n, r in rows if n > header.row and money < len(r)]
+        amounts = [c for c in cells if isinstance(c, (int, float)) or (
+            isinstance(c, str) and re.search(r"\d", c))]
+        if amounts and all(isinstance(c, str) and parse.names_currency(c) for c in amounts):
+            return ()
     others = sorted(found - {default_currency})
     listed = ", ".join(others)
     return (f"some amounts are written in {listed} and others without a currency, which were read "
@@ -224,6 +232,7 @@ def movements_question(path: Path, rows: Sequence[Row], header: Header, marked: 
 _ALL_ACCOUNTS = re.compile(r"מאזן\s*בוחן|trial\s+balance|general\s+ledger|ספר\s+(?:ה)?ראשי", re.I)
 # "מאזן בוחן לקוחות", "Trial balance - customers": the customers' part of the books only.
 _CUSTOMERS_ONLY = re.compile(r"לקוח|חייבים|customer|debtor|receivable", re.I)
+_OTHER_ACCOUNTS = re.compile(r"ספק|זכאים|supplier|vendor|creditor|payable", re.I)
 
 
 def all_accounts_question(path: Path, rows: Sequence[Row], header: Header) -> str | None:
@@ -231,19 +240,18 @@ def all_accounts_question(path: Path, rows: Sequence[Row], header: Header) -> st
     balance, a general ledger): suppliers, the bank and income read as customers' balances
     would be debts nobody owes."""
     first = header.top or header.row
-    for number, cells in rows:
-        if number >= first:
-            return None
-        for cell in cells:
-            text = parse.clean_text(cell)
-            if _ALL_ACCOUNTS.search(text) and not _CUSTOMERS_ONLY.search(text):
-                return (
-                    f"row {number} says {text!r}: a report of every account in the books "
-                    "(suppliers, bank, income beside the customers), and nothing in it says which "
-                    "rows are customers. Export the customers' balances or aging report instead "
-                    "(יתרות לקוחות, גיול חובות), or keep only the customer accounts in the file "
-                    "and say so in config.toml, then drop the file again:\n"
-                    + profile_lines(path, 'kind = "balances"    # every row left is a customer'))
+    titles = [(number, parse.clean_text(cell)) for number, cells in rows if number < first for cell in cells]
+    if any(_CUSTOMERS_ONLY.search(text) and not _OTHER_ACCOUNTS.search(text) for _, text in titles):
+        return None  # "ממפתח מיון 300 עד 300 (לקוחות)": the report was limited to the customers
+    for number, text in titles:
+        if _ALL_ACCOUNTS.search(text):
+            return (
+                f"row {number} says {text!r}: a report of every account in the books "
+                "(suppliers, bank, income beside the customers), and nothing in it says which "
+                "rows are customers. Export the customers' balances or aging report instead "
+                "(יתרות לקוחות, גיול חובות), or keep only the customer accounts in the file "
+                "and say so in config.toml, then drop the file again:\n"
+                + profile_lines(path, 'kind = "balances"    # every row left is a customer'))
     return None
 
 
