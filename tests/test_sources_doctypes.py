@@ -137,3 +137,14 @@ def test_a_trial_balance_limited_to_the_customers_sort_code_reads(tmp_path):
     assert not any("every account" in q for q in result.questions)
     rows[1] = ["כל החשבונות: לקוחות וספקים"]
     assert any("every account" in q for q in read(rows, path=path).questions)
+
+
+def test_the_organisation_beside_a_persons_name_is_the_customer(tmp_path):
+    (path := tmp_path / "aging.csv").write_text("", encoding="utf-8")
+    rows = [["Accounts Aging"], ["Currency: CAD"], [],
+            ["Client", "Organization", "0-30 Days", "31-60 Days", "Total"],
+            ["Nadia Roy", "Roy Design Co.", "$1,150.00", "$0.00", "$1,150.00"],
+            ["Tom Becker", "", "$0.00", "$420.00", "$420.00"]]
+    result = read(rows, path=path)
+    assert {(i.customer_name, str(i.balance), i.currency) for i in result.invoices} == {
+        ("Roy Design Co.", "1150.00", "CAD"), ("Tom Becker", "420.00", "CAD")}

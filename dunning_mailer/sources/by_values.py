@@ -487,3 +487,33 @@ def with_signs(rows: Sequence[Row], header: Header) -> Sequence[Row]:
                     pass
         changed.append((n, row))
     return changed
+
+
+_PERSON_HEADERS = frozenset(header_key(t) for t in (
+    "Client", "Client Name", "Contact", "Contact Name", "Contact Person", "איש קשר", "שם איש קשר"))
+_ORGANISATION_HEADERS = frozenset(header_key(t) for t in (
+    "Organization", "Organisation", "Company", "Company Name", "Business Name", "חברה", "שם חברה",
+    "ארגון", "שם העסק"))
+
+
+def with_organisations(rows: Sequence[Row], header: Header) -> Sequence[Row]:
+    """Rows whose customer is the organisation beside the person's name (FreshBooks: "Client"
+    is the person, "Organization" the company that owes): the organisation when it is written,
+    the person when it is not."""
+    name = header.index.get("customer_name")
+    if name is None or header_key(header.texts.get("customer_name", "")) not in _PERSON_HEADERS:
+        return rows
+    cells = header_cells(rows, header)
+    used = set(header.index.values())
+    org = next((c for c, cell in enumerate(cells) if c not in used and header_key(cell) in _ORGANISATION_HEADERS), None)
+    if org is None:
+        return rows
+    merged = type(rows)() if isinstance(rows, list) else []
+    if hasattr(rows, "unreadable"):
+        merged.unreadable = rows.unreadable  # what the cells read as empty really held
+    for n, row in rows:
+        if n > header.row and org < len(row) and name < len(row) and not parse.is_blank(row[org]):
+            row = list(row)
+            row[name] = row[org]
+        merged.append((n, row))
+    return merged

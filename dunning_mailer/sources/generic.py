@@ -10,8 +10,8 @@ from ..model import ImportResult
 from . import cells as parse
 from .base import SUPPORTED_SUFFIXES, looks_incomplete
 from .by_values import (dated_fields, stated_currency, with_notes, with_signs, with_statuses,
-                        with_title_dollars, with_typed_headers, with_unnamed_account,
-                        with_unnamed_customer)
+                        with_organisations, with_title_dollars, with_typed_headers,
+                        with_unnamed_account, with_unnamed_customer)
 from .columns import (KINDS, Header, detect_kind, find_header, header_key, missing_for_balances,
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
@@ -118,6 +118,7 @@ def extract_rows(
         raise header_problem(path, header, named or None, header_row)
     header = with_typed_headers(rows, header)
     header = with_statuses(path, rows, header, ignore_columns)
+    rows = with_organisations(rows, header)
     default_currency, currency_note = stated_currency(header, default_currency, currency_given, rows)
     if kind in (None, "balances"):
         header = with_unnamed_account(rows, with_unnamed_customer(rows, header))
