@@ -601,10 +601,11 @@ def ensure_peers() -> dict:
     return notes
 
 
-def fig_replies() -> dict:
-    """The reply reader on the held-out set (bench/heldout.py, written by another author and never
-    tuned on): only its aggregate figures are kept here."""
-    p = spawn([PY, str(BENCH / "heldout.py"), "replies", "--json"], timeout=600)
+def fig_replies(folder: str | None = None) -> dict:
+    """The reply reader on a held-out set (bench/heldout.py, written by another author and never
+    tuned on; `folder`: a second set under tests/heldout/): only its aggregate figures are kept."""
+    extra = ["--folder", str(ROOT / "tests" / "heldout" / folder)] if folder else []
+    p = spawn([PY, str(BENCH / "heldout.py"), "replies", "--json", *extra], timeout=600)
     if p.rc != 0:
         return {"error": (p.err or p.out)[-500:]}
     r = json.loads(p.out)
@@ -1086,13 +1087,19 @@ def table(res: dict) -> list[tuple[str, str, str, str, str, str]]:
                      f"{con['page_s'] * 1000:.0f} ms", f"`status`'s reads {con['baseline_s'] * 1000:.0f} ms",
                      f"{con['page_vs_reads']:.2f}×", PLAN_TARGETS["console_page_s"][0],
                      verdict("console_page_s", con["page_s"])))
-    r = res.get("replies")
+    for key, name in (("replies", "held-out set"), ("replies2", "second held-out set (replies2)")):
+        rows += _reply_rows(res.get(key), name)
+    return rows
+
+
+def _reply_rows(r: dict | None, name: str) -> list:
+    rows: list = []
     if r and "error" in r:
-        rows.append(("reply reader, held-out set (bench/heldout.py)", "not measured", r["error"][-200:], "", "",
+        rows.append((f"reply reader, {name} (bench/heldout.py)", "not measured", r["error"][-200:], "", "",
                      "not measured"))
     elif r:
         langs = ", ".join(f"{k} {v['right']}/{v['of']}" for k, v in (r.get("by_language") or {}).items())
-        rows.append((f"reply reader, held-out set: main intent ({r['cases']} replies)",
+        rows.append((f"reply reader, {name}: main intent ({r['cases']} replies)",
                      f"{r['main_intent_right']}/{r['cases']} = {r['main_intent_pct']}%", langs, "",
                      PLAN_TARGETS["replies_main_intent"][0], verdict("replies_main_intent", float(r["main_intent_pct"]))))
         rows.append(("  … promise dates", f"{r['promise_dates_right']}/{r['promise_dates_of']} = "
@@ -1190,6 +1197,8 @@ def main(argv: list[str]) -> int:
         res["console"] = fig_console(args.reps)
     if "replies" in only:
         res["replies"] = fig_replies()
+        if (ROOT / "tests" / "heldout" / "replies2").is_dir():
+            res["replies2"] = fig_replies("replies2")
     res["elapsed_s"] = time.perf_counter() - started
     res["load_end"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
     rows = table(res)
