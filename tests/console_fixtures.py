@@ -74,7 +74,7 @@ REPLIES = {  # case -> what the customer wrote back
     "dispute": "הסחורה הגיעה שבורה, אני לא משלם על זה עד שתחליפו אותה.",
     "question": "שלום, על איזה פרויקט החשבונית הזאת? לא מצאתי אצלנו הזמנה כזאת. אפשר פירוט?",
     "plan_request": "היי, החודש קשה לנו. אפשר לחלק את הסכום לשלושה תשלומים?",
-    "unsure": "הכסף בדרך",                    # read with little confidence: held for a person
+    "unsure": "מה זה אומר בעצם",              # read with little confidence: held for a person
     "promise": "אעביר את התשלום ביום ראשון.",
     "nothing": "שלום, הוכנס לסבב. תודה",      # nothing to act on: held for a person
 }
