@@ -15,6 +15,7 @@ from .columns import LEADING_CURRENCY, TRAILING_CURRENCY, Header, header_key
 from .containers import column_letters
 from .questions import is_harmless, profile_lines, values_look_like
 from .rows import header_cells
+from .report_currency import parse_currency_word, title_currency
 from .statuses import with_status_columns
 from .tabular import Row
 
@@ -40,14 +41,12 @@ def with_typed_headers(rows: Sequence[Row], header: Header) -> Header:
     return replace(header, index=index, texts=texts) if index != header.index else header
 
 
-
 def dated_fields(rows: Sequence[Row], header: Header) -> list[str]:
     """The date fields whose columns hold a date on some row (an aging summary may head empty
     "Invoice Date"/"Due Date" columns)."""
     body = [c for n, c in rows if n > header.row][:500]
     return [f for f in ("due_date", "issue_date") if f in header.index
             and any(header.index[f] < len(r) and not parse.is_blank(r[header.index[f]]) for r in body)]
-
 
 
 def with_unnamed_customer(rows: Sequence[Row], header: Header) -> Header:
@@ -70,7 +69,6 @@ def with_unnamed_customer(rows: Sequence[Row], header: Header) -> Header:
         return header
     return replace(header, index={**index, "customer_name": named[0]},
                    texts={**header.texts, "customer_name": f"column {column_letters(named[0])}"})
-
 
 
 def with_statuses(path: Path, rows: Sequence[Row], header: Header,
@@ -146,45 +144,6 @@ def with_unnamed_account(rows: Sequence[Row], header: Header) -> Header:
                    texts={**header.texts, **{f: f"column {column_letters(c)}" for f, c in found.items()}})
 
 
-# A report's title rows that say the currency of every amount: "All amounts in CAD",
-# "Currency: GBP", "הסכומים בדולרים", "מטבע הדוח: אירו".
-_TITLE_CURRENCY = (
-    re.compile(r"(?:all\s+)?(?:amounts?|figures|values|totals?)\s+(?:are\s+)?(?:shown\s+|stated\s+|"
-               r"expressed\s+|reported\s+|displayed\s+)?in\s+([^\s.,;()]+(?:\s+dollars?)?)\s*\.?", re.I),
-    re.compile(r"(?:report\s+)?currency\s*[:\-]\s*([^\s.,;()]+)", re.I),
-    re.compile(r"(?:כל\s+)?ה?סכומים\s+(?:הם\s+|מוצגים\s+|נקובים\s+|רשומים\s+)?ב-?\s*([^\s.,;()]+)"),
-    re.compile(r"מטבע(?:\s+הדוח)?\s*[:\-]\s*([^\s.,;()]+)"),
-)
-_TITLE_NAMES = {"dollars": "USD", "us dollars": "USD", "canadian dollars": "CAD", "australian dollars": "AUD",
-                "דולרים": "USD", "שקלים": "ILS", "₪": "ILS", "אירו": "EUR", "יורו": "EUR", "פאונד": "GBP"}
-# The currencies a bare "$" may stand for: a title that names one of them says which.
-DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD"})
-
-
-def title_currency(rows: Sequence[Row], header: Header) -> tuple[str, str] | None:
-    """(code, the title's words) when the rows above the header name the currency of the
-    report's amounts, and name only one."""
-    found: dict[str, str] = {}
-    for n, cells in rows:
-        if n >= (header.top or header.row):
-            break
-        for cell in cells:
-            text = parse.clean_text(cell) if isinstance(cell, str) else ""
-            if not text or len(text) > 80:
-                continue
-            for pattern in _TITLE_CURRENCY:
-                if (m := pattern.search(text)) is None:
-                    continue
-                word = m.group(1).strip()
-                code = _TITLE_NAMES.get(word.lower()) or parse_currency_word(word)
-                if code is None and word.upper() in parse.ISO_CODES and word.isupper():
-                    code = word.upper()
-                if code:
-                    found.setdefault(code, text)
-                break
-    return next(iter(found.items())) if len(found) == 1 else None
-
-
 def stated_currency(header: Header, default_currency: str, currency_given: bool,
                     rows: Sequence[Row] = ()) -> tuple[str, str | None]:
     """(the currency of the file's bare amounts, a warning saying why) when the money headers
@@ -203,22 +162,6 @@ def stated_currency(header: Header, default_currency: str, currency_given: bool,
         return default_currency, None
     code, text = titled
     return code, f"amounts without a currency of their own are read as {code}, as the report's title {text!r} says"
-
-
-def with_title_dollars(rows: Sequence[Row], header: Header, result, currency_given: bool):
-    """A "$" read as USD in a report whose title says its dollars are another currency ("All
-    amounts in CAD"): the title's currency, unless some cell writes "USD" outright."""
-    titled = None if currency_given else title_currency(rows, header)
-    if not titled or titled[0] not in DOLLARS or titled[0] == "USD":
-        return result
-    if not any(i.currency == "USD" for i in result.invoices):
-        return result
-    if any(isinstance(c, str) and re.search(r"\bUSD\b|US\$", c) for n, cells in rows if n > header.row
-           for c in cells):
-        return result
-    code = titled[0]
-    return replace(result, invoices=tuple(replace(i, currency=code) if i.currency == "USD" else i
-                                          for i in result.invoices))
 
 
 def _due_from_terms(path: Path, rows: Sequence[Row], header: Header, invoices: Iterable,
@@ -393,20 +336,6 @@ def currency_in_header(text: object) -> str | None:
         if code:
             codes.add(code)
     return codes.pop() if len(codes) == 1 else None
-
-
-_ISO = frozenset("ILS USD EUR GBP CAD AUD NZD CHF JPY".split())
-
-
-def parse_currency_word(mark: str) -> str | None:
-    """The ISO code a currency sign, word or code beside a header stands for, or None."""
-    text = mark.strip()
-    if not text:
-        return None
-    if text.upper() in _ISO:
-        return text.upper()
-    return parse.CURRENCY_WORDS.get(text.lower()) or parse.CURRENCY_WORDS.get(text) or (
-        "ILS" if re.fullmatch(r"ב?-?(?:₪|ש[\"״']?ח)", text) else None)
 
 
 _MONEY_HEADERS = ("amount", "balance", "paid", "debit", "credit")

@@ -10,8 +10,9 @@ from ..model import ImportResult
 from . import cells as parse
 from .base import SUPPORTED_SUFFIXES, looks_incomplete
 from .by_values import (dated_fields, stated_currency, with_notes, with_signs, with_statuses,
-                        with_organisations, with_title_dollars, with_typed_headers,
-                        with_unnamed_account, with_unnamed_customer)
+                        with_organisations, with_typed_headers, with_unnamed_account,
+                        with_unnamed_customer)
+from .report_currency import with_title_dollars
 from .columns import (KINDS, Header, detect_kind, find_header, header_key, missing_for_balances,
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
