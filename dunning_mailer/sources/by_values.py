@@ -15,8 +15,8 @@ from .columns import LEADING_CURRENCY, TRAILING_CURRENCY, Header, header_key
 from .containers import column_letters
 from .questions import is_harmless, profile_lines, values_look_like
 from .rows import header_cells
-from .report_currency import parse_currency_word, title_currency
-from .statuses import with_status_columns
+from .report_currency import parse_currency_word
+from .statuses import counted_as_statuses, with_status_columns
 from .tabular import Row
 
 
@@ -96,14 +96,7 @@ def _with_type_columns(header: Header, cells: Sequence[object], ignored: set[str
     used = set(header.index.values()) | set(header.buckets) | set(header.statuses)
     found = tuple(c for c, cell in enumerate(cells) if c not in used
                   and header_key(cell) in _TYPE_HEADERS and header_key(cell) not in ignored)
-    if not found:
-        return header
-    if "status" not in header.index:
-        first, *rest = found
-        return replace(header, index={**header.index, "status": first},
-                       texts={**header.texts, "status": parse.clean_text(cells[first])},
-                       statuses=header.statuses + tuple(rest))
-    return replace(header, statuses=header.statuses + found)
+    return counted_as_statuses(header, cells, found)
 
 
 def with_unnamed_account(rows: Sequence[Row], header: Header) -> Header:
@@ -145,10 +138,10 @@ def with_unnamed_account(rows: Sequence[Row], header: Header) -> Header:
 
 
 def stated_currency(header: Header, default_currency: str, currency_given: bool,
-                    rows: Sequence[Row] = ()) -> tuple[str, str | None]:
+                    titled: tuple[str, str] | None = None) -> tuple[str, str | None]:
     """(the currency of the file's bare amounts, a warning saying why) when the money headers
-    name it ("Balance (USD)", "יתרה $") or the report's title does ("All amounts in CAD"); a
-    profile's own `currency` comes first."""
+    name it ("Balance (USD)", "יתרה $") or the report's title does (`titled`, from
+    report_currency.title_currency: "All amounts in CAD"); a profile's own `currency` comes first."""
     if currency_given:
         return default_currency, None
     stated = header_currency(header)
@@ -157,7 +150,6 @@ def stated_currency(header: Header, default_currency: str, currency_given: bool,
         if code == default_currency:
             return default_currency, None
         return code, f"amounts without a currency of their own are read as {code}, as the header {text!r} says"
-    titled = title_currency(rows, header)
     if titled is None or titled[0] == default_currency:
         return default_currency, None
     code, text = titled

@@ -12,7 +12,7 @@ from .base import SUPPORTED_SUFFIXES, looks_incomplete
 from .by_values import (dated_fields, stated_currency, with_notes, with_signs, with_statuses,
                         with_organisations, with_typed_headers, with_unnamed_account,
                         with_unnamed_customer)
-from .report_currency import with_title_dollars
+from .report_currency import title_currency, with_title_dollars
 from .columns import (KINDS, Header, detect_kind, find_header, header_key, missing_for_balances,
                       missing_for_contacts, missing_required)
 from .containers import column_letters, column_number
@@ -120,7 +120,9 @@ def extract_rows(
     header = with_typed_headers(rows, header)
     header = with_statuses(path, rows, header, ignore_columns)
     rows = with_organisations(rows, header)
-    default_currency, currency_note = stated_currency(header, default_currency, currency_given, rows)
+    # The currency the report's title states, for amounts without one (a profile's comes first).
+    titled = None if currency_given else title_currency(rows, header)
+    default_currency, currency_note = stated_currency(header, default_currency, currency_given, titled)
     if kind in (None, "balances"):
         header = with_unnamed_account(rows, with_unnamed_customer(rows, header))
     chosen = kind or detect_kind(header)
@@ -179,7 +181,7 @@ def extract_rows(
             result = replace(result, columns={**result.columns, "customer_name": "(group headings)"})
     result = review(path, rows, header, result, ignore_columns, open_statuses, closed_statuses,
                     date_order)
-    result = with_notes(path, rows, header, with_title_dollars(rows, header, result, currency_given),
+    result = with_notes(path, rows, header, with_title_dollars(rows, header, result, titled),
                         default_terms, currency_note, currency_given, ignore_columns)
     if currency_given:
         return result  # a profile says which currency its files' bare amounts are in

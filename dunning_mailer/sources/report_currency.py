@@ -64,10 +64,9 @@ def title_currency(rows: Sequence[Row], header: Header) -> tuple[str, str] | Non
     return next(iter(found.items())) if len(found) == 1 else None
 
 
-def with_title_dollars(rows: Sequence[Row], header: Header, result, currency_given: bool):
+def with_title_dollars(rows: Sequence[Row], header: Header, result, titled: tuple[str, str] | None):
     """A "$" read as USD in a report whose title says its dollars are another currency ("All
     amounts in CAD"): the title's currency, unless some cell writes "USD" outright."""
-    titled = None if currency_given else title_currency(rows, header)
     if not titled or titled[0] not in DOLLARS or titled[0] == "USD":
         return result
     if not any(i.currency == "USD" for i in result.invoices):

@@ -189,6 +189,12 @@ def with_status_columns(header: Header, header_cells: Sequence[object],
     used = set(header.index.values()) | set(header.buckets) | set(header.statuses) | set(skip)
     found = tuple(c for c, cells in enumerate(columns)
                   if c not in used and looks_like_status_column(cells))
+    return counted_as_statuses(header, header_cells, found)
+
+
+def counted_as_statuses(header: Header, header_cells: Sequence[object], found: Sequence[int]) -> Header:
+    """The header with the columns `found` read as statuses: the first as `status` when the
+    header names none, the rest beside it."""
     if not found:
         return header
     if "status" not in header.index:
@@ -197,4 +203,4 @@ def with_status_columns(header: Header, header_cells: Sequence[object],
         return replace(header, index={**header.index, "status": first},
                        texts={**header.texts, "status": text or f"column {column_letters(first)}"},
                        statuses=header.statuses + tuple(rest))
-    return replace(header, statuses=header.statuses + found)
+    return replace(header, statuses=header.statuses + tuple(found))
